@@ -1,0 +1,108 @@
+@app
+ielts-ai-prep
+
+@http
+/*
+  method any
+  src server
+
+@static
+folder public
+
+@events
+score-writing
+  src src/events/score-writing
+score-speaking
+  src src/events/score-speaking
+
+@scheduled
+sweeper
+  rate 5 minutes
+  src src/scheduled/sweeper
+
+@tables
+users
+  pk *String
+
+sessions
+  sessionId *String
+  expires expiresAt
+
+auth-tokens
+  tokenHash *String
+  expires expiresAt
+
+throttles
+  throttleKey *String
+  expires expiresAt
+
+assessments
+  assessmentId *String
+
+qr-tokens
+  tokenHash *String
+  expires expiresAt
+
+entitlements
+  userId *String
+  productId **String
+
+questions
+  questionId *String
+
+rubrics
+  rubricId *String
+
+ai-safety-logs
+  logId *String
+
+content-reports
+  reportId *String
+
+@tables-indexes
+sessions
+  userId *String
+  name byUser
+
+auth-tokens
+  userId *String
+  name byUser
+
+assessments
+  userId *String
+  createdAt **String
+  name byUser
+
+assessments
+  status *String
+  updatedAt **String
+  name byStatus
+
+questions
+  skill *String
+  questionId **String
+  name bySkill
+
+ai-safety-logs
+  userId *String
+  createdAt **String
+  name byUser
+
+content-reports
+  userId *String
+  createdAt **String
+  name byUser
+
+@aws
+runtime nodejs22.x
+region eu-west-2
+memory 1024
+timeout 15
+architecture arm64
+
+@typescript
+base-runtime nodejs22.x
+esbuild-config esbuild.config.cjs
+
+@plugins
+architect/plugin-typescript

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { changePassword, changePasswordSchema, validate } from "~/models/accounts.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, FormMessage } from "~/components/field";
+import { formValues, readForm } from "~/security/form.server";
+import { rawSessionId, requireUser } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Change password · IELTS AI Prep" }];
+
+const FIELDS = ["current", "next"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { form, problem } = await readForm(request);
+  const values = formValues(form, FIELDS);
+  const fail = (
+    status: number,
+    formError: string | null,
+    fieldErrors: Partial<Record<(typeof FIELDS)[number], string>> = {},
+  ) => json({ values, formError, fieldErrors, changed: false }, status);
+  if (problem) return fail(403, problem);
+  const parsed = validate(changePasswordSchema, values);
+  if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
+  const result = await changePassword({
+    userId: user.userId,
+    current: parsed.data.current,
+    next: parsed.data.next,
+    keepSessionRawId: (await rawSessionId(request)) ?? undefined,
+  });
+  if (!result.ok) return fail(400, null, { current: "That is not your current password." });
+  return json({ values: { current: "", next: "" }, formError: null, fieldErrors: {}, changed: true });
+}
+
+export default function ChangePassword() {
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <section>
+      <h1>Change your password</h1>
+      <Form method="post" className="form" noValidate>
+        <CsrfInput />
+        <FormMessage
+          tone="info"
+          message={result?.changed ? "Password changed. You were signed out everywhere else." : null}
+        />
+        <FormMessage tone="error" message={result?.formError} />
+        <Field
+          name="current"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          defaultValue={result?.values.current}
+          error={errors.current}
+        />
+        <Field
+          name="next"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          defaultValue={result?.values.next}
+          error={errors.next}
+        />
+        <button type="submit">Change password</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { forgotPasswordSchema, requestPasswordReset, validate } from "~/models/accounts.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, FormMessage } from "~/components/field";
+import { Recaptcha } from "~/components/recaptcha";
+import { publicBaseUrl } from "~/config.server";
+import { checkRecaptcha, recaptchaSiteKey } from "~/recaptcha.server";
+import { formValues, readForm } from "~/security/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password · IELTS AI Prep" }];
+
+export function loader(_: LoaderFunctionArgs) {
+  return json({ siteKey: recaptchaSiteKey() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { form, problem } = await readForm(request);
+  const values = formValues(form, ["email"] as const);
+  const fail = (status: number, formError: string | null, fieldErrors: { email?: string } = {}) =>
+    json({ values, formError, fieldErrors, sent: false }, status);
+  if (problem) return fail(403, problem);
+  const parsed = validate(forgotPasswordSchema, values);
+  if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
+  if (!(await checkRecaptcha(form, context))) {
+    return fail(400, "Please tick the “I’m not a robot” box.");
+  }
+  await requestPasswordReset({ email: parsed.data.email, baseUrl: publicBaseUrl(request) });
+  return json({ values, formError: null, fieldErrors: {}, sent: true });
+}
+
+export default function ForgotPassword() {
+  const { siteKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.sent) {
+    return (
+      <section>
+        <h1>Check your email</h1>
+        <FormMessage
+          tone="info"
+          message={`If an account uses ${result.values.email}, we have sent it a link to choose a new password. The link works once, for 30 minutes.`}
+        />
+        <p>
+          <Link to="/login">Back to log in</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>Reset your password</h1>
+      <Form method="post" className="form" noValidate>
+        <CsrfInput />
+        <FormMessage tone="error" message={result?.formError} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={result?.values.email}
+          error={result?.fieldErrors.email}
+        />
+        <Recaptcha siteKey={siteKey} />
+        <button type="submit">Send me a reset link</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { joinSchema, register, validate } from "~/models/accounts.server";
+import { checkRecaptcha, recaptchaSiteKey } from "~/recaptcha.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, FormMessage } from "~/components/field";
+import { Recaptcha } from "~/components/recaptcha";
+import { publicBaseUrl } from "~/config.server";
+import { formValues, readForm } from "~/security/form.server";
+import { getUser } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Join · IELTS AI Prep" }];
+
+const FIELDS = ["email", "password"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) return redirect("/dashboard");
+  return json({ siteKey: recaptchaSiteKey() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { form, problem } = await readForm(request);
+  const values = formValues(form, FIELDS);
+  const keep = { email: values.email, password: values.password };
+  if (problem) return json({ values: keep, formError: problem, fieldErrors: {}, sent: false }, 403);
+  const parsed = validate(joinSchema, values);
+  if (!parsed.ok) {
+    return json({ values: keep, formError: null, fieldErrors: parsed.fieldErrors, sent: false }, 400);
+  }
+  const human = await checkRecaptcha(form, context);
+  if (!human) {
+    return json(
+      { values: keep, formError: "Please tick the “I’m not a robot” box.", fieldErrors: {}, sent: false },
+      400,
+    );
+  }
+  await register({ ...parsed.data, baseUrl: publicBaseUrl(request) });
+  return json({ values: { email: parsed.data.email, password: "" }, formError: null, fieldErrors: {}, sent: true });
+}
+
+export default function Join() {
+  const { siteKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.sent) {
+    return (
+      <section>
+        <h1>Check your email</h1>
+        <FormMessage
+          tone="info"
+          message={`We have sent a link to ${result.values.email}. Open it within 60 minutes to confirm your address and sign in.`}
+        />
+        <p>
+          Already confirmed? <Link to="/login">Log in</Link>.
+        </p>
+      </section>
+    );
+  }
+  const errors: Partial<Record<(typeof FIELDS)[number], string>> = result?.fieldErrors ?? {};
+  return (
+    <section>
+      <h1>Create your account</h1>
+      <Form method="post" className="form" noValidate>
+        <CsrfInput />
+        <FormMessage tone="error" message={result?.formError} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={result?.values.email}
+          error={errors.email}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters. A short phrase is easier to remember and harder to guess."
+          required
+          minLength={8}
+          defaultValue={result?.values.password}
+          error={errors.password}
+        />
+        <Recaptcha siteKey={siteKey} />
+        <button type="submit">Create account</button>
+        <p>
+          Have an account? <Link to="/login">Log in</Link>
+        </p>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { json } from "@remix-run/node";
+import { MAX_FORM_BYTES } from "./request-guard.server";
+import { verifyCsrf } from "./csrf.server";
+
+export type FormRead = { form: FormData; problem: string | null };
+
+// Every browser form goes through here. The size is checked again because a chunked body has
+// no Content-Length for the Lambda guard to see. A bad CSRF token does not throw: the route
+// re-renders the form with what the student typed (and a fresh token) instead of losing it.
+export async function readForm(request: Request): Promise<FormRead> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_FORM_BYTES) {
+    throw json({ message: "This form is too large to send." }, { status: 413 });
+  }
+  const form = await request.formData();
+  try {
+    await verifyCsrf(request, form);
+    return { form, problem: null };
+  } catch {
+    return {
+      form,
+      problem:
+        "Your form expired or was sent from another page, so nothing was saved. Check it and send it again.",
+    };
+  }
+}
+
+export function formValues<F extends string>(
+  form: FormData,
+  fields: readonly F[],
+): Record<F, string> {
+  const values = {} as Record<F, string>;
+  for (const field of fields) {
+    const value = form.get(field);
+    values[field] = typeof value === "string" ? value : "";
+  }
+  return values;
+}

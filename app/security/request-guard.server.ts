@@ -1,0 +1,51 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+
+export const MAX_FORM_BYTES = 256 * 1024;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+type GuardInput = {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  bodyLength: number;
+};
+
+function refuse(statusCode: number, message: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    body: message,
+  };
+}
+
+// Browsers send Sec-Fetch-Site on every request and Origin on every POST; a request without
+// either is not from a browser (curl, the mobile app), and carries no ambient cookie risk
+// beyond what the CSRF token already covers.
+export function isCrossSite(headers: Record<string, string | undefined>): boolean {
+  const site = headers["sec-fetch-site"];
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = headers["origin"];
+  if (!origin) return false;
+  if (origin === "null") return true;
+  const host = headers["x-forwarded-host"] ?? headers["host"];
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+export function guardRequest(input: GuardInput): APIGatewayProxyStructuredResultV2 | null {
+  const method = input.method.toUpperCase();
+  if (SAFE_METHODS.has(method)) return null;
+  if (input.bodyLength > MAX_FORM_BYTES) {
+    return refuse(413, "This form is too large to send. Shorten it and try again.");
+  }
+  // The JSON API authenticates with bearer tokens, never cookies, so cross-site posts there
+  // cannot ride on a student's session.
+  if (!input.path.startsWith("/api/") && isCrossSite(input.headers)) {
+    return refuse(403, "This request came from another site and was refused.");
+  }
+  return null;
+}

@@ -1,0 +1,20 @@
+import { hashPassword } from "../src/accounts/passwords";
+import { createUser, getUserByEmail, markEmailVerified } from "../src/data/users";
+
+export const DEMO_ACCOUNTS = [
+  { email: "student@example.com", password: "practise-daily-2026", role: "student" },
+  { email: "admin@example.com", password: "marking-desk-2026", role: "admin" },
+] as const;
+
+// Idempotent, so that restarting `npm start` over a persisted database is harmless.
+export async function seedDemoData(): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    if (await getUserByEmail(account.email)) continue;
+    const created = await createUser({
+      email: account.email,
+      passwordHash: await hashPassword(account.password),
+      role: account.role,
+    });
+    if (created.ok) await markEmailVerified(created.user.userId);
+  }
+}

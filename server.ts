@@ -1,0 +1,29 @@
+import { createRequestHandler } from "@remix-run/architect";
+import * as build from "@remix-run/dev/server-build";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { guardRequest } from "~/security/request-guard.server";
+
+const remixHandler = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  getLoadContext: (event: APIGatewayProxyEventV2) => ({
+    clientIp: event.requestContext?.http?.sourceIp ?? "unknown",
+  }),
+});
+
+// Cross-site and oversized requests are refused before any route code runs, so no action can
+// forget the check.
+export const handler = async (event: APIGatewayProxyEventV2, context: unknown) => {
+  const refusal = guardRequest({
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    headers: event.headers,
+    bodyLength: event.body
+      ? event.isBase64Encoded
+        ? Math.floor((event.body.length * 3) / 4)
+        : Buffer.byteLength(event.body)
+      : 0,
+  });
+  if (refusal) return refusal;
+  return remixHandler(event, context as never);
+};

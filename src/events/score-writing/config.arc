@@ -1,0 +1,4 @@
+@aws
+runtime typescript
+memory 2048
+timeout 120

@@ -1,0 +1,59 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { uniqueEmail } from "../support/client";
+import { baseUrl } from "../support/ports";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const javaScriptEnabled of [false, true]) {
+  describe(`join and login in Chromium, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    it("joins, confirms from the outbox, logs out and logs back in on a phone-sized screen", async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        viewport: { width: 360, height: 740 },
+      });
+      const page = await context.newPage();
+      const email = uniqueEmail(javaScriptEnabled ? "js" : "nojs");
+      const password = "paper-kite-meadow-3";
+
+      await page.goto(`${baseUrl}/join`);
+      await page.fill("#field-email", email);
+      await page.fill("#field-password", "short");
+      await page.click("button[type=submit]");
+      await expect.poll(() => page.locator(".field-error").count()).toBeGreaterThan(0);
+      expect(await page.inputValue("#field-email")).toBe(email);
+
+      await page.fill("#field-password", password);
+      await page.click("button[type=submit]");
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
+
+      await page.goto(`${baseUrl}/dev/mail`);
+      const mail = page.locator(".mail-list li", { hasText: email }).first();
+      await mail.getByRole("link", { name: /verify-email/ }).click();
+      await page.getByRole("button", { name: /Confirm my email/ }).click();
+      await page.waitForURL(`${baseUrl}/dashboard`);
+      expect(await page.textContent("main")).toContain(email);
+
+      await page.getByRole("button", { name: "Log out" }).click();
+      await page.waitForURL(`${baseUrl}/`);
+
+      await page.goto(`${baseUrl}/login`);
+      await page.fill("#field-email", email);
+      await page.fill("#field-password", password);
+      await page.click("button[type=submit]");
+      await page.waitForURL(`${baseUrl}/dashboard`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+      await context.close();
+    });
+  });
+}

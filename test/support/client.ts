@@ -1,0 +1,82 @@
+import { baseUrl } from "./ports";
+
+type FormFields = Record<string, string>;
+
+// A small stand-in for a browser without JavaScript: it keeps cookies, follows nothing on its
+// own, and posts forms the way an HTML form would (same-origin headers and the page's token).
+export class FormClient {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(readonly origin: string = baseUrl) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  private remember(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (/max-age=0/i.test(line) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string): Promise<Response> {
+    const response = await fetch(new URL(path, this.origin), {
+      headers: { cookie: this.cookieHeader(), "sec-fetch-site": "none" },
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async post(path: string, fields: FormFields, headers: Record<string, string> = {}) {
+    const response = await fetch(new URL(path, this.origin), {
+      method: "POST",
+      headers: {
+        cookie: this.cookieHeader(),
+        "content-type": "application/x-www-form-urlencoded",
+        origin: this.origin,
+        "sec-fetch-site": "same-origin",
+        ...headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  // Loads the page first, as a student would, so that the CSRF cookie and field are real.
+  async submit(pagePath: string, fields: FormFields, actionPath: string = pagePath) {
+    const page = await this.get(pagePath);
+    const html = await page.text();
+    const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+    if (!token) throw new Error(`no CSRF field on ${pagePath} (status ${page.status})`);
+    return this.post(actionPath, { csrf: token, ...fields });
+  }
+
+  async follow(response: Response): Promise<Response> {
+    const location = response.headers.get("location");
+    if (!location) throw new Error(`no redirect (status ${response.status})`);
+    return this.get(location);
+  }
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export function linkFrom(text: string, path: string): string {
+  const match = new RegExp(`https?://[^\\s"]+${path}\\?token=[A-Za-z0-9_-]+`).exec(text);
+  if (!match) throw new Error(`no ${path} link in mail`);
+  const url = new URL(match[0]);
+  return `${url.pathname}${url.search}`;
+}
