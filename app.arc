@@ -26,22 +26,22 @@ users
 
 sessions
   sessionId *String
-  expires expiresAt
+  expiresAt TTL
 
 auth-tokens
   tokenHash *String
-  expires expiresAt
+  expiresAt TTL
 
 throttles
   throttleKey *String
-  expires expiresAt
+  expiresAt TTL
 
 assessments
   assessmentId *String
 
 qr-tokens
   tokenHash *String
-  expires expiresAt
+  expiresAt TTL
 
 entitlements
   userId *String

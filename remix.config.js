@@ -5,10 +5,12 @@ module.exports = {
   publicPath: "/_static/build/",
   assetsBuildDirectory: "public/build",
   server: "./server.ts",
-  serverBuildPath: "server/index.mjs",
-  serverModuleFormat: "esm",
-  // Scoring libraries never belong in the HTTP Lambda; AWS SDKs stay external for the runtime.
-  serverDependenciesToBundle: [/^(?!@aws-sdk|@architect|harper\.js|wink|nspell|dictionary-).*/],
+  // One self-contained CommonJS file for the HTTP Lambda (nothing for Architect to hydrate),
+  // but for the AWS SDK, which the Lambda runtime provides. CommonJS because bundled CommonJS
+  // dependencies require() Node built-ins, which an ES module bundle cannot do.
+  serverBuildPath: "server/index.js",
+  serverModuleFormat: "cjs",
+  serverDependenciesToBundle: [/^(?!@aws-sdk\/|aws-sdk).*/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { testPorts } from "./ports";
+import { version as sandboxVersion } from "@architect/sandbox/package.json";
 
 // The same environment Sandbox gives its Lambdas, so that src/data modules used directly by a
 // test resolve the test Sandbox's tables.
@@ -16,6 +17,7 @@ export function applySandboxEnv(env: NodeJS.ProcessEnv = process.env): void {
   env.ARC_INTERNAL_PORT = String(testPorts.internal);
   env.OUTBOX_DIR = resolve(".data/test-outbox");
   env.ARC_SANDBOX = JSON.stringify({
+    version: sandboxVersion,
     ports: {
       http: testPorts.http,
       events: testPorts.events,

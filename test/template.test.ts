@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startFakeControlPlane } from "./fakes/aws-control-plane";
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+let resources: Record<string, Resource>;
+
+beforeAll(async () => {
+  const fake = await startFakeControlPlane();
+  const home = await mkdtemp(join(tmpdir(), "arc-home-"));
+  try {
+    await promisify(execFile)("npx", ["arc", "deploy", "--dry-run"], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        AWS_ACCESS_KEY_ID: "fake",
+        AWS_SECRET_ACCESS_KEY: "fake",
+        AWS_REGION: "eu-west-2",
+        AWS_ENDPOINT_URL: fake.url,
+      },
+      timeout: 120_000,
+    });
+  } finally {
+    await fake.close();
+  }
+  const template = JSON.parse(await readFile("sam.json", "utf8")) as {
+    Resources: Record<string, Resource>;
+  };
+  resources = template.Resources;
+});
+
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+describe("generated CloudFormation template (arc deploy --dry-run)", () => {
+  it("runs every Lambda on nodejs22.x with its own memory and timeout", () => {
+    const functions = Object.fromEntries(ofType("AWS::Serverless::Function"));
+    expect(Object.keys(functions).sort()).toEqual([
+      "AnyCatchallHTTPLambda",
+      "ScoreSpeakingEventLambda",
+      "ScoreWritingEventLambda",
+      "SweeperScheduledLambda",
+    ]);
+    for (const fn of Object.values(functions)) expect(fn.Properties.Runtime).toBe("nodejs22.x");
+    expect(functions.AnyCatchallHTTPLambda!.Properties).toMatchObject({ MemorySize: 1024, Timeout: 15 });
+    expect(functions.ScoreWritingEventLambda!.Properties).toMatchObject({ MemorySize: 2048, Timeout: 120 });
+    expect(functions.SweeperScheduledLambda!.Properties).toMatchObject({ MemorySize: 512, Timeout: 60 });
+  });
+
+  it("expires sessions, one-time tokens, throttles and QR tokens by TTL", () => {
+    const ttl = (name: string) => resources[name]!.Properties.TimeToLiveSpecification;
+    for (const table of ["SessionsTable", "AuthTokensTable", "ThrottlesTable", "QrTokensTable"]) {
+      expect(ttl(table)).toEqual({ AttributeName: "expiresAt", Enabled: true });
+    }
+    expect(ttl("UsersTable")).toBeUndefined();
+  });
+
+  it("declares the indexes that history, export and the sweeper query", () => {
+    const indexes = (name: string) =>
+      ((resources[name]!.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
+        (i) => i.IndexName,
+      );
+    expect(indexes("AssessmentsTable").sort()).toEqual(["byStatus", "byUser"]);
+    expect(indexes("SessionsTable")).toEqual(["byUser"]);
+    expect(indexes("AiSafetyLogsTable")).toEqual(["byUser"]);
+    expect(indexes("ContentReportsTable")).toEqual(["byUser"]);
+  });
+
+  it("declares the scoring events and the sweeper schedule", () => {
+    expect(resources.ScoreWritingEventTopic?.Type).toBe("AWS::SNS::Topic");
+    expect(resources.ScoreSpeakingEventTopic?.Type).toBe("AWS::SNS::Topic");
+    expect(resources.SweeperScheduledEvent?.Properties.ScheduleExpression).toBe("rate(5 minutes)");
+  });
+});
