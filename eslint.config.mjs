@@ -3,13 +3,27 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules", "build", "public/build", "server/index.mjs", ".build", "**/*.cjs"],
+    ignores: [
+      "node_modules",
+      "build",
+      "public/build",
+      "public/audio",
+      "server/index.js",
+      ".build",
+      "sam.json",
+      "**/*.cjs",
+      ".cache",
+      "remix.config.js",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
     },

@@ -36,7 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
@@ -86,6 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <Meta />
         <Links />
       </head>

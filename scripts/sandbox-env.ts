@@ -1,18 +1,49 @@
 import { resolve } from "node:path";
+import { version as sandboxVersion } from "@architect/sandbox/package.json";
 
-// What Sandbox and its Lambdas need in order to run offline. Set here, never in the user's shell.
-export function localAwsEnv(env: NodeJS.ProcessEnv = process.env): void {
+export interface SandboxPorts {
+  http: number;
+  events: number;
+  tables: number;
+  internal: number;
+}
+
+export const defaultPorts: SandboxPorts = {
+  http: 3333,
+  events: 4444,
+  tables: 5555,
+  internal: 2222,
+};
+
+/**
+ * What Sandbox needs in order to run offline (set here, never in the user's shell), and what a
+ * Sandbox Lambda sees, so that src/data used from this process (seeding, tests) finds the same
+ * tables and event bus.
+ */
+export function applySandboxEnv(ports: SandboxPorts, env: NodeJS.ProcessEnv = process.env): void {
+  env.ARC_ENV = "testing";
+  env.ARC_APP_NAME = "ielts-ai-prep";
+  env.AWS_REGION ??= "eu-west-2";
   env.AWS_ACCESS_KEY_ID ??= "local";
   env.AWS_SECRET_ACCESS_KEY ??= "local";
-  env.AWS_REGION ??= "eu-west-2";
   env.AWS_EC2_METADATA_DISABLED = "true";
-  env.ARC_ENV ??= "testing";
+  env.ARC_HTTP_PORT = String(ports.http);
+  env.ARC_EVENTS_PORT = String(ports.events);
+  env.ARC_TABLES_PORT = String(ports.tables);
+  env.ARC_INTERNAL_PORT = String(ports.internal);
+  env.ARC_SANDBOX = JSON.stringify({
+    version: sandboxVersion,
+    ports: { http: ports.http, events: ports.events, tables: ports.tables, _arc: ports.internal },
+  });
 }
 
 // Sandbox passes only these to its Lambdas (not the parent's whole environment).
 export function lambdaEnv(outboxDir: string): Record<string, string> {
   const passThrough = [
     "AI_PROVIDERS",
+    "BEDROCK_ENDPOINT",
+    "GEMINI_API_KEY",
+    "GEMINI_BASE_URL",
     "RECAPTCHA_SITE_KEY",
     "RECAPTCHA_SECRET_KEY",
     "RECAPTCHA_VERIFY_URL",

@@ -1,13 +1,10 @@
-import { localAwsEnv, lambdaEnv } from "./sandbox-env";
+import { applySandboxEnv, defaultPorts, lambdaEnv } from "./sandbox-env";
 import { seedDemoData, DEMO_ACCOUNTS } from "./seed";
 
-type Sandbox = { start(o: object): Promise<unknown>; end(): Promise<unknown> };
-
 async function main(): Promise<void> {
-  localAwsEnv();
-  const port = Number(process.env.PORT ?? 3333);
-  const mod = (await import("@architect/sandbox")) as unknown as { default?: Sandbox } & Sandbox;
-  const sandbox = mod.default ?? mod;
+  const port = Number(process.env.PORT ?? defaultPorts.http);
+  applySandboxEnv({ ...defaultPorts, http: port });
+  const { default: sandbox } = await import("@architect/sandbox");
   await sandbox.start({ cwd: process.cwd(), port, quiet: true, env: lambdaEnv(".data/outbox") });
   await seedDemoData();
   console.log(`\nIELTS AI Prep is running at http://localhost:${port}`);

@@ -88,7 +88,9 @@ describe("form safety against Sandbox", () => {
     const { session: fresh, rawId: freshId } = await createSession(created.user.userId);
     expect(fresh.expiresAt * 1000).toBeGreaterThan(Date.now());
     const live = new FormClient();
-    const [liveName, liveValue] = (await sessionCookie.serialize(freshId)).split(";")[0]!.split("=");
+    const [liveName, liveValue] = (await sessionCookie.serialize(freshId))
+      .split(";")[0]!
+      .split("=");
     live.setCookie(liveName!, liveValue!);
     expect((await live.get("/dashboard")).status).toBe(200);
   });

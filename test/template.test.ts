@@ -17,6 +17,7 @@ beforeAll(async () => {
     await promisify(execFile)("npx", ["arc", "deploy", "--dry-run"], {
       env: {
         PATH: process.env.PATH,
+        NODE_ENV: "production",
         HOME: home,
         AWS_ACCESS_KEY_ID: "fake",
         AWS_SECRET_ACCESS_KEY: "fake",
@@ -34,7 +35,6 @@ beforeAll(async () => {
   resources = template.Resources;
 });
 
-
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
 }
@@ -49,9 +49,18 @@ describe("generated CloudFormation template (arc deploy --dry-run)", () => {
       "SweeperScheduledLambda",
     ]);
     for (const fn of Object.values(functions)) expect(fn.Properties.Runtime).toBe("nodejs22.x");
-    expect(functions.AnyCatchallHTTPLambda!.Properties).toMatchObject({ MemorySize: 1024, Timeout: 15 });
-    expect(functions.ScoreWritingEventLambda!.Properties).toMatchObject({ MemorySize: 2048, Timeout: 120 });
-    expect(functions.SweeperScheduledLambda!.Properties).toMatchObject({ MemorySize: 512, Timeout: 60 });
+    expect(functions.AnyCatchallHTTPLambda!.Properties).toMatchObject({
+      MemorySize: 1024,
+      Timeout: 15,
+    });
+    expect(functions.ScoreWritingEventLambda!.Properties).toMatchObject({
+      MemorySize: 2048,
+      Timeout: 120,
+    });
+    expect(functions.SweeperScheduledLambda!.Properties).toMatchObject({
+      MemorySize: 512,
+      Timeout: 60,
+    });
   });
 
   it("expires sessions, one-time tokens, throttles and QR tokens by TTL", () => {

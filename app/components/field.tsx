@@ -36,7 +36,13 @@ export function Field({ name, label, error, hint, ...input }: FieldProps) {
   );
 }
 
-export function FormMessage({ message, tone }: { message?: string | null; tone: "error" | "info" }) {
+export function FormMessage({
+  message,
+  tone,
+}: {
+  message?: string | null;
+  tone: "error" | "info";
+}) {
   if (!message) return null;
   return (
     <p className={`form-message form-message-${tone}`} role={tone === "error" ? "alert" : "status"}>

@@ -21,11 +21,17 @@ export default function Home() {
       <section className="grid" aria-label="What you can do">
         <div className="card">
           <h2>Writing</h2>
-          <p>Task 1 charts and letters, Task 2 essays. Bands for each criterion, with your errors marked.</p>
+          <p>
+            Task 1 charts and letters, Task 2 essays. Bands for each criterion, with your errors
+            marked.
+          </p>
         </div>
         <div className="card">
           <h2>Speaking</h2>
-          <p>Parts 1 to 3, recorded or typed. Fluency, vocabulary and grammar scored from what you said.</p>
+          <p>
+            Parts 1 to 3, recorded or typed. Fluency, vocabulary and grammar scored from what you
+            said.
+          </p>
         </div>
         <div className="card">
           <h2>Reading and Listening</h2>
@@ -33,7 +39,10 @@ export default function Home() {
         </div>
         <div className="card">
           <h2>Works anywhere</h2>
-          <p>Light pages that work on a cheap phone, with or without JavaScript, and offline on one laptop.</p>
+          <p>
+            Light pages that work on a cheap phone, with or without JavaScript, and offline on one
+            laptop.
+          </p>
         </div>
       </section>
     </>

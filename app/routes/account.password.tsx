@@ -4,12 +4,14 @@ import { Form, useActionData } from "@remix-run/react";
 import { changePassword, changePasswordSchema, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
+import type { FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
 import { rawSessionId, requireUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Change password · IELTS AI Prep" }];
 
 const FIELDS = ["current", "next"] as const;
+type Field = (typeof FIELDS)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -23,8 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (
     status: number,
     formError: string | null,
-    fieldErrors: Partial<Record<(typeof FIELDS)[number], string>> = {},
-  ) => json({ values, formError, fieldErrors, changed: false }, status);
+    fieldErrors: Partial<Record<Field, string>> = {},
+  ) =>
+    json<FormState<Field> & { changed: boolean }>(
+      { values, formError, fieldErrors, changed: false },
+      status,
+    );
   if (problem) return fail(403, problem);
   const parsed = validate(changePasswordSchema, values);
   if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
@@ -35,7 +41,12 @@ export async function action({ request }: ActionFunctionArgs) {
     keepSessionRawId: (await rawSessionId(request)) ?? undefined,
   });
   if (!result.ok) return fail(400, null, { current: "That is not your current password." });
-  return json({ values: { current: "", next: "" }, formError: null, fieldErrors: {}, changed: true });
+  return json<FormState<Field> & { changed: boolean }>({
+    values: { current: "", next: "" },
+    formError: null,
+    fieldErrors: {},
+    changed: true,
+  });
 }
 
 export default function ChangePassword() {
@@ -48,7 +59,9 @@ export default function ChangePassword() {
         <CsrfInput />
         <FormMessage
           tone="info"
-          message={result?.changed ? "Password changed. You were signed out everywhere else." : null}
+          message={
+            result?.changed ? "Password changed. You were signed out everywhere else." : null
+          }
         />
         <FormMessage tone="error" message={result?.formError} />
         <Field

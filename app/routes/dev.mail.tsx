@@ -6,7 +6,7 @@ import { isLocal } from "~/config.server";
 
 export const meta: MetaFunction = () => [
   { title: "Local outbox · IELTS AI Prep" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 // The outbox exists only under Sandbox, where no mail leaves the machine.

@@ -7,6 +7,7 @@ import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
 import { checkRecaptcha, recaptchaSiteKey } from "~/recaptcha.server";
+import type { FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · IELTS AI Prep" }];
@@ -19,7 +20,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { form, problem } = await readForm(request);
   const values = formValues(form, ["email"] as const);
   const fail = (status: number, formError: string | null, fieldErrors: { email?: string } = {}) =>
-    json({ values, formError, fieldErrors, sent: false }, status);
+    json<FormState<"email"> & { sent: boolean }>(
+      { values, formError, fieldErrors, sent: false },
+      status,
+    );
   if (problem) return fail(403, problem);
   const parsed = validate(forgotPasswordSchema, values);
   if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
@@ -27,7 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return fail(400, "Please tick the “I’m not a robot” box.");
   }
   await requestPasswordReset({ email: parsed.data.email, baseUrl: publicBaseUrl(request) });
-  return json({ values, formError: null, fieldErrors: {}, sent: true });
+  return json<FormState<"email"> & { sent: boolean }>({
+    values,
+    formError: null,
+    fieldErrors: {},
+    sent: true,
+  });
 }
 
 export default function ForgotPassword() {

@@ -26,17 +26,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (problem) return json({ values: keep, formError: problem, fieldErrors: {}, sent: false }, 403);
   const parsed = validate(joinSchema, values);
   if (!parsed.ok) {
-    return json({ values: keep, formError: null, fieldErrors: parsed.fieldErrors, sent: false }, 400);
+    return json(
+      { values: keep, formError: null, fieldErrors: parsed.fieldErrors, sent: false },
+      400,
+    );
   }
   const human = await checkRecaptcha(form, context);
   if (!human) {
     return json(
-      { values: keep, formError: "Please tick the “I’m not a robot” box.", fieldErrors: {}, sent: false },
+      {
+        values: keep,
+        formError: "Please tick the “I’m not a robot” box.",
+        fieldErrors: {},
+        sent: false,
+      },
       400,
     );
   }
   await register({ ...parsed.data, baseUrl: publicBaseUrl(request) });
-  return json({ values: { email: parsed.data.email, password: "" }, formError: null, fieldErrors: {}, sent: true });
+  return json({
+    values: { email: parsed.data.email, password: "" },
+    formError: null,
+    fieldErrors: {},
+    sent: true,
+  });
 }
 
 export default function Join() {

@@ -6,6 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { checkRecaptcha, clientIp, recaptchaSiteKey } from "~/recaptcha.server";
+import { publicBaseUrl } from "~/config.server";
 import { safeRedirect } from "~/security/safe-redirect";
 import { formValues, readForm } from "~/security/form.server";
 import { getUser, startSession } from "~/session.server";
@@ -22,7 +23,10 @@ const NOTICES: Record<string, string> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (await getUser(request)) return redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  return json({ siteKey: recaptchaSiteKey(), notice: NOTICES[url.searchParams.get("notice") ?? ""] ?? null });
+  return json({
+    siteKey: recaptchaSiteKey(),
+    notice: NOTICES[url.searchParams.get("notice") ?? ""] ?? null,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: clientIp(context),
-    now: new Date(),
+    baseUrl: publicBaseUrl(request),
   });
   if (result.ok) return startSession(request, result.user.userId, safeRedirect(values.redirectTo));
   if (result.reason === "throttled") {
@@ -60,12 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (result.reason === "unverified") {
-    return fail(
-      403,
-      "Confirm your email address first: we have sent you a new link.",
-      {},
-      false,
-    );
+    return fail(403, "Confirm your email address first: we have sent you a new link.", {}, false);
   }
   return fail(400, "That email and password do not match an account.", {}, false);
 }

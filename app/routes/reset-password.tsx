@@ -8,7 +8,7 @@ import { formValues, readForm } from "~/security/form.server";
 
 export const meta: MetaFunction = () => [
   { title: "Choose a new password · IELTS AI Prep" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 const FIELDS = ["token", "password"] as const;
@@ -20,8 +20,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
-  const fail = (status: number, formError: string | null, fieldErrors: { password?: string } = {}) =>
-    json({ values, formError, fieldErrors }, status);
+  const fail = (
+    status: number,
+    formError: string | null,
+    fieldErrors: { password?: string } = {},
+  ) => json({ values, formError, fieldErrors }, status);
   if (problem) return fail(403, problem);
   const parsed = validate(resetSchema, values);
   if (!parsed.ok) return fail(400, null, parsed.fieldErrors);

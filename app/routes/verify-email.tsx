@@ -9,7 +9,7 @@ import { startSession } from "~/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Confirm your email · IELTS AI Prep" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 // Confirming takes a POST: mail scanners that fetch every link in a message would otherwise

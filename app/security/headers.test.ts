@@ -17,7 +17,10 @@ describe("security headers", () => {
   });
 
   it("uses __Host- Secure cookies in production only", () => {
-    expect(cookieOptions(true)).toMatchObject({ prefix: "__Host-", attributes: { secure: true, path: "/" } });
+    expect(cookieOptions(true)).toMatchObject({
+      prefix: "__Host-",
+      attributes: { secure: true, path: "/" },
+    });
     expect(cookieOptions(false)).toMatchObject({ prefix: "", attributes: { secure: false } });
     expect(cookieOptions(true).attributes).toMatchObject({ httpOnly: true, sameSite: "lax" });
   });

@@ -19,12 +19,14 @@ function refuse(statusCode: number, message: string): APIGatewayProxyStructuredR
   };
 }
 
-// Browsers send Sec-Fetch-Site on every request and Origin on every POST; a request without
-// either is not from a browser (curl, the mobile app), and carries no ambient cookie risk
-// beyond what the CSRF token already covers.
+// Modern browsers send Sec-Fetch-Site on every request, and it is the reliable signal (a page
+// with Referrer-Policy no-referrer even makes them send `Origin: null` for a same-origin post).
+// Older browsers fall back to comparing Origin with Host. A request with
+// neither is not from a browser (curl, the mobile app) and carries no ambient-cookie risk beyond
+// what the CSRF token already covers.
 export function isCrossSite(headers: Record<string, string | undefined>): boolean {
   const site = headers["sec-fetch-site"];
-  if (site && site !== "same-origin" && site !== "none") return true;
+  if (site) return site !== "same-origin" && site !== "none";
   const origin = headers["origin"];
   if (!origin) return false;
   if (origin === "null") return true;

@@ -10,9 +10,16 @@ describe("isCrossSite", () => {
     expect(isCrossSite(host)).toBe(false);
   });
 
+  it("trusts same-origin fetch metadata over the null Origin a no-referrer page sends", () => {
+    expect(isCrossSite({ ...host, "sec-fetch-site": "same-origin", origin: "null" })).toBe(false);
+  });
+
   it("refuses other sites, opaque origins and same-site subdomains", () => {
     expect(isCrossSite({ ...host, "sec-fetch-site": "cross-site" })).toBe(true);
     expect(isCrossSite({ ...host, "sec-fetch-site": "same-site" })).toBe(true);
+    expect(
+      isCrossSite({ ...host, "sec-fetch-site": "cross-site", origin: "https://ielts.example" }),
+    ).toBe(true);
     expect(isCrossSite({ ...host, origin: "https://evil.example" })).toBe(true);
     expect(isCrossSite({ ...host, origin: "null" })).toBe(true);
   });
@@ -22,20 +29,30 @@ describe("guardRequest", () => {
   const post = { method: "POST", path: "/join", bodyLength: 10 };
 
   it("lets safe methods through untouched", () => {
-    expect(guardRequest({ ...post, method: "GET", headers: { origin: "https://evil.example" } })).toBeNull();
+    expect(
+      guardRequest({ ...post, method: "GET", headers: { origin: "https://evil.example" } }),
+    ).toBeNull();
   });
 
   it("refuses a cross-site form post with 403", () => {
-    expect(guardRequest({ ...post, headers: { ...host, origin: "https://evil.example" } })?.statusCode).toBe(403);
+    expect(
+      guardRequest({ ...post, headers: { ...host, origin: "https://evil.example" } })?.statusCode,
+    ).toBe(403);
   });
 
   it("leaves the bearer-token API to its own authentication", () => {
     expect(
-      guardRequest({ ...post, path: "/api/v1/assessments", headers: { ...host, origin: "https://app.example" } }),
+      guardRequest({
+        ...post,
+        path: "/api/v1/assessments",
+        headers: { ...host, origin: "https://app.example" },
+      }),
     ).toBeNull();
   });
 
   it("refuses a body over the limit with 413", () => {
-    expect(guardRequest({ ...post, bodyLength: MAX_FORM_BYTES + 1, headers: host })?.statusCode).toBe(413);
+    expect(
+      guardRequest({ ...post, bodyLength: MAX_FORM_BYTES + 1, headers: host })?.statusCode,
+    ).toBe(413);
   });
 });

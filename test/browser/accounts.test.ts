@@ -29,7 +29,9 @@ for (const javaScriptEnabled of [false, true]) {
       await page.fill("#field-email", email);
       await page.fill("#field-password", "short");
       await page.click("button[type=submit]");
-      await expect.poll(() => page.locator(".field-error").count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator(".field-error").count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
       expect(await page.inputValue("#field-email")).toBe(email);
 
       await page.fill("#field-password", password);

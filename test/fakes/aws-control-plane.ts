@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 
 // Just enough of SSM and CloudFormation for `arc deploy --dry-run` to write its template
 // without an AWS account: no stored parameters, and no stack yet (a first deploy).
-export async function startFakeControlPlane(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+export async function startFakeControlPlane(): Promise<{
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";

@@ -54,13 +54,25 @@ export class FormClient {
     return response;
   }
 
-  // Loads the page first, as a student would, so that the CSRF cookie and field are real.
+  // Loads the page first, as a student would, and sends its hidden fields (the CSRF token, a
+  // link's token) with the typed ones, as a browser submitting the page's main form does.
   async submit(pagePath: string, fields: FormFields, actionPath: string = pagePath) {
     const page = await this.get(pagePath);
     const html = await page.text();
-    const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
-    if (!token) throw new Error(`no CSRF field on ${pagePath} (status ${page.status})`);
-    return this.post(actionPath, { csrf: token, ...fields });
+    const forms = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]);
+    const action = actionPath.split("?")[0];
+    const form =
+      forms.find((f) => f.includes(`action="${action}"`)) ??
+      forms.find((f) => html.indexOf(f) > html.indexOf("<main")) ??
+      "";
+    const hidden: FormFields = {};
+    for (const [, name, value] of form.matchAll(
+      /<input type="hidden" name="([^"]+)" value="([^"]*)"/g,
+    )) {
+      hidden[name!] ??= value!.replaceAll("&amp;", "&");
+    }
+    if (!hidden.csrf) throw new Error(`no CSRF field on ${pagePath} (status ${page.status})`);
+    return this.post(actionPath, { ...hidden, ...fields });
   }
 
   async follow(response: Response): Promise<Response> {

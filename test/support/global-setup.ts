@@ -1,15 +1,13 @@
-import { lambdaEnv } from "../../scripts/sandbox-env";
-import { applySandboxEnv } from "./env";
+import { applySandboxEnv, lambdaEnv } from "../../scripts/sandbox-env";
+import { testPorts } from "./ports";
+import type Sandbox from "@architect/sandbox";
 
-type Sandbox = { start(o: object): Promise<unknown>; end(): Promise<unknown> };
-
-let sandbox: Sandbox | undefined;
+let sandbox: typeof Sandbox | undefined;
 
 export async function setup(): Promise<void> {
-  applySandboxEnv();
+  applySandboxEnv(testPorts);
   // Loaded after the environment is set: Sandbox reads its ports from it at start.
-  const mod = (await import("@architect/sandbox")) as unknown as { default?: Sandbox } & Sandbox;
-  sandbox = mod.default ?? mod;
+  sandbox = (await import("@architect/sandbox")).default;
   await sandbox.start({ quiet: true, cwd: process.cwd(), env: lambdaEnv(".data/test-outbox") });
 }
 

@@ -1,5 +1,7 @@
-// Declared now so the schedule exists in the template; re-publishing stuck assessments lands
-// with issue 4.
+import { sweepStuck } from "../../assessments/queue";
+import { publishEvent } from "../../data/events";
+
 export const handler = async (): Promise<void> => {
-  console.log("sweeper ran");
+  const report = await sweepStuck(publishEvent);
+  if (report.republished.length || report.gaveUp.length) console.log("sweeper", report);
 };

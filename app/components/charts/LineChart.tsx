@@ -1,0 +1,91 @@
+import type { LineVisual } from "../../../src/content/schema";
+import { describeVisual } from "../../../src/content/describe";
+import { ValueAxisLines, valueAxis } from "./axes";
+import {
+  ChartFigure,
+  INK,
+  Legend,
+  Marker,
+  SMALL_FONT,
+  round,
+  seriesStyle,
+  textWidth,
+  useChartId,
+} from "./common";
+
+export function LineChart({ visual }: { visual: LineVisual }) {
+  const id = useChartId();
+  const axis = valueAxis(visual.series.flatMap((s) => s.values));
+  const n = visual.xLabels.length;
+  // Points sit inside the plot rather than on the axis, so first and last labels stay visible.
+  const inset = 14;
+  const spacing = (axis.right - axis.left - inset * 2) / (n - 1);
+  const x = (i: number) => round(axis.left + inset + i * spacing);
+  // Show every label that fits; on a phone twelve month names become every other month.
+  const widest = Math.max(...visual.xLabels.map((l) => textWidth(l, SMALL_FONT))) + 6;
+  const every = Math.max(1, Math.ceil(widest / spacing));
+
+  return (
+    <ChartFigure
+      id={id}
+      title={visual.title}
+      description={describeVisual(visual)}
+      height={axis.bottom + 28}
+      legend={
+        <Legend
+          items={visual.series.map((s, i) => {
+            const style = seriesStyle(i);
+            return {
+              label: s.name,
+              swatch: (
+                <>
+                  <line
+                    x1={2}
+                    x2={34}
+                    y1={8}
+                    y2={8}
+                    stroke={style.colour}
+                    strokeWidth={2.5}
+                    strokeDasharray={style.dash}
+                  />
+                  <Marker shape={style.marker} x={18} y={8} colour={style.colour} />
+                </>
+              ),
+            };
+          })}
+        />
+      }
+    >
+      <ValueAxisLines axis={axis} unit={visual.yUnit} />
+      {visual.xLabels.map((label, i) => (
+        <g key={label}>
+          <line x1={x(i)} x2={x(i)} y1={axis.bottom} y2={axis.bottom + 5} stroke={INK} />
+          {i % every === 0 ? (
+            <text x={x(i)} y={axis.bottom + 20} textAnchor="middle" fontSize={SMALL_FONT}>
+              {label}
+            </text>
+          ) : null}
+        </g>
+      ))}
+      {visual.series.map((s, si) => {
+        const style = seriesStyle(si);
+        const points = s.values.map((v, i) => `${x(i)},${axis.y(v)}`).join(" ");
+        return (
+          <g key={s.name}>
+            <polyline
+              points={points}
+              fill="none"
+              stroke={style.colour}
+              strokeWidth={2.5}
+              strokeDasharray={style.dash}
+              strokeLinejoin="round"
+            />
+            {s.values.map((v, i) => (
+              <Marker key={i} shape={style.marker} x={x(i)} y={axis.y(v)} colour={style.colour} />
+            ))}
+          </g>
+        );
+      })}
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Writing scorer speed: cold start (first call, loading harper.js, wink-nlp and dictionaries),
+ * then warm median and p95 per essay over repeated runs, and peak resident memory.
+ *
+ *   npm run bench
+ */
+import { performance } from "node:perf_hooks";
+import { scoreWriting } from "../src/scoring/writing";
+
+const RUNS = 50;
+
+const PROMPT =
+  "Some people think that cities should ban private cars from their centres. To what extent do you agree or disagree?";
+
+/** About 300 words written for this benchmark, with a few deliberate errors to lint. */
+const ESSAY = `In many cities around the world, the streets of the centre are crowded with private cars, and some people argue that these vehicles should be banned completely. I largely agree with this view, although I believe that a ban must be introduced gradually and combined with better public transport.
+
+The main argument for removing cars from city centres is the improvement in quality of life. Without constant traffic, the air becomes cleaner, noise levels fall and pedestrians can walk safely. For example, several European cities that have closed their central districts to cars now report fewer accidents and more visitors to local shops. Furthermore, space which was previously used for parking can be turned into parks, cycle lanes or outdoor cafes, making the centre more attractive for residents and tourists alike.
+
+However, a sudden ban could cause serious problems. Elderly and disabled people often depend on cars, and many workers live in suburbs where buses are rare. If these people can not reach the centre easily, they may lose access to jobs and services. In addition, delivery companys need vehicles to supply shops and restaurants, so some exceptions will always be necesary.
+
+For these reasons, I think governments should reduce car use step by step. They could start by charging drivers a fee to enter the centre, and use the money to expand tram and bus networks. Once reliable alternatives exist, the ban can be extended to most private vehicles, while permits remain available for those who genuinely need them.
+
+In conclusion, banning private cars from city centres would bring clear benefits for health, safety and the environment. Nevertheless, the policy will only succeed if it is phased in carefully and supported by affordable public transport.`;
+
+function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+  return sorted[Math.max(0, i)] as number;
+}
+
+async function main() {
+  const input = { task: 2 as const, module: "academic" as const, prompt: PROMPT, response: ESSAY };
+  let peakRss = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const first = await scoreWriting(input);
+  const cold = performance.now() - t0;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await scoreWriting(input);
+    times.push(performance.now() - t);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  times.sort((a, b) => a - b);
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(`writing scorer, ${first.wordCount}-word Task 2 essay (band ${first.overall})`);
+  const rows: [string, string][] = [
+    ["cold start (first call incl. loading)", ms(cold)],
+    [`warm median over ${RUNS} runs`, ms(percentile(times, 0.5))],
+    ["warm p95", ms(percentile(times, 0.95))],
+    ["peak RSS", `${(peakRss / 2 ** 20).toFixed(0)} MiB`],
+  ];
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(40)}${value}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,45 @@
+import { COMMON_PASSWORDS } from "./data/common-passwords";
+import { normalisePassword } from "./passwords";
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+let common: Set<string> | undefined;
+
+function commonPasswords(): Set<string> {
+  common ??= new Set(COMMON_PASSWORDS.split("\n").filter(Boolean));
+  return common;
+}
+
+/** Characters as a person counts them: an emoji or an accented letter is one, not two. */
+function length(password: string): number {
+  return [...normalisePassword(password)].length;
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; message: string };
+
+/**
+ * NIST SP 800-63B style: length and a deny list rather than composition rules, which push
+ * people towards "Password1!".
+ */
+export function checkPassword(password: string, context: { email?: string } = {}): PasswordCheck {
+  const chars = length(password);
+  if (chars < PASSWORD_MIN_LENGTH) {
+    return { ok: false, message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` };
+  }
+  if (chars > PASSWORD_MAX_LENGTH) {
+    return { ok: false, message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` };
+  }
+  const lowered = normalisePassword(password).toLowerCase();
+  if (commonPasswords().has(lowered)) {
+    return {
+      ok: false,
+      message: "This password is too common and easy to guess. Choose a less predictable one.",
+    };
+  }
+  const email = context.email?.trim().toLowerCase();
+  if (email && (lowered === email || lowered === email.split("@")[0])) {
+    return { ok: false, message: "Don't use your email address as your password." };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,132 @@
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandOutput,
+} from "@aws-sdk/client-bedrock-runtime";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { ProviderError, kindForStatus } from "./errors";
+import { validateAndClamp } from "./guards";
+import { costUsd, hasPrice } from "./prices";
+import { answerJsonSchema, systemPrompt, userMessage } from "./prompt";
+import type { ScoringProvider, ScoringRequest } from "./types";
+
+export const NOVA_MICRO = "amazon.nova-micro-v1:0";
+export const TOOL_NAME = "record_assessment";
+
+/**
+ * The chain owns retries, so the SDK's own are off: otherwise one chain attempt could become
+ * three calls and overrun the budget the worker's timeout was sized for. HTTP/1.1 keeps the
+ * production path the same one the fake server tests.
+ */
+export function createBedrockClient(options: { endpoint?: string; region?: string } = {}) {
+  return new BedrockRuntimeClient({
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler(),
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+}
+
+export type BedrockProviderOptions = {
+  client?: BedrockRuntimeClient;
+  modelId?: string;
+  maxTokens?: number;
+};
+
+const REFUSALS = new Set(["content_filtered", "guardrail_intervened"]);
+
+function classify(error: unknown, modelId: string): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const e = error as {
+    name?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  const message = e.message ?? String(error);
+  if (e.name === "AbortError") return new ProviderError("timeout", message, "bedrock", modelId);
+  const kind =
+    e.name === "ThrottlingException" || e.name === "ModelNotReadyException"
+      ? "throttled"
+      : kindForStatus(e.$metadata?.httpStatusCode);
+  return new ProviderError(kind, `${e.name ?? "Error"}: ${message}`, "bedrock", modelId, {
+    cause: error,
+  });
+}
+
+/** Nova Micro reads text only, so a recording is not sent and P is not asked for. */
+const withoutAudio = (req: ScoringRequest): ScoringRequest =>
+  req.kind === "speaking" ? { ...req, audio: undefined } : req;
+
+function toolInput(output: ConverseCommandOutput): unknown {
+  const content = output.output?.message?.content ?? [];
+  const tool = content.find((c) => c.toolUse?.name === TOOL_NAME)?.toolUse;
+  if (tool) return tool.input;
+  // Without tool support a model may still answer with the JSON as text.
+  return content.find((c) => typeof c.text === "string")?.text;
+}
+
+export function createBedrockProvider(options: BedrockProviderOptions = {}): ScoringProvider {
+  const modelId = options.modelId ?? NOVA_MICRO;
+  const maxTokens = options.maxTokens ?? 1_500;
+  if (!hasPrice(modelId)) throw new Error(`No price for Bedrock model "${modelId}".`);
+  const client = options.client ?? createBedrockClient();
+
+  return {
+    name: "bedrock",
+    async score(request, signal) {
+      const req = withoutAudio(request);
+      const started = Date.now();
+      const command = new ConverseCommand({
+        modelId,
+        system: [{ text: systemPrompt(req) }],
+        messages: [{ role: "user", content: [{ text: userMessage(req) }] }],
+        inferenceConfig: { temperature: 0, maxTokens },
+        toolConfig: {
+          tools: [
+            {
+              toolSpec: {
+                name: TOOL_NAME,
+                description: "Record the assessment of the candidate's answer.",
+                inputSchema: { json: answerJsonSchema(req) },
+              },
+            },
+          ],
+          toolChoice: { tool: { name: TOOL_NAME } },
+        },
+      });
+      let output: ConverseCommandOutput;
+      try {
+        output = await client.send(command, { abortSignal: signal });
+      } catch (error) {
+        throw classify(error, modelId);
+      }
+      const stop = output.stopReason ?? "unknown";
+      if (REFUSALS.has(stop)) {
+        throw new ProviderError("refused-output", `stopped: ${stop}`, "bedrock", modelId);
+      }
+      if (stop === "max_tokens") {
+        throw new ProviderError(
+          "invalid-output",
+          `answer cut off at ${maxTokens} tokens`,
+          "bedrock",
+          modelId,
+        );
+      }
+      const answer = validateAndClamp(toolInput(output), req);
+      if (!answer.ok) throw new ProviderError("invalid-output", answer.reason, "bedrock", modelId);
+      const inputTokens = output.usage?.inputTokens ?? 0;
+      const outputTokens = output.usage?.outputTokens ?? 0;
+      const { confidence, ...scored } = answer.value;
+      return {
+        ...scored,
+        flags: confidence === "low" ? ["low-confidence"] : [],
+        provider: "bedrock",
+        modelId,
+        inputTokens,
+        outputTokens,
+        costUsd: costUsd(modelId, inputTokens, outputTokens),
+        latencyMs: Date.now() - started,
+      };
+    },
+  };
+}

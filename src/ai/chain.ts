@@ -1,0 +1,174 @@
+import { ProviderError } from "./errors";
+import { checkPlausibility, type Evidence } from "./guards";
+import { detectInjection, studentText, type SafetyEvent } from "./safety";
+import type { ProviderName, ScoringProvider, ScoringRequest, ScoringResult } from "./types";
+
+export type AttemptRecord = {
+  provider: ProviderName;
+  modelId?: string;
+  ok: boolean;
+  error?: string;
+  latencyMs: number;
+};
+
+export type ChainOptions = {
+  /** The offline scorer's result for the same text; see offlineEvidence in ./local. */
+  evidence: Evidence;
+  /** Per call: each try of each provider gets this long. */
+  timeoutMs: number;
+  /** Tries per provider, the first included. */
+  attempts: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onSafetyEvent: (event: SafetyEvent) => void | Promise<void>;
+};
+
+export const DEFAULT_BASE_DELAY_MS = 250;
+export const DEFAULT_MAX_DELAY_MS = 2_000;
+
+export const SCORING_FAILED_MESSAGE =
+  "We could not score this answer just now. It has been saved, and you can ask for it to be scored again later.";
+
+export class ScoringFailedError extends Error {
+  override readonly name = "ScoringFailedError";
+  /** Safe to show to the student. */
+  readonly userMessage = SCORING_FAILED_MESSAGE;
+  constructor(readonly attempts: AttemptRecord[]) {
+    super(
+      `Every provider failed: ${attempts.map((a) => `${a.provider}: ${a.error ?? "ok"}`).join("; ")}`,
+    );
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Full jitter: a random wait up to an exponentially growing cap, so retries spread out. */
+export function backoffMs(
+  retry: number,
+  random: () => number,
+  baseDelayMs = DEFAULT_BASE_DELAY_MS,
+  maxDelayMs = DEFAULT_MAX_DELAY_MS,
+): number {
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1)));
+}
+
+/**
+ * Worst-case time for a chain: every try of every provider times out and every backoff waits
+ * its longest. The worker's Lambda timeout must exceed this plus its own reads and writes.
+ */
+export function retryBudgetMs(
+  attempts: number,
+  timeoutMs: number,
+  providers: number | readonly ScoringProvider[],
+  maxDelayMs = DEFAULT_MAX_DELAY_MS,
+): number {
+  const count = typeof providers === "number" ? providers : providers.length;
+  return count * (attempts * timeoutMs + (attempts - 1) * maxDelayMs);
+}
+
+async function callWithTimeout(
+  provider: ScoringProvider,
+  req: ScoringRequest,
+  timeoutMs: number,
+): Promise<ScoringResult> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Racing the call as well as aborting it: a provider that ignores its signal still loses.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new ProviderError("timeout", `no answer within ${timeoutMs} ms`, provider.name);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([provider.score(req, controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Scores with each provider in turn until one gives a valid, plausible answer. Each provider
+ * gets `attempts` tries; transient failures and bad output are retried after a backoff,
+ * anything else moves on to the next provider. Never returns a default band: when every
+ * provider fails it throws ScoringFailedError.
+ */
+export async function scoreWithChain(
+  req: ScoringRequest,
+  providers: readonly ScoringProvider[],
+  options: ChainOptions,
+): Promise<{ result: ScoringResult; attempts: AttemptRecord[] }> {
+  const { evidence, timeoutMs, attempts: tries } = options;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const report = async (event: SafetyEvent) => {
+    // Losing a log line is better than losing the submission it describes.
+    try {
+      await options.onSafetyEvent(event);
+    } catch (error) {
+      console.error("ai: could not record safety event", event.kind, error);
+    }
+  };
+
+  const injection = detectInjection(studentText(req));
+  if (injection.length > 0) {
+    await report({ kind: "prompt-injection", detail: injection.join(" | ") });
+  }
+  const extraFlags = [...evidence.flags, ...(injection.length > 0 ? ["prompt-injection"] : [])];
+
+  const attempts: AttemptRecord[] = [];
+  for (const provider of providers) {
+    for (let attempt = 1; attempt <= tries; attempt++) {
+      if (attempt > 1) {
+        await sleep(backoffMs(attempt - 1, random, options.baseDelayMs, options.maxDelayMs));
+      }
+      const started = Date.now();
+      const failed = (error: string, modelId?: string) =>
+        attempts.push({
+          provider: provider.name,
+          ...(modelId ? { modelId } : {}),
+          ok: false,
+          error,
+          latencyMs: Date.now() - started,
+        });
+      let result: ScoringResult;
+      try {
+        result = await callWithTimeout(provider, req, timeoutMs);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!(error instanceof ProviderError)) {
+          failed(message);
+          break;
+        }
+        failed(`${error.kind}: ${message}`, error.modelId);
+        if (error.kind === "invalid-output" || error.kind === "refused-output") {
+          await report({ kind: error.kind, detail: message, provider: provider.name });
+        }
+        if (!error.retryable) break;
+        continue;
+      }
+      const plausible = checkPlausibility(result, evidence);
+      if (!plausible.ok) {
+        failed(`implausible: ${plausible.reason}`, result.modelId);
+        await report({
+          kind: "implausible-result",
+          detail: `${result.modelId}: ${plausible.reason}`,
+          provider: provider.name,
+        });
+        continue;
+      }
+      attempts.push({
+        provider: provider.name,
+        modelId: result.modelId,
+        ok: true,
+        latencyMs: Date.now() - started,
+      });
+      const flags = [...new Set([...result.flags, ...extraFlags])];
+      return { result: { ...result, flags }, attempts };
+    }
+  }
+  throw new ScoringFailedError(attempts);
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { costUsd } from "./prices";
+
+describe("costUsd", () => {
+  it("prices a typical Task 2 assessment (1,500 tokens in, 500 out)", () => {
+    expect(costUsd("amazon.nova-micro-v1:0", 1_500, 500)).toBe(0.0001225);
+    expect(costUsd("gemini-2.5-flash-lite", 1_500, 500)).toBe(0.00035);
+    expect(costUsd("gemini-2.5-flash", 1_500, 500)).toBe(0.0017);
+    expect(costUsd("local", 1_500, 500)).toBe(0);
+  });
+
+  it("prices a cross-region inference profile as its model", () => {
+    expect(costUsd("eu.amazon.nova-micro-v1:0", 1_000_000, 1_000_000)).toBe(0.175);
+  });
+
+  it("refuses to guess the price of an unknown model", () => {
+    expect(() => costUsd("gpt-9", 1, 1)).toThrow(/No price/);
+  });
+});

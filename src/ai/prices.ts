@@ -1,0 +1,29 @@
+/** USD per million tokens. The one place prices live; update here when providers change them. */
+export const PRICES: Readonly<Record<string, { input: number; output: number }>> = {
+  "amazon.nova-micro-v1:0": { input: 0.035, output: 0.14 },
+  "gemini-2.5-flash-lite": { input: 0.1, output: 0.4 },
+  "gemini-2.5-flash": { input: 0.3, output: 2.5 },
+  local: { input: 0, output: 0 },
+};
+
+/**
+ * Cross-region inference profiles ("eu.amazon.nova-micro-v1:0") bill at the model's price, so
+ * the geography prefix is dropped before the lookup.
+ */
+const INFERENCE_PROFILE_PREFIX = /^(us|eu|apac|global|us-gov|ca|jp|au)\./;
+
+export function hasPrice(modelId: string): boolean {
+  return modelId.replace(INFERENCE_PROFILE_PREFIX, "") in PRICES;
+}
+
+/**
+ * Cost of one call. An unknown model throws rather than costing 0: a silent zero would hide
+ * spend from the daily totals.
+ */
+export function costUsd(modelId: string, inputTokens: number, outputTokens: number): number {
+  const price = PRICES[modelId.replace(INFERENCE_PROFILE_PREFIX, "")];
+  if (!price) throw new Error(`No price for model "${modelId}"; add it to src/ai/prices.ts.`);
+  const usd = (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
+  // Nano-dollar precision: enough for daily sums, without floating-point dust in stored values.
+  return Math.round(usd * 1e9) / 1e9;
+}

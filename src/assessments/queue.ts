@@ -1,0 +1,77 @@
+import {
+  giveUp,
+  listStale,
+  recordPublished,
+  releaseStuck,
+  type Assessment,
+} from "../data/assessments";
+import type { Publish, ScoringEventName } from "../data/events";
+
+export function eventFor(assessment: Pick<Assessment, "skill">): ScoringEventName {
+  return assessment.skill === "speaking" ? "score-speaking" : "score-writing";
+}
+
+/**
+ * The assessment is already stored as `queued`; a publish that fails only delays it, because
+ * the sweeper finds queued assessments and publishes them again. So a failure here is logged,
+ * not thrown: the student's submission is safe either way.
+ */
+export async function enqueueScoring(
+  assessment: Pick<Assessment, "assessmentId" | "skill">,
+  publish: Publish,
+  now = new Date(),
+): Promise<boolean> {
+  try {
+    await publish(eventFor(assessment), { assessmentId: assessment.assessmentId });
+    await recordPublished(assessment.assessmentId, now);
+    return true;
+  } catch (error) {
+    console.error("publish failed; the sweeper will retry", assessment.assessmentId, error);
+    return false;
+  }
+}
+
+export const SWEEP_POLICY = {
+  /** A queued assessment normally starts scoring within seconds. */
+  queuedAfterMs: 2 * 60_000,
+  /** Longer than a worker's whole retry budget (its Lambda timeout). */
+  scoringAfterMs: 5 * 60_000,
+  maxPublishes: 4,
+} as const;
+
+export const GAVE_UP_REASON =
+  "We could not score this after several tries. Your answer is saved: press retry to try again.";
+
+export interface SweepReport {
+  republished: string[];
+  gaveUp: string[];
+}
+
+export async function sweepStuck(
+  publish: Publish,
+  now = new Date(),
+  policy: { queuedAfterMs: number; scoringAfterMs: number; maxPublishes: number } = SWEEP_POLICY,
+): Promise<SweepReport> {
+  const report: SweepReport = { republished: [], gaveUp: [] };
+  const stuckScoring = await listStale("scoring", new Date(now.getTime() - policy.scoringAfterMs));
+  const stuckQueued = await listStale("queued", new Date(now.getTime() - policy.queuedAfterMs));
+  for (const assessment of [...stuckScoring, ...stuckQueued]) {
+    if (assessment.publishCount >= policy.maxPublishes) {
+      const failed = await giveUp(
+        assessment.assessmentId,
+        assessment.status as "queued" | "scoring",
+        GAVE_UP_REASON,
+        now,
+      );
+      if (failed) report.gaveUp.push(assessment.assessmentId);
+      continue;
+    }
+    if (assessment.status === "scoring" && !(await releaseStuck(assessment.assessmentId, now))) {
+      continue;
+    }
+    if (await enqueueScoring(assessment, publish, now)) {
+      report.republished.push(assessment.assessmentId);
+    }
+  }
+  return report;
+}

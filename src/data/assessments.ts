@@ -1,0 +1,279 @@
+import { randomUUID } from "node:crypto";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { ScoringRequest, ScoringResult } from "../ai/types";
+import { getDb } from "./tables";
+
+export type Skill = "writing" | "speaking" | "reading" | "listening";
+export type AssessmentStatus = "draft" | "queued" | "scoring" | "scored" | "failed";
+
+/** What the student handed in, minus any audio bytes (those live in the audio store). */
+export type Submission =
+  | Extract<ScoringRequest, { kind: "writing" }>
+  | Omit<Extract<ScoringRequest, { kind: "speaking" }>, "audio">;
+
+export interface ProviderAttempt {
+  provider: string;
+  modelId?: string;
+  ok: boolean;
+  error?: string;
+  latencyMs: number;
+}
+
+export interface Assessment {
+  assessmentId: string;
+  userId: string;
+  skill: Skill;
+  module: "academic" | "general";
+  status: AssessmentStatus;
+  submission: Submission;
+  questionId?: string;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601; the sort key of the byStatus index the sweeper reads. */
+  updatedAt: string;
+  /** ISO 8601: when the task was first shown, and when its time runs out (timed tasks). */
+  startedAt?: string;
+  deadlineAt?: string;
+  submittedAt?: string;
+  /** Submitted after the deadline: accepted and scored, and shown as late. */
+  late?: boolean;
+  /** How many times the scoring event was published (the first time included). */
+  publishCount: number;
+  result?: ScoringResult;
+  attempts?: ProviderAttempt[];
+  failureReason?: string;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException;
+}
+
+export async function createAssessment(input: {
+  userId: string;
+  skill: Skill;
+  submission: Submission;
+  status: "draft" | "queued";
+  questionId?: string;
+  timeLimitMinutes?: number;
+  now?: Date;
+}): Promise<Assessment> {
+  const { doc, table } = await getDb();
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
+  const assessment: Assessment = {
+    assessmentId: randomUUID(),
+    userId: input.userId,
+    skill: input.skill,
+    module: input.submission.module,
+    status: input.status,
+    submission: input.submission,
+    questionId: input.questionId,
+    createdAt: at,
+    updatedAt: at,
+    startedAt: at,
+    deadlineAt:
+      input.timeLimitMinutes === undefined
+        ? undefined
+        : new Date(now.getTime() + input.timeLimitMinutes * 60_000).toISOString(),
+    submittedAt: input.status === "queued" ? at : undefined,
+    publishCount: 0,
+  };
+  await doc.send(
+    new PutCommand({
+      TableName: table("assessments"),
+      Item: assessment,
+      ConditionExpression: "attribute_not_exists(assessmentId)",
+    }),
+  );
+  return assessment;
+}
+
+export async function getAssessment(assessmentId: string): Promise<Assessment | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table("assessments"),
+      Key: { assessmentId },
+      ConsistentRead: true,
+    }),
+  );
+  return (Item as Assessment | undefined) ?? null;
+}
+
+async function transition(
+  assessmentId: string,
+  from: AssessmentStatus,
+  to: AssessmentStatus,
+  now: Date,
+  extra: Record<string, unknown> = {},
+): Promise<Assessment | null> {
+  const { doc, table } = await getDb();
+  const names: Record<string, string> = { "#status": "status" };
+  const values: Record<string, unknown> = { ":from": from, ":to": to, ":at": now.toISOString() };
+  const sets = ["#status = :to", "updatedAt = :at"];
+  for (const [key, value] of Object.entries(extra)) {
+    names[`#${key}`] = key;
+    values[`:${key}`] = value;
+    sets.push(`#${key} = :${key}`);
+  }
+  try {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: "#status = :from",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return Attributes as Assessment;
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+/** Autosave: only the owner's own draft, and only while it is still a draft. */
+export async function saveDraft(
+  assessmentId: string,
+  userId: string,
+  submission: Submission,
+  now = new Date(),
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET submission = :submission, updatedAt = :at",
+        ConditionExpression: "#status = :draft AND userId = :userId",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":submission": submission,
+          ":at": now.toISOString(),
+          ":draft": "draft",
+          ":userId": userId,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** draft -> queued with the final text; a late submission is kept and marked, never refused. */
+export async function submitDraft(
+  draft: Assessment,
+  submission: Submission,
+  now = new Date(),
+): Promise<Assessment | null> {
+  const late = draft.deadlineAt ? now.getTime() > Date.parse(draft.deadlineAt) : false;
+  return transition(draft.assessmentId, "draft", "queued", now, {
+    submission,
+    submittedAt: now.toISOString(),
+    late,
+  });
+}
+
+/**
+ * queued -> scoring, once: SNS delivers at least once, so a second delivery of the same event
+ * finds the status moved on and does nothing.
+ */
+export function claimForScoring(assessmentId: string, now = new Date()) {
+  return transition(assessmentId, "queued", "scoring", now);
+}
+
+export function saveScored(
+  assessmentId: string,
+  result: ScoringResult,
+  attempts: ProviderAttempt[],
+  now = new Date(),
+) {
+  return transition(assessmentId, "scoring", "scored", now, { result, attempts });
+}
+
+export function saveFailed(
+  assessmentId: string,
+  failureReason: string,
+  attempts: ProviderAttempt[],
+  now = new Date(),
+) {
+  return transition(assessmentId, "scoring", "failed", now, { failureReason, attempts });
+}
+
+/** The sweeper's last word on an assessment it has re-published too often. */
+export function giveUp(
+  assessmentId: string,
+  from: "queued" | "scoring",
+  failureReason: string,
+  now = new Date(),
+) {
+  return transition(assessmentId, from, "failed", now, { failureReason });
+}
+
+/** A stuck `scoring` (its Lambda died) goes back to the queue for the sweeper to re-publish. */
+export function releaseStuck(assessmentId: string, now = new Date()) {
+  return transition(assessmentId, "scoring", "queued", now);
+}
+
+/** The student's retry button: only their own failed assessment, back to the queue. */
+export async function requeueFailed(assessmentId: string, userId: string, now = new Date()) {
+  const current = await getAssessment(assessmentId);
+  if (!current || current.userId !== userId) return null;
+  return transition(assessmentId, "failed", "queued", now, { publishCount: 0 });
+}
+
+export async function recordPublished(assessmentId: string, now = new Date()): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table("assessments"),
+      Key: { assessmentId },
+      UpdateExpression: "SET updatedAt = :at ADD publishCount :one",
+      ExpressionAttributeValues: { ":at": now.toISOString(), ":one": 1 },
+    }),
+  );
+}
+
+export async function listUserAssessments(userId: string, limit = 100): Promise<Assessment[]> {
+  const { doc, table } = await getDb();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: table("assessments"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []) as Assessment[];
+}
+
+/** Assessments in `status` whose last change is older than `before`, oldest first. */
+export async function listStale(status: "queued" | "scoring", before: Date): Promise<Assessment[]> {
+  const { doc, table } = await getDb();
+  const found: Assessment[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: table("assessments"),
+        IndexName: "byStatus",
+        KeyConditionExpression: "#status = :status AND updatedAt < :before",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":status": status, ":before": before.toISOString() },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    found.push(...((page.Items ?? []) as Assessment[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+}

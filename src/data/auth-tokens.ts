@@ -1,0 +1,127 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { isTokenFormat, randomToken, sha256 } from "../accounts/tokens";
+import { getDb } from "./tables";
+
+export type TokenPurpose = "verify-email" | "reset-password";
+
+export const MIN_TOKEN_TTL_MINUTES = 30;
+export const MAX_TOKEN_TTL_MINUTES = 60;
+
+export async function issueToken(
+  userId: string,
+  purpose: TokenPurpose,
+  ttlMinutes: number,
+  now = new Date(),
+): Promise<string> {
+  if (!(ttlMinutes >= MIN_TOKEN_TTL_MINUTES && ttlMinutes <= MAX_TOKEN_TTL_MINUTES)) {
+    throw new RangeError(
+      `One-time links live ${MIN_TOKEN_TTL_MINUTES}-${MAX_TOKEN_TTL_MINUTES} minutes, not ${ttlMinutes}`,
+    );
+  }
+  const { doc, table } = await getDb();
+  const rawToken = randomToken();
+  await doc.send(
+    new PutCommand({
+      TableName: table("auth-tokens"),
+      Item: {
+        tokenHash: sha256(rawToken),
+        userId,
+        purpose,
+        createdAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + ttlMinutes * 60,
+      },
+      ConditionExpression: "attribute_not_exists(tokenHash)",
+    }),
+  );
+  return rawToken;
+}
+
+/**
+ * Whose token this is, without using it up: lets a reset page refuse a dead link before the
+ * user types a new password, and lets the password rules see the user's email.
+ */
+export async function findToken(
+  rawToken: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<string | null> {
+  if (!isTokenFormat(rawToken)) return null;
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table("auth-tokens"),
+      Key: { tokenHash: sha256(rawToken) },
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item || Item.purpose !== purpose || !isLive(Item.expiresAt, now)) return null;
+  return Item.userId as string;
+}
+
+/**
+ * Single use: the delete and the checks happen in one conditional write, so two requests
+ * racing with the same link cannot both get the user id. A token of another purpose or past
+ * its expiry (TTL deletion lags) fails the condition and is refused.
+ */
+export async function consumeToken(
+  rawToken: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<string | null> {
+  if (!isTokenFormat(rawToken)) return null;
+  const { doc, table } = await getDb();
+  try {
+    const { Attributes } = await doc.send(
+      new DeleteCommand({
+        TableName: table("auth-tokens"),
+        Key: { tokenHash: sha256(rawToken) },
+        ConditionExpression:
+          "attribute_exists(tokenHash) AND purpose = :purpose AND expiresAt > :now",
+        ExpressionAttributeValues: {
+          ":purpose": purpose,
+          ":now": Math.floor(now.getTime() / 1000),
+        },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    return typeof Attributes?.userId === "string" ? Attributes.userId : null;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return null;
+    throw error;
+  }
+}
+
+/** After a reset, the user's other outstanding links of that kind must stop working too. */
+export async function deleteUserTokens(userId: string, purpose: TokenPurpose): Promise<void> {
+  const { doc, table } = await getDb();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: table("auth-tokens"),
+        IndexName: "byUser",
+        KeyConditionExpression: "userId = :userId",
+        FilterExpression: "purpose = :purpose",
+        ExpressionAttributeValues: { ":userId": userId, ":purpose": purpose },
+        ProjectionExpression: "tokenHash",
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    await Promise.all(
+      (page.Items ?? []).map((item) =>
+        doc.send(
+          new DeleteCommand({
+            TableName: table("auth-tokens"),
+            Key: { tokenHash: item.tokenHash as string },
+          }),
+        ),
+      ),
+    );
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+function isLive(expiresAt: unknown, now: Date): boolean {
+  return typeof expiresAt === "number" && expiresAt > Math.floor(now.getTime() / 1000);
+}

@@ -1,0 +1,10 @@
+import arc from "@architect/functions";
+
+export type ScoringEventName = "score-writing" | "score-speaking";
+
+export type Publish = (name: ScoringEventName, payload: { assessmentId: string }) => Promise<void>;
+
+/** SNS in AWS, Sandbox's event bus locally: @architect/functions resolves which. */
+export const publishEvent: Publish = async (name, payload) => {
+  await arc.events.publish({ name, payload });
+};

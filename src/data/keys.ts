@@ -1,0 +1,11 @@
+/** Every key format in one place, so no module builds a key its readers do not expect. */
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export const userKey = (userId: string) => `user#${userId}`;
+export const emailKey = (email: string) => `email#${normaliseEmail(email)}`;
+
+export const accountThrottleKey = (email: string) => `account#${normaliseEmail(email)}`;
+export const ipThrottleKey = (ip: string) => `ip#${ip}`;

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { SafetyEvent } from "../ai/safety";
+import { getDb } from "./tables";
+
+export interface SafetyLog extends SafetyEvent {
+  logId: string;
+  assessmentId: string;
+  /** Kept on every row so that a student's export and erasure find their logs by user. */
+  userId: string;
+  /** ISO 8601 */
+  createdAt: string;
+}
+
+export async function logSafetyEvent(input: {
+  assessmentId: string;
+  userId: string;
+  event: SafetyEvent;
+  now?: Date;
+}): Promise<SafetyLog> {
+  const { doc, table } = await getDb();
+  const log: SafetyLog = {
+    ...input.event,
+    logId: randomUUID(),
+    assessmentId: input.assessmentId,
+    userId: input.userId,
+    createdAt: (input.now ?? new Date()).toISOString(),
+  };
+  await doc.send(new PutCommand({ TableName: table("ai-safety-logs"), Item: log }));
+  return log;
+}
+
+export async function listUserSafetyLogs(userId: string): Promise<SafetyLog[]> {
+  const { doc, table } = await getDb();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: table("ai-safety-logs"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+      ScanIndexForward: false,
+    }),
+  );
+  return (Items ?? []) as SafetyLog[];
+}

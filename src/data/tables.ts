@@ -1,0 +1,74 @@
+import arc from "@architect/functions";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+export type TableName =
+  | "users"
+  | "sessions"
+  | "auth-tokens"
+  | "throttles"
+  | "assessments"
+  | "qr-tokens"
+  | "entitlements"
+  | "questions"
+  | "rubrics"
+  | "ai-safety-logs"
+  | "content-reports";
+
+export interface Db {
+  doc: DynamoDBDocumentClient;
+  table(name: TableName): string;
+}
+
+interface SandboxEnv {
+  ports?: { tables?: number };
+}
+
+let dbPromise: Promise<Db> | undefined;
+
+/**
+ * One client and one name lookup per process: the lookup is a network round trip (SSM in AWS,
+ * Sandbox's internal port locally), too slow to repeat on every request of a warm Lambda.
+ */
+export function getDb(): Promise<Db> {
+  dbPromise ??= connect().catch((error: unknown) => {
+    // A failed lookup (Sandbox not up yet) must not poison the process for good.
+    dbPromise = undefined;
+    throw error;
+  });
+  return dbPromise;
+}
+
+async function connect(): Promise<Db> {
+  const services = (await arc.services()) as { tables?: Record<string, string> };
+  const names = services.tables ?? {};
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return {
+    doc,
+    table(name) {
+      const physical = names[name];
+      if (!physical) throw new Error(`Table "${name}" is not declared in app.arc`);
+      return physical;
+    },
+  };
+}
+
+function clientConfig(): DynamoDBClientConfig {
+  const sandbox = process.env.ARC_SANDBOX;
+  if (!sandbox) return {};
+  const port = (JSON.parse(sandbox) as SandboxEnv).ports?.tables;
+  if (!port) throw new Error("ARC_SANDBOX does not name a tables port");
+  const { AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY } = process.env;
+  return {
+    endpoint: `http://localhost:${port}`,
+    region: AWS_REGION ?? "us-west-2",
+    // Sandbox's DynamoDB accepts any credentials; without a fallback the SDK would go looking
+    // for real ones (profile files, instance metadata) and stall or fail.
+    credentials: {
+      accessKeyId: AWS_ACCESS_KEY_ID ?? "local",
+      secretAccessKey: AWS_SECRET_ACCESS_KEY ?? "local",
+    },
+  };
+}

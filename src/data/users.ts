@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { getDb } from "./tables";
+import { emailKey, normaliseEmail, userKey } from "./keys";
+
+export type Role = "student" | "admin";
+
+export interface User {
+  userId: string;
+  email: string;
+  passwordHash: string;
+  emailVerified: boolean;
+  role: Role;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601; sessions authenticated before this moment are no longer valid. */
+  passwordChangedAt: string;
+}
+
+export type CreateUserResult = { ok: true; user: User } | { ok: false; reason: "email-taken" };
+
+/**
+ * How long a claim may wait for its user item before another sign-up may take it over. The two
+ * writes follow each other within milliseconds; only a process that died between them leaves
+ * a claim this old without a user.
+ */
+const CLAIM_GRACE_MS = 60_000;
+
+interface EmailClaim {
+  pk: string;
+  userId: string;
+  /** ISO 8601 */
+  claimedAt: string;
+}
+
+/**
+ * Email uniqueness rests on a second item, `email#<address>`, written with a condition before
+ * the user item. Not a TransactWriteItems: Sandbox's DynamoDB (dynalite) does not implement
+ * transactions, and local runs must sign up the same way production does. Instead:
+ * - the conditional claim decides the race between two sign-ups with one address;
+ * - a failed user write removes its claim, so nothing is left half-made;
+ * - readers ignore a claim without a user item, and a sign-up may take over such a claim once
+ *   it is older than CLAIM_GRACE_MS (the process that made it died between the writes).
+ */
+export async function createUser(input: {
+  email: string;
+  passwordHash: string;
+  role?: Role;
+  now?: Date;
+}): Promise<CreateUserResult> {
+  const { doc, table } = await getDb();
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
+  const user: User = {
+    userId: randomUUID(),
+    email: normaliseEmail(input.email),
+    passwordHash: input.passwordHash,
+    emailVerified: false,
+    role: input.role ?? "student",
+    createdAt: at,
+    passwordChangedAt: at,
+  };
+  const TableName = table("users");
+  const claim: EmailClaim = { pk: emailKey(user.email), userId: user.userId, claimedAt: at };
+
+  if (!(await putIfAbsent(claim))) {
+    const stale = await staleClaim(claim.pk, now);
+    if (!stale || !(await takeOver(stale, claim))) return { ok: false, reason: "email-taken" };
+  }
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName,
+        Item: { pk: userKey(user.userId), ...user },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  } catch (error) {
+    await doc.send(
+      new DeleteCommand({
+        TableName,
+        Key: { pk: claim.pk },
+        ConditionExpression: "userId = :userId",
+        ExpressionAttributeValues: { ":userId": user.userId },
+      }),
+    );
+    throw error;
+  }
+  return { ok: true, user };
+}
+
+async function putIfAbsent(claim: EmailClaim): Promise<boolean> {
+  const { doc, table } = await getDb();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: table("users"),
+        Item: claim,
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** The existing claim, if it is an orphan old enough to be taken over. */
+async function staleClaim(pk: string, now: Date): Promise<EmailClaim | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: table("users"), Key: { pk }, ConsistentRead: true }),
+  );
+  const claim = Item as EmailClaim | undefined;
+  if (!claim) return null;
+  if (now.getTime() - Date.parse(claim.claimedAt) < CLAIM_GRACE_MS) return null;
+  return (await getUserById(claim.userId)) ? null : claim;
+}
+
+/** Conditional on the stale owner, so two sign-ups taking over at once cannot both win. */
+async function takeOver(stale: EmailClaim, claim: EmailClaim): Promise<boolean> {
+  const { doc, table } = await getDb();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: table("users"),
+        Item: claim,
+        ConditionExpression: "userId = :stale",
+        ExpressionAttributeValues: { ":stale": stale.userId },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function getUserById(userId: string): Promise<User | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table("users"),
+      Key: { pk: userKey(userId) },
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? toUser(Item) : null;
+}
+
+export async function getUserByEmail(email: string): Promise<User | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table("users"),
+      Key: { pk: emailKey(email) },
+      ConsistentRead: true,
+    }),
+  );
+  return typeof Item?.userId === "string" ? getUserById(Item.userId) : null;
+}
+
+export async function markEmailVerified(userId: string): Promise<void> {
+  await updateUser(userId, "SET emailVerified = :true", { ":true": true });
+}
+
+export async function setPassword(
+  userId: string,
+  passwordHash: string,
+  now = new Date(),
+): Promise<User> {
+  return updateUser(userId, "SET passwordHash = :hash, passwordChangedAt = :at", {
+    ":hash": passwordHash,
+    ":at": now.toISOString(),
+  });
+}
+
+async function updateUser(
+  userId: string,
+  update: string,
+  values: Record<string, unknown>,
+): Promise<User> {
+  const { doc, table } = await getDb();
+  const { Attributes } = await doc.send(
+    new UpdateCommand({
+      TableName: table("users"),
+      Key: { pk: userKey(userId) },
+      UpdateExpression: update,
+      ExpressionAttributeValues: values,
+      // Without it an update for a deleted user would create a half-made user item.
+      ConditionExpression: "attribute_exists(pk)",
+      ReturnValues: "ALL_NEW",
+    }),
+  );
+  return toUser(Attributes ?? {});
+}
+
+function toUser(item: Record<string, unknown>): User {
+  const { pk: _pk, ...rest } = item;
+  return rest as unknown as User;
+}

@@ -1,0 +1,79 @@
+import type { Lint, LocalLinter } from "harper.js";
+import { isKnownWord, loadDictionaries } from "./spelling";
+import type { AnalysisMode, IssueKind, LanguageIssue } from "./types";
+
+let linterPromise: Promise<LocalLinter> | undefined;
+
+/**
+ * harper.js runs as WebAssembly in this process (LocalLinter; WorkerLinter needs a browser
+ * Worker). The binary entry finds its .wasm file beside itself. Loading costs ~1.5 s, so the
+ * linter is created once and reused.
+ */
+function loadLinter(): Promise<LocalLinter> {
+  linterPromise ??= (async () => {
+    const [{ LocalLinter, Dialect }, { binary }] = await Promise.all([
+      import("harper.js"),
+      import("harper.js/binary"),
+    ]);
+    const linter = new LocalLinter({ binary, dialect: Dialect.British });
+    await linter.setup();
+    return linter;
+  })();
+  return linterPromise;
+}
+
+/** harper's lint kinds, grouped as a student would understand them. */
+const KIND_BY_HARPER: Record<string, IssueKind | "ignore"> = {
+  Spelling: "spelling",
+  Typo: "spelling",
+  Capitalization: "punctuation",
+  Punctuation: "punctuation",
+  Formatting: "punctuation",
+  Style: "style",
+  Readability: "style",
+  Enhancement: "style",
+  Redundancy: "style",
+  Repetition: "style",
+  WordChoice: "style",
+  // British and American usage are both acceptable in IELTS.
+  Regionalism: "ignore",
+};
+
+const SPEECH_IGNORED: ReadonlySet<IssueKind> = new Set(["punctuation"]);
+
+/** harper's spans are already UTF-16 offsets (checked with text containing emoji). */
+function toIssue(lint: Lint, kind: IssueKind, rule: string): LanguageIssue {
+  const span = lint.span();
+  const suggestions = lint.suggestions();
+  const replacement = suggestions[0]?.get_replacement_text();
+  const issue: LanguageIssue = {
+    start: span.start,
+    end: span.end,
+    kind,
+    message: lint.message().replace(/`([^`]*)`/g, "\u201C$1\u201D"),
+    rule,
+  };
+  if (replacement !== undefined && replacement !== "") issue.suggestion = replacement;
+  for (const s of suggestions) s.free();
+  span.free();
+  return issue;
+}
+
+export async function findIssues(text: string, mode: AnalysisMode): Promise<LanguageIssue[]> {
+  const [linter, dicts] = await Promise.all([loadLinter(), loadDictionaries()]);
+  const groups = await linter.organizedLints(text, { language: "plaintext" });
+  const issues: LanguageIssue[] = [];
+  for (const [rule, lints] of Object.entries(groups)) {
+    for (const lint of lints) {
+      const mapped = KIND_BY_HARPER[lint.lint_kind()] ?? "grammar";
+      const keep =
+        mapped !== "ignore" &&
+        !(mode === "speech" && SPEECH_IGNORED.has(mapped)) &&
+        // harper knows one dialect at a time; a word either dictionary accepts is not an error.
+        !(mapped === "spelling" && isKnownWord(dicts, lint.get_problem_text()));
+      if (keep) issues.push(toIssue(lint, mapped, rule));
+      lint.free();
+    }
+  }
+  return issues.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,104 @@
+import { analyseLanguage, contentLemmas, type LanguageAnalysis } from "../language";
+import {
+  copiedWords,
+  hasOverview,
+  letterFormat,
+  minimumWords,
+  relevance,
+  type LetterFormat,
+  type Relevance,
+} from "./task";
+import type { WritingInput } from "./types";
+
+export interface WritingEvidence {
+  analysis: LanguageAnalysis;
+  /** Words that count toward length: prompt copies excluded. */
+  countedWords: number;
+  copiedShare: number;
+  relevance: Relevance;
+  overview: boolean;
+  letter: LetterFormat;
+  promptLemmas: string[];
+  features: Record<string, number>;
+}
+
+const per100 = (n: number, words: number) => (n / Math.max(1, words)) * 100;
+
+/** One pass over the response and prompt; the model and the feedback read the same numbers. */
+export async function gatherEvidence(input: WritingInput): Promise<WritingEvidence> {
+  const [analysis, promptLemmas] = await Promise.all([
+    analyseLanguage(input.response, { mode: "writing" }),
+    contentLemmas(input.prompt),
+  ]);
+  const { copied, total } = copiedWords(input.prompt, input.response);
+  const countedWords = Math.max(0, analysis.wordCount - copied);
+  const responseLemmas = analysis.words
+    .filter((w) => w.pos === "NOUN" || w.pos === "VERB" || w.pos === "ADJ")
+    .map((w) => w.lemma);
+  const rel = relevance(promptLemmas, responseLemmas);
+  const overview = hasOverview(input.response);
+  const letter = letterFormat(input.response, analysis.wordCount);
+
+  const words = analysis.wordCount;
+  const count = (kind: string) => analysis.issues.filter((i) => i.kind === kind).length;
+  const sentencesWithError = new Set(
+    analysis.issues
+      .filter((i) => i.kind === "grammar" || i.kind === "spelling")
+      .map((i) => analysis.sentences.findIndex((s) => i.start >= s.start && i.start < s.end)),
+  );
+  const nSentences = Math.max(1, analysis.sentences.length);
+  const { lexical: lx, structure: st, linking: ln } = analysis;
+  const lengthRatio = countedWords / minimumWords(input.task);
+
+  const features: Record<string, number> = {
+    logWords: Math.log(1 + countedWords),
+    lengthRatio: Math.min(2, lengthRatio),
+    underLength: Math.max(0, 1 - lengthRatio),
+    copiedShare: total === 0 ? 0 : copied / total,
+    paragraphs: analysis.paragraphs,
+    sentences: analysis.sentences.length,
+    grammarPer100: per100(count("grammar"), words),
+    spellingPer100: per100(count("spelling"), words),
+    punctuationPer100: per100(count("punctuation"), words),
+    stylePer100: per100(count("style"), words),
+    errorFreeSentenceShare: 1 - sentencesWithError.size / nSentences,
+    mtld: lx.mtld,
+    lemmaTtr: lx.lemmaTypeTokenRatio,
+    lessFrequentShare: lx.lessFrequentShare,
+    rareShare: lx.rareShare,
+    meanWordLength: lx.meanWordLength,
+    knownWordShare: lx.knownWordShare,
+    stopWordShare: lx.stopWordShare,
+    complexShare: st.complexShare + st.compoundComplexShare,
+    compoundShare: st.compoundShare,
+    subordinatePerSentence: st.subordinatePerSentence,
+    relativePerSentence: st.relativePerSentence,
+    passivePerSentence: st.passivePerSentence,
+    meanSentenceLength: st.meanSentenceLength,
+    sentenceLengthSd: st.sentenceLengthSd,
+    distinctStructures: st.distinctStructures,
+    verblessShare: st.verblessShare,
+    implausibleBigramShare: st.implausibleBigramShare,
+    linkingDistinct: ln.distinctDevices,
+    linkingCategories: ln.distinctCategories,
+    linkingPerSentence: ln.perSentence,
+    linkingInitialShare: ln.sentenceInitialShare,
+    linkingOverused: ln.overused.length,
+    repeatedWords: analysis.repeatedWords.length,
+    mixedSpelling: analysis.spelling.mixed ? 1 : 0,
+    promptCoverage: rel.promptCoverage,
+    responseOverlap: rel.responseOverlap,
+    overview: overview ? 1 : 0,
+    letterFormat: (letter.salutation ? 1 : 0) + (letter.signOff ? 1 : 0) + (letter.purpose ? 1 : 0),
+  };
+  return {
+    analysis,
+    countedWords,
+    copiedShare: features.copiedShare ?? 0,
+    relevance: rel,
+    overview,
+    letter,
+    promptLemmas,
+    features,
+  };
+}

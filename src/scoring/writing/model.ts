@@ -1,0 +1,126 @@
+import { roundToHalfBand } from "../bands";
+import coefficientsJson from "./model/coefficients.json";
+import type { Criterion } from "./types";
+
+/** Features the regression reads; gatherEvidence computes these and more. */
+export const MODEL_FEATURES = [
+  "logWords",
+  "lengthRatio",
+  "underLength",
+  "paragraphs",
+  "sentences",
+  "grammarPer100",
+  "spellingPer100",
+  "punctuationPer100",
+  "stylePer100",
+  "errorFreeSentenceShare",
+  "mtld",
+  "lemmaTtr",
+  "lessFrequentShare",
+  "rareShare",
+  "meanWordLength",
+  "complexShare",
+  "compoundShare",
+  "subordinatePerSentence",
+  "relativePerSentence",
+  "passivePerSentence",
+  "meanSentenceLength",
+  "sentenceLengthSd",
+  "distinctStructures",
+  "linkingDistinct",
+  "linkingCategories",
+  "linkingPerSentence",
+  "linkingInitialShare",
+  "repeatedWords",
+  "promptCoverage",
+  "responseOverlap",
+  "overview",
+] as const;
+
+export interface TaskModel {
+  features: string[];
+  means: number[];
+  sds: number[];
+  weights: number[];
+  intercept: number;
+  calibration: { center: number; scale: number };
+  lambda?: number;
+  cv?: Record<string, number>;
+}
+
+export interface Coefficients {
+  note: string;
+  tasks: Partial<Record<"1" | "2", TaskModel>>;
+}
+
+const coefficients = coefficientsJson as unknown as Coefficients;
+
+export function applyCalibration(model: TaskModel, raw: number): number {
+  const { center, scale } = model.calibration;
+  return Math.min(9, Math.max(1, center + (raw - center) * scale));
+}
+
+function taskModel(task: 1 | 2): TaskModel {
+  const model = coefficients.tasks[task === 1 ? "1" : "2"];
+  if (!model) throw new Error(`no writing model for Task ${task}`);
+  return model;
+}
+
+/** How unusual a feature value is among the calibration responses, in standard deviations. */
+export function featureZ(task: 1 | 2, name: string, value: number): number {
+  const model = taskModel(task);
+  const j = model.features.indexOf(name);
+  if (j < 0) return 0;
+  const z = (value - (model.means[j] ?? 0)) / (model.sds[j] || 1);
+  return Math.max(-3, Math.min(3, z));
+}
+
+/** The model's overall band for a task, before evidence gates; continuous, 1-9. */
+export function predictOverall(task: 1 | 2, features: Record<string, number>): number {
+  const model = taskModel(task);
+  // featureZ clips, so one freak value (a 2,000-word answer) cannot dominate the sum. A feature
+  // the caller leaves out counts as typical (z = 0).
+  const raw = model.features.reduce((sum, name, j) => {
+    const value = features[name];
+    const z = value === undefined ? 0 : featureZ(task, name, value);
+    return sum + z * (model.weights[j] ?? 0);
+  }, model.intercept);
+  return applyCalibration(model, raw);
+}
+
+/**
+ * The calibration data has overall bands only, so criterion bands cannot be learned from it.
+ * They are derived: each criterion starts at the model's overall and moves up or down by how
+ * far its own evidence (clamped to +/-1 band) sits from that of the other criteria, e.g. GRA by
+ * error rate and structure range, LR by lexical diversity and word frequency. The offsets are
+ * centred, then the half bands are nudged so that their rounded mean equals the rounded
+ * overall. This is a reasoned allocation, not a measured one.
+ */
+export function deriveCriteria(
+  overall: number,
+  evidence: Partial<Record<Criterion, number>>,
+): Partial<Record<Criterion, number>> {
+  const names = Object.keys(evidence) as Criterion[];
+  const offsets = names.map((c) => Math.max(-1, Math.min(1, evidence[c] ?? 0)));
+  const centre = offsets.reduce((a, b) => a + b, 0) / names.length;
+  const raw = names.map((_, i) => overall + (offsets[i] as number) - centre);
+  const bands = raw.map((v) => Math.min(9, Math.max(1, Math.round(v * 2) / 2)));
+  const target = roundToHalfBand(overall);
+  const mean = () => bands.reduce((a, b) => a + b, 0) / bands.length;
+  for (let guard = 0; guard < 16 && roundToHalfBand(mean()) !== target; guard++) {
+    const up = roundToHalfBand(mean()) < target;
+    // Move the criterion whose rounding cost it most in the needed direction.
+    let pick = 0;
+    let bestGap = -Infinity;
+    bands.forEach((b, i) => {
+      const gap = up ? (raw[i] as number) - b : b - (raw[i] as number);
+      const allowed = up ? b < 9 : b > 1;
+      if (allowed && gap > bestGap) {
+        bestGap = gap;
+        pick = i;
+      }
+    });
+    bands[pick] = (bands[pick] as number) + (up ? 0.5 : -0.5);
+  }
+  return Object.fromEntries(names.map((c, i) => [c, bands[i]]));
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+export const criterionSchema = z.enum(["TA", "TR", "CC", "LR", "GRA"]);
+export type Criterion = z.infer<typeof criterionSchema>;
+
+const band = z.number().min(0).max(9).multipleOf(0.5);
+
+export const writingInputSchema = z.object({
+  task: z.union([z.literal(1), z.literal(2)]),
+  module: z.enum(["academic", "general"]),
+  prompt: z.string(),
+  response: z.string(),
+});
+export type WritingInput = z.infer<typeof writingInputSchema>;
+
+export const writingErrorSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.enum(["grammar", "spelling", "punctuation", "style"]),
+  message: z.string(),
+  suggestion: z.string().optional(),
+});
+export type WritingError = z.infer<typeof writingErrorSchema>;
+
+export const writingScoreSchema = z.object({
+  task: z.union([z.literal(1), z.literal(2)]),
+  module: z.enum(["academic", "general"]),
+  overall: band,
+  /** TA for Task 1, TR for Task 2. */
+  criteria: z.object({
+    TA: band.optional(),
+    TR: band.optional(),
+    CC: band,
+    LR: band,
+    GRA: band,
+  }),
+  /** Words as counted for the length requirement: words copied from the prompt excluded. */
+  wordCount: z.number().int().nonnegative(),
+  /** Kebab-case codes such as "under-length", "off-topic", "mixed-spelling". */
+  flags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
+  /** Spans into the response text, for highlighting. */
+  errors: z.array(writingErrorSchema),
+  feedback: z.object({
+    summary: z.string(),
+    weakest: criterionSchema,
+    nextBand: z.string(),
+    points: z.array(
+      z.object({
+        criterion: criterionSchema,
+        kind: z.enum(["strength", "improve"]),
+        text: z.string(),
+      }),
+    ),
+    overusedWords: z.array(z.string()),
+  }),
+  features: z.record(z.string(), z.number()),
+  scorer: z.literal("offline-v1"),
+});
+export type WritingScore = z.infer<typeof writingScoreSchema>;

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import {
+  CHART_PROMPT,
+  CHART_WITH_OVERVIEW,
+  CHART_WITHOUT_OVERVIEW,
+  FRENCH_TEXT,
+  GOOD_ESSAY,
+  LETTER,
+  LETTER_PROMPT,
+  LETTER_WITHOUT_FORMAT,
+  REMOTE_WORK_PROMPT,
+  TRANSPORT_PROMPT,
+  WEAK_ESSAY,
+  shuffleWords,
+} from "./fixtures/essays";
+import { scoreWriting, writingScoreSchema, type WritingScore } from "./index";
+
+const task2 = (response: string, prompt = REMOTE_WORK_PROMPT) =>
+  scoreWriting({ task: 2, module: "academic", prompt, response });
+
+const bands = (s: WritingScore) =>
+  [s.criteria.TA, s.criteria.TR, s.criteria.CC, s.criteria.LR, s.criteria.GRA].filter(
+    (b): b is number => b !== undefined,
+  );
+const praise = (s: WritingScore) => s.feedback.points.filter((p) => p.kind === "strength");
+
+describe("scoreWriting", () => {
+  it("returns a valid score whose overall is the rounded mean of its criteria", async () => {
+    const s = await task2(GOOD_ESSAY);
+    expect(writingScoreSchema.parse(s)).toEqual(s);
+    const mean = bands(s).reduce((a, b) => a + b, 0) / 4;
+    expect(s.overall).toBe(Math.floor(mean * 2 + 0.5) / 2);
+    expect(s.criteria.TA).toBeUndefined();
+    expect(s.scorer).toBe("offline-v1");
+  });
+
+  it("scores a good essay clearly higher than a weak one", async () => {
+    const good = await task2(GOOD_ESSAY);
+    const weak = await task2(WEAK_ESSAY);
+    expect(good.overall - weak.overall).toBeGreaterThanOrEqual(1.5);
+    expect(good.criteria.GRA).toBeGreaterThan(weak.criteria.GRA);
+    expect(good.criteria.LR).toBeGreaterThan(weak.criteria.LR);
+  });
+
+  it("gives band 1 for 20 words or fewer", async () => {
+    const s = await task2(
+      "Working from home is good because people save time and money every day.",
+    );
+    expect(bands(s)).toEqual([1, 1, 1, 1]);
+    expect(s.overall).toBe(1);
+    expect(s.flags).toContain("too-short-band-1");
+    expect(praise(s)).toEqual([]);
+  });
+
+  it("gives low bands, a flag and no praise to text that is not English", async () => {
+    const s = await task2(FRENCH_TEXT);
+    expect(s.flags).toContain("not-english");
+    expect(Math.max(...bands(s))).toBeLessThanOrEqual(3);
+    expect(praise(s)).toEqual([]);
+    expect(s.feedback.overusedWords).toEqual([]);
+  });
+
+  it("gives low bands, a flag and no praise to word salad", async () => {
+    const s = await task2(shuffleWords(GOOD_ESSAY));
+    expect(s.flags).toContain("word-salad");
+    expect(Math.max(...bands(s))).toBeLessThanOrEqual(3);
+    expect(praise(s)).toEqual([]);
+  });
+
+  it("gives low bands, a flag and no praise to a mostly copied prompt", async () => {
+    const copied = [
+      REMOTE_WORK_PROMPT,
+      "I agree with the people who think so, because there are many good reasons.",
+      REMOTE_WORK_PROMPT.toLowerCase(),
+      REMOTE_WORK_PROMPT,
+    ].join("\n\n");
+    const s = await task2(copied);
+    expect(s.flags).toContain("copied-prompt");
+    expect(Math.max(...bands(s))).toBeLessThanOrEqual(3);
+    expect(praise(s)).toEqual([]);
+    expect(s.wordCount).toBeLessThan(30);
+  });
+
+  it("caps Task Response for an essay written for another prompt", async () => {
+    const onTopic = await task2(GOOD_ESSAY);
+    const offTopic = await task2(GOOD_ESSAY, TRANSPORT_PROMPT);
+    expect(onTopic.flags).not.toContain("off-topic");
+    expect(offTopic.flags).toContain("off-topic");
+    expect(offTopic.criteria.TR).toBeLessThanOrEqual(4);
+    expect(onTopic.criteria.TR).toBeGreaterThan(4);
+  });
+
+  it("penalises and flags an under-length answer", async () => {
+    const full = await task2(GOOD_ESSAY);
+    const short = await task2(GOOD_ESSAY.split("\n\n").slice(0, 2).join("\n\n"));
+    expect(full.flags).not.toContain("under-length");
+    expect(short.flags).toContain("under-length");
+    expect(short.criteria.TR).toBeLessThanOrEqual(5);
+    expect(short.criteria.TR as number).toBeLessThan(full.criteria.TR as number);
+    expect(short.feedback.points.some((p) => p.criterion === "TR" && /250/.test(p.text))).toBe(
+      true,
+    );
+  });
+
+  it("returns errors whose spans point at the problem in the response", async () => {
+    const s = await task2(WEAK_ESSAY);
+    const spelling = s.errors.filter((e) => e.kind === "spelling");
+    expect(spelling.map((e) => WEAK_ESSAY.slice(e.start, e.end))).toContain("Nowdays");
+    expect(spelling.find((e) => WEAK_ESSAY.slice(e.start, e.end) === "Nowdays")?.suggestion).toBe(
+      "Nowadays",
+    );
+    expect(s.feedback.overusedWords).toEqual(expect.arrayContaining(["good", "thing"]));
+  });
+
+  it("names the weakest criterion and what the next band needs", async () => {
+    const s = await task2(WEAK_ESSAY);
+    const weakestBand = s.criteria[s.feedback.weakest] as number;
+    expect(Math.min(...bands(s))).toBe(weakestBand);
+    expect(s.feedback.nextBand).toContain(`band ${weakestBand + 1}`);
+  });
+
+  it("flags mixed British and American spelling", async () => {
+    const mixed = GOOD_ESSAY.replace("organisations manage", "organizations manage");
+    const s = await task2(mixed);
+    expect(s.flags).toContain("mixed-spelling");
+    expect((await task2(GOOD_ESSAY)).flags).not.toContain("mixed-spelling");
+  });
+});
+
+describe("Task 1 requirements", () => {
+  const academic = (response: string) =>
+    scoreWriting({ task: 1, module: "academic", prompt: CHART_PROMPT, response });
+  const letter = (response: string) =>
+    scoreWriting({ task: 1, module: "general", prompt: LETTER_PROMPT, response });
+
+  it("checks the overview in Academic Task 1", async () => {
+    const withOverview = await academic(CHART_WITH_OVERVIEW);
+    const without = await academic(CHART_WITHOUT_OVERVIEW);
+    expect(withOverview.flags).not.toContain("no-overview");
+    expect(without.flags).toContain("no-overview");
+    expect(without.criteria.TA).toBeLessThanOrEqual(5);
+    expect(withOverview.criteria.TA as number).toBeGreaterThan(without.criteria.TA as number);
+    expect(withOverview.criteria.TR).toBeUndefined();
+  });
+
+  it("checks letter format and purpose in General Training Task 1", async () => {
+    const formatted = await letter(LETTER);
+    const unformatted = await letter(LETTER_WITHOUT_FORMAT);
+    expect(formatted.flags).not.toContain("letter-format");
+    expect(formatted.flags).not.toContain("unclear-purpose");
+    expect(unformatted.flags).toEqual(expect.arrayContaining(["letter-format", "unclear-purpose"]));
+    expect(formatted.criteria.TA as number).toBeGreaterThan(unformatted.criteria.TA as number);
+    expect(formatted.flags).not.toContain("no-overview");
+  });
+});

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { scoreWithChain } from "../../src/ai/chain";
+import { providersFromEnv } from "../../src/ai/config";
+import { createGeminiProvider, DEFAULT_GEMINI_MODELS } from "../../src/ai/gemini";
+import type { Evidence } from "../../src/ai/guards";
+import { createLocalProvider, offlineEvidence } from "../../src/ai/local";
+import { costUsd } from "../../src/ai/prices";
+import type { ScoringProvider, ScoringRequest } from "../../src/ai/types";
+import { startFakeGemini, type FakeGemini } from "../fakes/gemini-server";
+import { task1Letter, task2Essay } from "./fixtures";
+import { chainOptions, modelAnswer, plausibleAnswer } from "./helpers";
+
+type GenerateBody = {
+  systemInstruction: { parts: { text: string }[] };
+  contents: {
+    role: string;
+    parts: { text?: string; inlineData?: { mimeType: string; data: string } }[];
+  }[];
+  generationConfig: {
+    temperature: number;
+    responseMimeType: string;
+    responseSchema: { required: string[]; properties: { criteria: { required: string[] } } };
+    maxOutputTokens: number;
+  };
+};
+
+const { light, strong } = DEFAULT_GEMINI_MODELS;
+let fake: FakeGemini;
+let gemini: ScoringProvider;
+const local = createLocalProvider();
+let letterEvidence: Evidence;
+let essayEvidence: Evidence;
+
+beforeAll(async () => {
+  fake = await startFakeGemini();
+  gemini = createGeminiProvider({ apiKey: "test-key", baseUrl: fake.url });
+  letterEvidence = await offlineEvidence(task1Letter);
+  essayEvidence = await offlineEvidence(task2Essay);
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const body = (i = 0) => fake.requests[i]?.body as GenerateBody;
+
+describe("gemini provider against the fake generateContent API", () => {
+  it("scores a Task 1 letter with the light model, as JSON at temperature 0", async () => {
+    fake.script({ kind: "answer", answer: plausibleAnswer(letterEvidence) });
+    const { result } = await scoreWithChain(
+      task1Letter,
+      [gemini, local],
+      chainOptions(letterEvidence).options,
+    );
+
+    expect(fake.models()).toEqual([light]);
+    expect(result).toMatchObject({
+      provider: "gemini",
+      modelId: light,
+      selectionReason: expect.stringMatching(/Task 1 \(general\)/),
+      inputTokens: 1_500,
+      outputTokens: 500,
+      costUsd: costUsd(light, 1_500, 500),
+    });
+    expect(fake.requests[0]?.headers["x-goog-api-key"]).toBe("test-key");
+    const sent = body();
+    expect(sent.generationConfig).toMatchObject({
+      temperature: 0,
+      responseMimeType: "application/json",
+    });
+    expect(sent.generationConfig.responseSchema.properties.criteria.required).toEqual([
+      "TA",
+      "CC",
+      "LR",
+      "GRA",
+    ]);
+    const system = sent.systemInstruction.parts.map((p) => p.text).join("\n");
+    expect(system).toMatch(/letter/);
+    expect(system).not.toContain(
+      task1Letter.kind === "writing" ? task1Letter.response.slice(0, 30) : "",
+    );
+    expect(sent.contents[0]?.parts[0]?.text).toContain("<student_response>");
+  });
+
+  it("scores a Task 2 essay with the strong model", async () => {
+    fake.script({ kind: "answer", answer: plausibleAnswer(essayEvidence) });
+    const { result } = await scoreWithChain(
+      task2Essay,
+      [gemini, local],
+      chainOptions(essayEvidence).options,
+    );
+    expect(fake.models()).toEqual([strong]);
+    expect(result.modelId).toBe(strong);
+    expect(result.selectionReason).toMatch(/Task 2 essay/);
+    expect(result.costUsd).toBe(costUsd(strong, 1_500, 500));
+  });
+
+  it("falls back to the strong model when the light model fails, within one try", async () => {
+    fake.script(
+      { kind: "status", status: 500 },
+      { kind: "answer", answer: plausibleAnswer(letterEvidence) },
+    );
+    const { result, attempts } = await scoreWithChain(
+      task1Letter,
+      [gemini, local],
+      chainOptions(letterEvidence).options,
+    );
+    expect(fake.models()).toEqual([light, strong]);
+    expect(attempts).toHaveLength(1);
+    expect(result.modelId).toBe(strong);
+    expect(result.selectionReason).toMatch(/light model failed .*500.*so the strong model scored/);
+  });
+
+  it("falls back to the light model when the strong model fails", async () => {
+    fake.script(
+      { kind: "status", status: 503 },
+      { kind: "answer", answer: plausibleAnswer(essayEvidence) },
+    );
+    const { result } = await scoreWithChain(
+      task2Essay,
+      [gemini],
+      chainOptions(essayEvidence).options,
+    );
+    expect(fake.models()).toEqual([strong, light]);
+    expect(result.modelId).toBe(light);
+  });
+
+  it("escalates malformed JSON from the light model to the strong model", async () => {
+    fake.script(
+      { kind: "text", text: "{oops" },
+      { kind: "answer", answer: plausibleAnswer(letterEvidence) },
+    );
+    const { result } = await scoreWithChain(
+      task1Letter,
+      [gemini],
+      chainOptions(letterEvidence).options,
+    );
+    expect(fake.models()).toEqual([light, strong]);
+    expect(result.modelId).toBe(strong);
+    expect(result.selectionReason).toMatch(/not JSON/);
+    // Both calls were billed, the discarded one included.
+    expect(result.costUsd).toBeCloseTo(costUsd(light, 1_500, 500) + costUsd(strong, 1_500, 500), 9);
+  });
+
+  it("escalates an uncertain light answer: low confidence or criteria far apart", async () => {
+    const b = letterEvidence.overall;
+    fake.script(
+      { kind: "answer", answer: plausibleAnswer(letterEvidence, { confidence: "low" }) },
+      { kind: "answer", answer: plausibleAnswer(letterEvidence) },
+      { kind: "answer", answer: modelAnswer({ TA: b - 1.5, CC: b + 1.5, LR: b, GRA: b }) },
+      { kind: "answer", answer: plausibleAnswer(letterEvidence) },
+    );
+    const first = await scoreWithChain(task1Letter, [gemini], chainOptions(letterEvidence).options);
+    expect(first.result.selectionReason).toMatch(
+      /escalated because the light model reported low confidence/,
+    );
+    const second = await scoreWithChain(
+      task1Letter,
+      [gemini],
+      chainOptions(letterEvidence).options,
+    );
+    expect(second.result.selectionReason).toMatch(
+      /escalated because its criteria were 3 bands apart/,
+    );
+    expect(fake.models()).toEqual([light, strong, light, strong]);
+  });
+
+  it("keeps an uncertain light answer when the strong model fails", async () => {
+    fake.script(
+      { kind: "answer", answer: plausibleAnswer(letterEvidence, { confidence: "low" }) },
+      { kind: "status", status: 500 },
+    );
+    const { result } = await scoreWithChain(
+      task1Letter,
+      [gemini],
+      chainOptions(letterEvidence).options,
+    );
+    expect(result.modelId).toBe(light);
+    expect(result.flags).toContain("low-confidence");
+    expect(result.selectionReason).toMatch(/light answer stands/);
+  });
+
+  it("retries throttling of both models with backoff, then falls back to the offline scorer", async () => {
+    fake.otherwise({ kind: "status", status: 429 });
+    const { options, sleeps } = chainOptions(letterEvidence, { random: () => 1 });
+    const { result, attempts } = await scoreWithChain(task1Letter, [gemini, local], options);
+    expect(fake.models()).toEqual([light, strong, light, strong]);
+    expect(sleeps).toEqual([250]);
+    expect(attempts.map((a) => a.error?.split(":")[0])).toEqual([
+      "throttled",
+      "throttled",
+      undefined,
+    ]);
+    expect(result.provider).toBe("local");
+  });
+
+  it("aborts a hanging call at the timeout", async () => {
+    fake.otherwise({ kind: "hang" });
+    const started = Date.now();
+    const { options } = chainOptions(letterEvidence, { timeoutMs: 300, attempts: 1 });
+    const { result, attempts } = await scoreWithChain(task1Letter, [gemini, local], options);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(fake.models()).toEqual([light]);
+    expect(attempts[0]?.error).toMatch(/^timeout/);
+    expect(result.provider).toBe("local");
+  });
+
+  it("reports blocked output as refused and moves on", async () => {
+    fake.script(
+      { kind: "text", text: "", finishReason: "SAFETY" },
+      { kind: "text", text: "", finishReason: "SAFETY" },
+    );
+    const { options, events } = chainOptions(letterEvidence);
+    const { result } = await scoreWithChain(task1Letter, [gemini, local], options);
+    expect(result.provider).toBe("local");
+    expect(events).toEqual([
+      { kind: "refused-output", detail: "stopped: SAFETY", provider: "gemini" },
+    ]);
+  });
+
+  it("sends a speaking recording as inline audio and asks for pronunciation", async () => {
+    const speaking: ScoringRequest = {
+      kind: "speaking",
+      part: 3,
+      module: "academic",
+      questions: ["Why do people move to cities?"],
+      transcript:
+        "Well, I think the main reason is work. Cities offer far more jobs, and salaries tend to be higher, so young people in particular move there to build a career, although housing is expensive.",
+      audio: { mimeType: "audio/webm", data: new Uint8Array([1, 2, 3, 4]) },
+    };
+    const speakingEvidence = await offlineEvidence(speaking);
+    fake.script({
+      kind: "answer",
+      answer: modelAnswer({ FC: 6, LR: 6, GRA: 6, P: 6.5 }, { quote: "the main reason is work" }),
+    });
+    const { result } = await scoreWithChain(
+      speaking,
+      [gemini, local],
+      chainOptions(speakingEvidence).options,
+    );
+    expect(fake.models()).toEqual([strong]);
+    expect(result.criteria).toEqual({ FC: 6, LR: 6, GRA: 6, P: 6.5 });
+    expect(result.highlights[0]).toMatchObject({ start: 14, end: 37 });
+    const sent = body();
+    expect(sent.contents[0]?.parts[1]?.inlineData).toEqual({
+      mimeType: "audio/webm",
+      data: "AQIDBA==",
+    });
+    expect(sent.generationConfig.responseSchema.properties.criteria.required).toEqual([
+      "FC",
+      "LR",
+      "GRA",
+      "P",
+    ]);
+  });
+
+  it("is reached through providersFromEnv with GEMINI_BASE_URL", async () => {
+    fake.script({ kind: "answer", answer: plausibleAnswer(letterEvidence) });
+    const providers = providersFromEnv({ GEMINI_API_KEY: "env-key", GEMINI_BASE_URL: fake.url });
+    expect(providers.map((p) => p.name)).toEqual(["gemini", "local"]);
+    const { result } = await scoreWithChain(
+      task1Letter,
+      providers,
+      chainOptions(letterEvidence).options,
+    );
+    expect(result.provider).toBe("gemini");
+    expect(fake.requests[0]?.headers["x-goog-api-key"]).toBe("env-key");
+  });
+});
