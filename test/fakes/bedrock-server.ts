@@ -27,7 +27,8 @@ export const DEFAULT_USAGE = { inputTokens: 1_500, outputTokens: 500 };
 
 type ConverseBody = { toolConfig?: { toolChoice?: { tool?: { name?: string } } } };
 
-export function startFakeBedrock(): Promise<FakeBedrock> {
+/** `port` 0 picks a free one; Sandbox tests pass the fixed port its workers were told. */
+export function startFakeBedrock(port = 0): Promise<FakeBedrock> {
   return startScriptedServer<BedrockBehaviour>((behaviour, req, res) => {
     if (req.method !== "POST" || !/^\/model\/[^/]+\/converse$/.test(req.path)) {
       sendJson(res, 404, { message: `no route ${req.method} ${req.path}` });
@@ -66,5 +67,5 @@ export function startFakeBedrock(): Promise<FakeBedrock> {
       usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
       metrics: { latencyMs: 5 },
     });
-  });
+  }, port);
 }

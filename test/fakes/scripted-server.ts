@@ -26,7 +26,10 @@ export type Handle<B> = (
   res: ServerResponse,
 ) => void;
 
-export async function startScriptedServer<B>(handle: Handle<B>): Promise<ScriptedServer<B>> {
+export async function startScriptedServer<B>(
+  handle: Handle<B>,
+  port = 0,
+): Promise<ScriptedServer<B>> {
   const queue: B[] = [];
   let fallback: B | undefined;
   const requests: RecordedRequest[] = [];
@@ -51,10 +54,10 @@ export async function startScriptedServer<B>(handle: Handle<B>): Promise<Scripte
       handle(queue.shift() ?? fallback, recorded, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     script: (...behaviours) => queue.push(...behaviours),
     otherwise: (behaviour) => {

@@ -1,5 +1,5 @@
 import { applySandboxEnv, lambdaEnv } from "../../scripts/sandbox-env";
-import { testPorts } from "./ports";
+import { fakeBedrockPort, testPorts } from "./ports";
 import type Sandbox from "@architect/sandbox";
 
 let sandbox: typeof Sandbox | undefined;
@@ -8,7 +8,17 @@ export async function setup(): Promise<void> {
   applySandboxEnv(testPorts);
   // Loaded after the environment is set: Sandbox reads its ports from it at start.
   sandbox = (await import("@architect/sandbox")).default;
-  await sandbox.start({ quiet: true, cwd: process.cwd(), env: lambdaEnv(".data/test-outbox") });
+  await sandbox.start({
+    quiet: true,
+    cwd: process.cwd(),
+    env: {
+      ...lambdaEnv(".data/test-outbox"),
+      // Scoring workers call a fake Bedrock that the pipeline tests run on this port; when no
+      // test is listening the call fails and the offline scorer takes over, as in production.
+      AI_PROVIDERS: "bedrock,local",
+      BEDROCK_ENDPOINT: `http://127.0.0.1:${fakeBedrockPort}`,
+    },
+  });
 }
 
 export async function teardown(): Promise<void> {

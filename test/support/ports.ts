@@ -10,3 +10,6 @@ export const testPorts: SandboxPorts = {
   internal: 2223 + offset,
 };
 export const baseUrl = `http://localhost:${testPorts.http}`;
+
+/** The fake Bedrock that the test Sandbox's scoring workers are configured to call. */
+export const fakeBedrockPort = 4600 + offset;
