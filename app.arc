@@ -106,3 +106,5 @@ esbuild-config esbuild.config.cjs
 
 @plugins
 architect/plugin-typescript
+production-wiring
+  src src/plugins/production-wiring.cjs

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -86,5 +87,43 @@ describe("generated CloudFormation template (arc deploy --dry-run)", () => {
     expect(resources.ScoreWritingEventTopic?.Type).toBe("AWS::SNS::Topic");
     expect(resources.ScoreSpeakingEventTopic?.Type).toBe("AWS::SNS::Topic");
     expect(resources.SweeperScheduledEvent?.Properties.ScheduleExpression).toBe("rate(5 minutes)");
+  });
+});
+
+describe("production wiring (src/plugins/production-wiring.cjs)", () => {
+  it("lets the scoring workers call Nova Micro and nothing else in Bedrock", () => {
+    const policy = resources.ScoringWorkerPolicy!.Properties as {
+      PolicyDocument: { Statement: { Action: string[]; Resource: unknown[] }[] };
+    };
+    const bedrock = policy.PolicyDocument.Statement.find((s) =>
+      s.Action.includes("bedrock:InvokeModel"),
+    );
+    expect(JSON.stringify(bedrock?.Resource)).toContain("foundation-model/amazon.nova-micro-v1:0");
+    expect(bedrock?.Resource).toHaveLength(1);
+  });
+
+  it("sends scoring events that exhaust their retries to a dead-letter queue", () => {
+    expect(resources.ScoringDeadLetterQueue?.Type).toBe("AWS::SQS::Queue");
+    for (const name of ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"]) {
+      expect(resources[name]!.Properties.DeadLetterQueue).toEqual({
+        Type: "SQS",
+        TargetArn: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
+      });
+    }
+  });
+
+  it("packages every module a worker loads at run time, but the AWS SDK the runtime provides", async () => {
+    for (const name of ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"]) {
+      const codeUri = resources[name]!.Properties.CodeUri as string;
+      const bundle = await readFile(join(codeUri, "index.js"), "utf8");
+      const specifiers = new Set([...bundle.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!));
+      expect(specifiers).toContain("harper.js/binary");
+      for (const specifier of specifiers) {
+        const pkg = specifier.startsWith("@")
+          ? specifier.split("/").slice(0, 2).join("/")
+          : specifier.split("/")[0]!;
+        expect(existsSync(join(codeUri, "node_modules", pkg, "package.json")), pkg).toBe(true);
+      }
+    }
   });
 });
