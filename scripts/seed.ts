@@ -1,4 +1,6 @@
 import { hashPassword } from "../src/accounts/passwords";
+import { questionBank } from "../src/content/bank";
+import { seedQuestions } from "../src/data/questions";
 import { createUser, getUserByEmail, markEmailVerified } from "../src/data/users";
 
 export const DEMO_ACCOUNTS = [
@@ -8,6 +10,7 @@ export const DEMO_ACCOUNTS = [
 
 // Idempotent, so that restarting `npm start` over a persisted database is harmless.
 export async function seedDemoData(): Promise<void> {
+  await seedQuestions(questionBank);
   for (const account of DEMO_ACCOUNTS) {
     if (await getUserByEmail(account.email)) continue;
     const created = await createUser({

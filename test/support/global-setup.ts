@@ -19,6 +19,9 @@ export async function setup(): Promise<void> {
       BEDROCK_ENDPOINT: `http://127.0.0.1:${fakeBedrockPort}`,
     },
   });
+  const { seedQuestions } = await import("../../src/data/questions");
+  const { questionBank } = await import("../../src/content/bank");
+  await seedQuestions(questionBank);
 }
 
 export async function teardown(): Promise<void> {

@@ -1,0 +1,49 @@
+import academic1 from "./academic-1.json";
+import academic2 from "./academic-2.json";
+import general1 from "./general-1.json";
+import general2 from "./general-2.json";
+import listening1 from "./listening-1.json";
+import listening2 from "./listening-2.json";
+import {
+  listeningTestSchema,
+  readingTestSchema,
+  type IeltsTest,
+  type ListeningTest,
+  type QuestionGroup,
+  type ReadingTest,
+  type TestQuestion,
+} from "./schema";
+
+/**
+ * The Reading and Listening bank. Imported statically so the bundle carries the content and a
+ * fresh clone needs no seeding to show a test; parsing here fills in what each question
+ * inherits from its group and fails loudly at start-up if a file is malformed.
+ */
+export const readingTests: readonly ReadingTest[] = [academic1, academic2, general1, general2].map(
+  (t) => readingTestSchema.parse(t),
+);
+
+export const listeningTests: readonly ListeningTest[] = [listening1, listening2].map((t) =>
+  listeningTestSchema.parse(t),
+);
+
+const byId = new Map<string, IeltsTest>(
+  [...readingTests, ...listeningTests].map((test) => [test.id, test]),
+);
+
+export function getTest(id: string): IeltsTest | undefined {
+  return byId.get(id);
+}
+
+/** Question groups in paper order, for numbering, marking with `markTest` and review. */
+export function groupsOf(test: IeltsTest): QuestionGroup[] {
+  return test.skill === "reading"
+    ? test.sections.flatMap((s) => s.groups)
+    : test.parts.flatMap((p) => p.groups);
+}
+
+export function questionsOf(test: IeltsTest): TestQuestion[] {
+  return groupsOf(test).flatMap((g) => g.questions);
+}
+
+export * from "./schema";
