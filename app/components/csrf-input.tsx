@@ -2,6 +2,9 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { loader } from "~/root";
 
 export function CsrfInput() {
-  const data = useRouteLoaderData<typeof loader>("root");
-  return <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />;
+  return <input type="hidden" name="csrf" value={useCsrfToken()} />;
+}
+
+export function useCsrfToken(): string {
+  return useRouteLoaderData<typeof loader>("root")?.csrfToken ?? "";
 }

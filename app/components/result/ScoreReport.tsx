@@ -1,0 +1,112 @@
+import type { ScoringResult } from "../../../src/ai/types";
+import { CRITERION_NAMES, FLAG_TEXT, PROVIDER_TEXT } from "./labels";
+import { HighlightedText } from "./HighlightedText";
+
+function nextHalf(band: number): number {
+  return Math.min(9, band + 0.5);
+}
+
+/** The criterion that holds the overall band down: the lowest, the first in rubric order on ties. */
+export function weakestCriterion(criteria: Record<string, number>): string | undefined {
+  return Object.entries(criteria).reduce<[string, number] | undefined>(
+    (low, entry) => (low === undefined || entry[1] < low[1] ? entry : low),
+    undefined,
+  )?.[0];
+}
+
+export function ScoreReport(props: { result: ScoringResult; text: string; speaking: boolean }) {
+  const { result, text } = props;
+  const weakest = weakestCriterion(result.criteria);
+  const advice = result.feedback.points.filter((p) => p.kind === "improve");
+  const strengths = result.feedback.points.filter((p) => p.kind === "strength");
+  return (
+    <>
+      <section className="band-summary" aria-label="Bands">
+        <p className="overall">
+          Overall band <strong>{result.overall.toFixed(1)}</strong>
+        </p>
+        <table className="criteria">
+          <caption>Band for each criterion</caption>
+          <tbody>
+            {Object.entries(result.criteria).map(([key, band]) => (
+              <tr key={key} className={key === weakest ? "weakest" : undefined}>
+                <th scope="row">{CRITERION_NAMES[key] ?? key}</th>
+                <td>{band.toFixed(1)}</td>
+              </tr>
+            ))}
+            {props.speaking && result.criteria.P === undefined ? (
+              <tr>
+                <th scope="row">{CRITERION_NAMES.P}</th>
+                <td>Not assessed: it needs a recording</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <p>{result.feedback.summary}</p>
+      </section>
+
+      {weakest ? (
+        <section aria-labelledby="next-band">
+          <h2 id="next-band">What holds your band down</h2>
+          <p>
+            {CRITERION_NAMES[weakest] ?? weakest} is your lowest criterion (
+            {result.criteria[weakest]?.toFixed(1)}). Raising it to{" "}
+            {nextHalf(result.criteria[weakest] ?? 0).toFixed(1)} is the quickest way up.
+          </p>
+          <ul>
+            {advice
+              .filter((p) => p.criterion === weakest)
+              .map((p, i) => (
+                <li key={i}>{p.text}</li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {result.flags.length ? (
+        <section aria-labelledby="flags">
+          <h2 id="flags">Things that affected your score</h2>
+          <ul>
+            {result.flags.map((flag) => (
+              <li key={flag}>{FLAG_TEXT[flag] ?? flag}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="feedback">
+        <h2 id="feedback">Feedback by criterion</h2>
+        {advice.length ? (
+          <ul>
+            {advice.map((p, i) => (
+              <li key={i}>
+                <strong>{CRITERION_NAMES[p.criterion] ?? p.criterion}:</strong> {p.text}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {strengths.length ? (
+          <>
+            <h3>What you did well</h3>
+            <ul>
+              {strengths.map((p, i) => (
+                <li key={i}>{p.text}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="your-text">
+        <h2 id="your-text">{props.speaking ? "What you said" : "Your answer"}, marked</h2>
+        <HighlightedText text={text} highlights={result.highlights} />
+      </section>
+
+      <p className="hint">
+        Scored by {PROVIDER_TEXT[result.provider] ?? result.provider} ({result.modelId})
+        {result.selectionReason ? `: ${result.selectionReason}` : ""}. Bands are estimates from the
+        public descriptors, not official results.
+      </p>
+    </>
+  );
+}

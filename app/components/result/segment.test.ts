@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { segment } from "./segment";
+
+const h = (start: number, end: number) => ({ start, end, kind: "grammar", message: "m" });
+
+describe("segment", () => {
+  it("marks each highlight once, numbered in reading order", () => {
+    const text = "I has a apple today.";
+    const { segments, notes } = segment(text, [h(6, 7), h(2, 5)]);
+    expect(segments.map((s) => [s.text, s.note])).toEqual([
+      ["I ", undefined],
+      ["has", 1],
+      [" ", undefined],
+      ["a", 2],
+      [" apple today.", undefined],
+    ]);
+    expect(notes.map((n) => n.start)).toEqual([2, 6]);
+    expect(segments.map((s) => s.text).join("")).toBe(text);
+  });
+
+  it("drops overlapping and out-of-range highlights rather than garbling the text", () => {
+    const text = "abcdefghij";
+    const { segments, notes } = segment(text, [h(0, 4), h(2, 6), h(8, 40), h(5, 5)]);
+    expect(notes).toHaveLength(1);
+    expect(segments.map((s) => s.text).join("")).toBe(text);
+  });
+});

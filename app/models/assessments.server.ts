@@ -1,0 +1,15 @@
+// Routes reach assessment flows and data only through here (see accounts.server.ts for why).
+export { joinedTranscript } from "../../src/assessments/combine-speaking";
+export { enqueueScoring } from "../../src/assessments/queue";
+export {
+  MIN_WORDS,
+  TASK_MINUTES,
+  openWritingDraft,
+  saveWritingDraft,
+  submitWriting,
+} from "../../src/assessments/writing";
+export { getAssessment, requeueFailed } from "../../src/data/assessments";
+export type { Assessment } from "../../src/data/assessments";
+export { createContentReport } from "../../src/data/content-reports";
+export { publishEvent } from "../../src/data/events";
+export { getQuestionItem } from "../../src/data/questions";

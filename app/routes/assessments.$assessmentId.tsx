@@ -1,0 +1,233 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { CsrfInput } from "~/components/csrf-input";
+import { FormMessage } from "~/components/field";
+import { ScoreReport } from "~/components/result/ScoreReport";
+import {
+  createContentReport,
+  joinedTranscript,
+  enqueueScoring,
+  getAssessment,
+  publishEvent,
+  requeueFailed,
+  type Assessment,
+} from "~/models/assessments.server";
+import { formValues, readForm } from "~/security/form.server";
+import { requireUser } from "~/session.server";
+import resultStyles from "~/styles/result.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultStyles }];
+
+const PENDING = new Set(["queued", "scoring"]);
+const REFRESH_SECONDS = 3;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: "Your result · IELTS AI Prep" },
+  // Without JavaScript the page reloads itself until the score is in.
+  ...(data && PENDING.has(data.status)
+    ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) } as const]
+    : []),
+];
+
+async function ownAssessment(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  const assessment = id ? await getAssessment(id) : null;
+  // Someone else's assessment is "not found", never "forbidden": ids reveal nothing.
+  if (!assessment || assessment.userId !== user.userId) {
+    throw json({ message: "Not found" }, { status: 404 });
+  }
+  return { user, assessment };
+}
+
+function shownText(assessment: Assessment): string {
+  const s = assessment.submission;
+  if (s.kind === "writing") return s.response;
+  if (s.kind === "speaking") return joinedTranscript(s.parts.map((p) => p.transcript));
+  return "";
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { assessment } = await ownAssessment(request, params.assessmentId);
+  if (assessment.status === "draft") {
+    const s = assessment.submission;
+    throw redirect(
+      s.kind === "writing"
+        ? `/assessments/writing/new?task=${s.task}&module=${s.module}`
+        : `/assessments/${assessment.skill}/new?module=${s.module}`,
+    );
+  }
+  return json({
+    assessmentId: assessment.assessmentId,
+    skill: assessment.skill,
+    module: assessment.module,
+    status: assessment.status,
+    task: assessment.submission.kind === "writing" ? assessment.submission.task : null,
+    late: assessment.late ?? false,
+    submittedAt: assessment.submittedAt ?? assessment.createdAt,
+    result: assessment.result ?? null,
+    failureReason: assessment.failureReason ?? null,
+    text: shownText(assessment),
+  });
+}
+
+const REPORT_REASONS = {
+  wrong: "The band or a correction is wrong",
+  unclear: "The feedback is unclear",
+  harmful: "The feedback is offensive or unsafe",
+  other: "Something else",
+} as const;
+
+const reportSchema = z.object({
+  reason: z.enum(Object.keys(REPORT_REASONS) as [keyof typeof REPORT_REASONS]),
+  comment: z.string().trim().max(2_000, "Keep your comment under 2,000 characters."),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, assessment } = await ownAssessment(request, params.assessmentId);
+  const { form, problem } = await readForm(request);
+  const values = formValues(form, ["intent", "reason", "comment"] as const);
+  const reply = (status: number, formError: string | null, reported = false) =>
+    json({ values, formError, reported }, status);
+  if (problem) return reply(403, problem);
+
+  if (values.intent === "retry") {
+    const queued = await requeueFailed(assessment.assessmentId, user.userId);
+    if (queued) await enqueueScoring(queued, publishEvent);
+    return redirect(`/assessments/${assessment.assessmentId}`);
+  }
+  const parsed = reportSchema.safeParse(values);
+  if (!parsed.success) return reply(400, parsed.error.issues[0]?.message ?? "Check the form.");
+  await createContentReport({
+    userId: user.userId,
+    assessmentId: assessment.assessmentId,
+    ...parsed.data,
+  });
+  return reply(200, null, true);
+}
+
+function usePolling(active: boolean) {
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      if (state === "idle") revalidate();
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [active, revalidate, state]);
+}
+
+const STAGES = [
+  { status: "queued", label: "Queued" },
+  { status: "scoring", label: "Scoring" },
+  { status: "scored", label: "Checking and saving" },
+];
+
+function Progress({ status }: { status: string }) {
+  const current = STAGES.findIndex((s) => s.status === status);
+  return (
+    <section aria-live="polite">
+      <h1>Scoring your answer</h1>
+      <ol className="stages">
+        {STAGES.map((stage, i) => (
+          <li key={stage.status} className={i <= current ? "stage-done" : undefined}>
+            {stage.label}
+            {i === current ? " (now)" : ""}
+          </li>
+        ))}
+      </ol>
+      <p>This usually takes a few seconds. The page updates by itself; your answer is saved.</p>
+    </section>
+  );
+}
+
+export default function AssessmentResult() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  usePolling(PENDING.has(data.status));
+  const title =
+    data.skill === "writing"
+      ? `Writing Task ${data.task}`
+      : data.skill === "speaking"
+        ? "Speaking"
+        : data.skill;
+
+  if (PENDING.has(data.status)) return <Progress status={data.status} />;
+
+  return (
+    <article className="result">
+      <h1>
+        {title} result{" "}
+        <span className="muted">
+          ({data.module === "academic" ? "Academic" : "General Training"})
+        </span>
+      </h1>
+      <p className="hint">
+        Submitted {new Date(data.submittedAt).toUTCString()}
+        {data.late ? " · after the time limit (marked as late)" : ""}
+      </p>
+      {data.status === "failed" ? (
+        <section className="failed">
+          <FormMessage tone="error" message={data.failureReason} />
+          <Form method="post">
+            <CsrfInput />
+            <button type="submit" name="intent" value="retry">
+              Try scoring again
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {data.result ? (
+        <ScoreReport result={data.result} text={data.text} speaking={data.skill === "speaking"} />
+      ) : null}
+
+      <section aria-labelledby="report" className="report">
+        <h2 id="report">Is something wrong with this feedback?</h2>
+        {reply?.reported ? (
+          <FormMessage tone="info" message="Thank you. We read every report." />
+        ) : (
+          <Form method="post" className="form">
+            <CsrfInput />
+            <FormMessage tone="error" message={reply?.formError} />
+            <div className="field">
+              <label htmlFor="report-reason">What is wrong?</label>
+              <select
+                id="report-reason"
+                name="reason"
+                defaultValue={reply?.values.reason || "wrong"}
+              >
+                {Object.entries(REPORT_REASONS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="report-comment">Tell us more (optional)</label>
+              <textarea
+                id="report-comment"
+                name="comment"
+                rows={3}
+                defaultValue={reply?.values.comment}
+              />
+            </div>
+            <button type="submit" name="intent" value="report" className="button-secondary">
+              Report this feedback
+            </button>
+          </Form>
+        )}
+      </section>
+      <p>
+        <Link to="/dashboard">Back to your dashboard</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,107 @@
+import { pickNext } from "../content/bank";
+import {
+  getTest,
+  listeningTests,
+  readingTests,
+  type IeltsTest,
+  type ListeningTest,
+  type ReadingTest,
+} from "../content/tests";
+import {
+  createAssessment,
+  getAssessment,
+  listUserAssessments,
+  saveAnswers,
+  saveMarked,
+  type Assessment,
+  type ObjectiveSubmission,
+} from "../data/assessments";
+import { LISTENING_MINUTES, READING_MINUTES, markPaper } from "./objective-paper";
+
+export type ObjectiveSkill = "reading" | "listening";
+export type Module = "academic" | "general";
+
+export function objectiveSubmission(assessment: Assessment): ObjectiveSubmission | null {
+  return assessment.submission.kind === "objective" ? assessment.submission : null;
+}
+
+/** The paper an objective assessment was taken on; null if the bank no longer has it. */
+export function testOf(assessment: Assessment): IeltsTest | null {
+  const submission = objectiveSubmission(assessment);
+  return (submission && getTest(submission.testId)) ?? null;
+}
+
+function candidates(skill: ObjectiveSkill, module: Module): readonly (ReadingTest | ListeningTest)[] {
+  return skill === "listening" ? listeningTests : readingTests.filter((t) => t.module === module);
+}
+
+/**
+ * Coming back restores the paper in progress with its saved answers (a reload or a lost
+ * connection loses nothing); otherwise a paper the student has not taken starts a new timed
+ * draft. Listening is the same paper for both modules, so any open listening draft resumes.
+ */
+export async function openObjectiveDraft(input: {
+  userId: string;
+  skill: ObjectiveSkill;
+  module: Module;
+  mockId?: string;
+  now?: Date;
+}): Promise<{ assessment: Assessment; test: IeltsTest }> {
+  const history = await listUserAssessments(input.userId);
+  for (const a of history) {
+    const submission = objectiveSubmission(a);
+    const test = testOf(a);
+    const sameSlot =
+      a.status === "draft" &&
+      a.skill === input.skill &&
+      (input.skill === "listening" || a.module === input.module) &&
+      submission?.mockId === input.mockId;
+    if (sameSlot && test) return { assessment: a, test };
+  }
+  const seen = history
+    .map((a) => objectiveSubmission(a)?.testId)
+    .filter((id): id is string => id !== undefined)
+    .reverse();
+  const test = pickNext(candidates(input.skill, input.module), seen);
+  if (!test) throw new Error(`No ${input.skill} tests for ${input.module}.`);
+  const assessment = await createAssessment({
+    userId: input.userId,
+    skill: input.skill,
+    status: "draft",
+    timeLimitMinutes: input.skill === "reading" ? READING_MINUTES : LISTENING_MINUTES,
+    submission: {
+      kind: "objective",
+      module: input.module,
+      testId: test.id,
+      ...(input.mockId ? { mockId: input.mockId } : {}),
+    },
+    now: input.now,
+  });
+  return { assessment, test };
+}
+
+/** The student's own objective assessment, or null: someone else's id reveals nothing. */
+export async function ownObjective(assessmentId: string, userId: string) {
+  const assessment = assessmentId ? await getAssessment(assessmentId) : null;
+  if (!assessment || assessment.userId !== userId) return null;
+  const test = testOf(assessment);
+  return test ? { assessment, test } : null;
+}
+
+export function saveObjectiveAnswers(
+  draft: Assessment,
+  userId: string,
+  answers: Record<string, string>,
+) {
+  return saveAnswers(draft.assessmentId, userId, answers);
+}
+
+/** Marks at once against the key; the paper and its marking are stored in one write. */
+export function submitObjective(
+  draft: Assessment,
+  test: IeltsTest,
+  answers: Record<string, string>,
+  now = new Date(),
+) {
+  return saveMarked(draft, answers, markPaper(test, answers), now);
+}

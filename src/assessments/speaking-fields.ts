@@ -1,0 +1,33 @@
+// Names and limits the form and its browser code share: no dependencies, so the page's
+// JavaScript stays small.
+
+export const SPEAKING_PARTS = [1, 2, 3] as const;
+export type SpeakingPart = (typeof SPEAKING_PARTS)[number];
+
+export const MAX_TRANSCRIPT_WORDS = 2_000;
+export const MAX_AUDIO_BYTES = 5 * 1024 * 1024;
+
+/** What a browser's recorder or a phone's voice memo produces, and its file extension. */
+export const AUDIO_TYPES = {
+  "audio/webm": "webm",
+  "audio/ogg": "ogg",
+  "audio/mpeg": "mp3",
+  "audio/mp4": "m4a",
+  "audio/wav": "wav",
+  "audio/x-m4a": "m4a",
+} as const;
+export type AudioMimeType = keyof typeof AUDIO_TYPES;
+
+/** "audio/webm;codecs=opus" -> "audio/webm": the codec is the recorder's business. */
+export function baseMimeType(type: string): string {
+  return (type.split(";")[0] ?? "").trim().toLowerCase();
+}
+
+export const transcriptField = (part: SpeakingPart) => `transcript-${part}` as const;
+export const audioField = (part: SpeakingPart) => `audio-${part}` as const;
+
+/** A file as the form sent it; `size` is counted even when the bytes were too many to keep. */
+export interface AudioUpload {
+  size: number;
+  type: string;
+}

@@ -1,0 +1,136 @@
+import { pickNext } from "../content/bank";
+import type { SpeakingSet } from "../content/schema";
+import {
+  createAssessment,
+  getAssessment,
+  listUserAssessments,
+  saveDraft,
+  submitDraft,
+  type Assessment,
+  type SpeakingSubmission,
+} from "../data/assessments";
+import type { AudioStore } from "../data/audio-store";
+import type { Publish } from "../data/events";
+import { audioKey } from "../data/keys";
+import { getQuestionItem, listQuestionItems } from "../data/questions";
+import { enqueueScoring } from "./queue";
+import { AUDIO_TYPES, SPEAKING_PARTS, type AudioMimeType, type SpeakingPart } from "./speaking-fields";
+import { partQuestions } from "./speaking-form";
+
+type Module = SpeakingSubmission["module"];
+
+export interface SpeakingDraft {
+  assessment: Assessment & { submission: SpeakingSubmission };
+  set: SpeakingSet;
+}
+
+function isSpeakingDraft(a: Assessment): a is SpeakingDraft["assessment"] {
+  return a.skill === "speaking" && a.status === "draft" && a.submission.kind === "speaking";
+}
+
+async function speakingSet(questionId: string | undefined): Promise<SpeakingSet | null> {
+  const item = questionId ? await getQuestionItem(questionId) : null;
+  return item?.skill === "speaking" ? item : null;
+}
+
+/**
+ * The student's open draft for this module, or a new one on a set they have not had (until the
+ * bank runs out). Created on first view, so a reload or a second device shows the same set.
+ */
+export async function openSpeakingDraft(userId: string, module: Module): Promise<SpeakingDraft> {
+  const history = await listUserAssessments(userId);
+  for (const assessment of history) {
+    if (!isSpeakingDraft(assessment) || assessment.module !== module) continue;
+    const set = await speakingSet(assessment.questionId);
+    if (set) return { assessment, set };
+  }
+  const seen = history
+    .filter((a) => a.skill === "speaking" && a.questionId)
+    .map((a) => a.questionId!)
+    .reverse();
+  const candidates = (await listQuestionItems("speaking")).filter(
+    (q): q is SpeakingSet => q.skill === "speaking",
+  );
+  const set = pickNext(candidates, seen);
+  if (!set) throw new Error("The question bank has no Speaking sets.");
+  const questions = partQuestions(set);
+  const assessment = await createAssessment({
+    userId,
+    skill: "speaking",
+    status: "draft",
+    questionId: set.id,
+    submission: {
+      kind: "speaking",
+      module,
+      setId: set.id,
+      parts: SPEAKING_PARTS.map((part) => ({ part, questions: questions[part], transcript: "" })),
+    },
+  });
+  return { assessment: assessment as SpeakingDraft["assessment"], set };
+}
+
+/** The student's own draft, or null when it is not theirs or no longer a draft. */
+export async function findSpeakingDraft(
+  assessmentId: string,
+  userId: string,
+): Promise<{ draft: SpeakingDraft | null; assessment: Assessment | null }> {
+  const assessment = await getAssessment(assessmentId);
+  if (!assessment || assessment.userId !== userId) return { draft: null, assessment: null };
+  if (!isSpeakingDraft(assessment)) return { draft: null, assessment };
+  const set = await speakingSet(assessment.questionId);
+  return { draft: set ? { assessment, set } : null, assessment };
+}
+
+export interface SpeakingAnswers {
+  intent: "save" | "submit";
+  transcripts: Record<SpeakingPart, string>;
+  recordings: Partial<Record<SpeakingPart, { bytes: Uint8Array; mimeType: AudioMimeType }>>;
+}
+
+/**
+ * Stores the recordings, then the draft or the submission. Recordings go first: a submission
+ * must never reference audio that is not there. A part keeps an earlier recording unless a new
+ * one replaces it.
+ */
+export async function saveSpeakingAnswers(
+  { assessment, set }: SpeakingDraft,
+  answers: SpeakingAnswers,
+  deps: { store: AudioStore; publish: Publish },
+): Promise<"saved" | "submitted" | "closed"> {
+  const questions = partQuestions(set);
+  const parts = [];
+  for (const part of SPEAKING_PARTS) {
+    const previous = assessment.submission.parts.find((p) => p.part === part);
+    const recording = answers.recordings[part];
+    let audio = previous?.audioKey
+      ? { audioKey: previous.audioKey, audioMimeType: previous.audioMimeType }
+      : {};
+    if (recording) {
+      const key = audioKey(
+        assessment.userId,
+        assessment.assessmentId,
+        part,
+        AUDIO_TYPES[recording.mimeType],
+      );
+      await deps.store.save(key, recording.bytes, recording.mimeType);
+      audio = { audioKey: key, audioMimeType: recording.mimeType };
+    }
+    parts.push({
+      part,
+      questions: questions[part],
+      transcript: answers.transcripts[part],
+      ...audio,
+    });
+  }
+  const submission: SpeakingSubmission = { ...assessment.submission, parts };
+  if (answers.intent === "save") {
+    const saved = await saveDraft(assessment.assessmentId, assessment.userId, submission);
+    return saved ? "saved" : "closed";
+  }
+  // Unanswered parts are left out: the combined band averages over the parts that were taken.
+  const answered = parts.filter((p) => p.transcript.trim() !== "" || p.audioKey);
+  const queued = await submitDraft(assessment, { ...submission, parts: answered });
+  if (!queued) return "closed";
+  await enqueueScoring(queued, deps.publish);
+  return "submitted";
+}

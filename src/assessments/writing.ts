@@ -1,0 +1,112 @@
+import type { WritingRequest } from "../ai/types";
+import { matchesFilter, pickNext } from "../content/bank";
+import { describeVisual } from "../content/describe";
+import type { WritingQuestion } from "../content/schema";
+import {
+  createAssessment,
+  listUserAssessments,
+  saveDraft,
+  submitDraft,
+  type Assessment,
+} from "../data/assessments";
+import type { Publish } from "../data/events";
+import { getQuestionItem, listQuestionItems } from "../data/questions";
+import { enqueueScoring } from "./queue";
+
+export type WritingTask = 1 | 2;
+export type Module = "academic" | "general";
+
+export const TASK_MINUTES: Record<WritingTask, number> = { 1: 20, 2: 40 };
+export const MIN_WORDS: Record<WritingTask, number> = { 1: 150, 2: 250 };
+
+/**
+ * The text a scorer reads as "the prompt". An Academic Task 1 chart is a picture to the
+ * student; scorers get its data as words so they can judge what the answer reports.
+ */
+export function scoringPrompt(question: WritingQuestion): string {
+  if (question.task === 1 && question.module === "academic") {
+    return `${question.prompt}\n\nData shown: ${describeVisual(question.visual)}`;
+  }
+  return question.prompt;
+}
+
+function isOpenDraft(a: Assessment, task: WritingTask, module: Module): boolean {
+  return (
+    a.status === "draft" &&
+    a.submission.kind === "writing" &&
+    a.submission.task === task &&
+    a.module === module
+  );
+}
+
+function asWritingQuestion(question: unknown): WritingQuestion | null {
+  const q = question as WritingQuestion | null;
+  return q && q.skill === "writing" ? q : null;
+}
+
+/**
+ * Coming back to a task restores the draft in progress; otherwise a question the student has
+ * not had yet starts a new timed draft (the server's clock is the one that counts).
+ */
+export async function openWritingDraft(input: {
+  userId: string;
+  task: WritingTask;
+  module: Module;
+  now?: Date;
+}): Promise<{ assessment: Assessment; question: WritingQuestion }> {
+  const history = await listUserAssessments(input.userId);
+  const open = history.find((a) => isOpenDraft(a, input.task, input.module));
+  const openQuestion = open?.questionId
+    ? asWritingQuestion(await getQuestionItem(open.questionId))
+    : null;
+  if (open && openQuestion) return { assessment: open, question: openQuestion };
+
+  const candidates = (await listQuestionItems("writing"))
+    .map(asWritingQuestion)
+    .filter((q): q is WritingQuestion => q !== null)
+    .filter((q) => matchesFilter(q, { skill: "writing", task: input.task, module: input.module }));
+  const seen = history
+    .slice()
+    .reverse()
+    .map((a) => a.questionId)
+    .filter((id): id is string => id !== undefined);
+  const question = pickNext(candidates, seen);
+  if (!question) throw new Error(`No writing questions for task ${input.task} (${input.module}).`);
+  const assessment = await createAssessment({
+    userId: input.userId,
+    skill: "writing",
+    status: "draft",
+    questionId: question.id,
+    timeLimitMinutes: TASK_MINUTES[input.task],
+    submission: {
+      kind: "writing",
+      task: input.task,
+      module: input.module,
+      prompt: scoringPrompt(question),
+      response: "",
+    },
+    now: input.now,
+  });
+  return { assessment, question };
+}
+
+function withResponse(draft: Assessment, response: string): WritingRequest {
+  if (draft.submission.kind !== "writing") throw new Error("Not a writing assessment.");
+  return { ...draft.submission, response };
+}
+
+export function saveWritingDraft(draft: Assessment, userId: string, response: string) {
+  return saveDraft(draft.assessmentId, userId, withResponse(draft, response));
+}
+
+/** Stores the final text as `queued` first, then asks for scoring: nothing is lost if that fails. */
+export async function submitWriting(
+  draft: Assessment,
+  response: string,
+  publish: Publish,
+  now = new Date(),
+): Promise<Assessment | null> {
+  const queued = await submitDraft(draft, withResponse(draft, response), now);
+  if (queued) await enqueueScoring(queued, publish, now);
+  return queued;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { getAssessment } from "../src/data/assessments";
+import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
+import type { FormClient } from "./support/client";
+import { signedInClient } from "./support/users";
+
+function assessmentIdFrom(html: string): string {
+  const id = /name="assessmentId" value="([^"]+)"/.exec(html)?.[1];
+  if (!id) throw new Error("no assessment id on the writing page");
+  return id;
+}
+
+async function scoredPage(client: FormClient, path: string): Promise<string> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const page = await client.get(path);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    if (!html.includes('http-equiv="refresh"')) return html.replaceAll("<!-- -->", "");
+    if (Date.now() > deadline) throw new Error("still scoring after 90 s");
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+describe("a Task 2 essay through the pages, without JavaScript", () => {
+  it("keeps a saved draft, submits it, refreshes while scoring and shows marked feedback", async () => {
+    const { client, user } = await signedInClient("writer");
+    const page = await client.get("/assessments/writing/new?task=2&module=academic");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/Writing Task (<!-- -->)?2/);
+    const id = assessmentIdFrom(html);
+
+    const draftText = GOOD_ESSAY.slice(0, 400);
+    const saved = await client.submit("/assessments/writing/new?task=2&module=academic", {
+      intent: "save",
+      response: draftText,
+    });
+    expect(saved.status).toBe(200);
+    const reloaded = await (
+      await client.get("/assessments/writing/new?task=2&module=academic")
+    ).text();
+    expect(assessmentIdFrom(reloaded)).toBe(id);
+    expect(reloaded).toContain(draftText.slice(0, 60));
+
+    const empty = await client.submit("/assessments/writing/new?task=2&module=academic", {
+      intent: "submit",
+      response: "   ",
+    });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Write your answer before you submit it.");
+
+    const submitted = await client.submit("/assessments/writing/new?task=2&module=academic", {
+      intent: "submit",
+      response: GOOD_ESSAY,
+    });
+    expect(submitted.status).toBe(302);
+    expect(submitted.headers.get("location")).toBe(`/assessments/${id}`);
+    expect((await getAssessment(id))?.submission).toMatchObject({ response: GOOD_ESSAY });
+
+    const result = await scoredPage(client, `/assessments/${id}`);
+    expect(result).toContain("Overall band");
+    expect(result).toContain("Task Response");
+    expect(result).toMatch(/Scored by (Amazon Bedrock|our offline scorer)/);
+    const stored = await getAssessment(id);
+    expect(stored?.status).toBe("scored");
+    expect(stored?.userId).toBe(user.userId);
+
+    const report = await client.submit(`/assessments/${id}`, {
+      intent: "report",
+      reason: "wrong",
+      comment: "The grammar note on line 2 is not an error.",
+    });
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain("Thank you");
+  });
+
+  it("hides another student's result", async () => {
+    const { client } = await signedInClient("owner");
+    const id = assessmentIdFrom(
+      await (await client.get("/assessments/writing/new?task=1&module=general")).text(),
+    );
+    await client.submit("/assessments/writing/new?task=1&module=general", {
+      intent: "submit",
+      response: GOOD_ESSAY,
+    });
+    const { client: other } = await signedInClient("nosy");
+    expect((await other.get(`/assessments/${id}`)).status).toBe(404);
+  });
+});
