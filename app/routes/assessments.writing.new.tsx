@@ -59,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     assessmentId: assessment.assessmentId,
     task: query.task,
     module: query.module,
+    minutes: TASK_MINUTES[query.task],
+    minWords: MIN_WORDS[query.task],
     question,
     response: assessment.submission.kind === "writing" ? assessment.submission.response : "",
     deadlineAt: assessment.deadlineAt ?? new Date().toISOString(),
@@ -107,8 +109,8 @@ export default function NewWriting() {
         </span>
       </h1>
       <p className="hint">
-        Allow about {TASK_MINUTES[data.task]} minutes and write at least {MIN_WORDS[data.task]}{" "}
-        words. Your draft is kept if you leave and come back.
+        Allow about {data.minutes} minutes and write at least {data.minWords} words. Your draft is
+        kept if you leave and come back.
       </p>
       <QuestionView question={data.question} />
       <Form method="post" className="writing-form">
@@ -119,7 +121,7 @@ export default function NewWriting() {
         <EssayEditor
           key={data.assessmentId}
           initialText={result?.response ?? data.response}
-          minWords={MIN_WORDS[data.task]}
+          minWords={data.minWords}
           deadlineAt={data.deadlineAt}
           serverNow={data.serverNow}
           csrf={csrf}

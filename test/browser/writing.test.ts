@@ -1,0 +1,88 @@
+import { mkdir } from "node:fs/promises";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GOOD_ESSAY } from "../../src/scoring/writing/fixtures/essays";
+import { launchChromium } from "../support/browser";
+import { baseUrl } from "../support/ports";
+import { createStudent, sessionCookieFor } from "../support/users";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir("test-results", { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function phoneAsNewStudent(javaScriptEnabled: boolean): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    viewport: { width: 360, height: 740 },
+  });
+  const cookie = await sessionCookieFor(await createStudent(javaScriptEnabled ? "js" : "nojs"));
+  await context.addCookies([{ ...cookie, url: baseUrl }]);
+  return context;
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  const mode = javaScriptEnabled ? "on" : "off";
+  describe(`writing in Chromium, JavaScript ${mode}`, () => {
+    it("saves a draft that survives a reload, then submits and shows marked feedback", async () => {
+      const context = await phoneAsNewStudent(javaScriptEnabled);
+      const page = await context.newPage();
+      const url = `${baseUrl}/assessments/writing/new?task=2&module=academic`;
+      await page.goto(url);
+      const draft = GOOD_ESSAY.slice(0, 300);
+      await page.fill("#response", draft);
+      if (javaScriptEnabled) {
+        await expect
+          .poll(() => page.locator(".essay-status").textContent(), { timeout: 20_000 })
+          .toContain("Draft saved");
+        expect(await page.locator(".essay-status").textContent()).toMatch(/\d+ words/);
+      } else {
+        await page.getByRole("button", { name: "Save draft" }).click();
+        await page.getByText("Draft saved.").waitFor();
+      }
+      await page.goto(url);
+      expect(await page.inputValue("#response")).toBe(draft);
+      await page.screenshot({
+        path: `test-results/writing-page-js-${mode}-360.png`,
+        fullPage: true,
+      });
+
+      await page.fill("#response", GOOD_ESSAY);
+      await page.getByRole("button", { name: "Submit for scoring" }).click();
+      await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+      await page.getByText("Overall band").waitFor({ timeout: 90_000 });
+      expect(await page.locator(".highlighted-text").count()).toBe(1);
+      expect(await page.locator("table.criteria tr").count()).toBe(4);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+      await page.screenshot({
+        path: `test-results/result-page-js-${mode}-360.png`,
+        fullPage: true,
+      });
+      await context.close();
+    });
+
+    it("shows the Academic Task 1 chart as an image that fits the phone", async () => {
+      const context = await phoneAsNewStudent(javaScriptEnabled);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/assessments/writing/new?task=1&module=academic`);
+      const chart = page.locator(".task-prompt [role=img]").first();
+      await chart.waitFor();
+      expect(await chart.isVisible()).toBe(true);
+      const box = await chart.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(200);
+      expect(box?.width ?? 999).toBeLessThanOrEqual(360);
+      await page.screenshot({
+        path: `test-results/task1-chart-js-${mode}-360.png`,
+        fullPage: true,
+      });
+      await context.close();
+    });
+  });
+}
