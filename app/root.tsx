@@ -52,6 +52,12 @@ function Header() {
                 <Link to="/dashboard">Dashboard</Link>
               </li>
               <li>
+                <Link to="/practice">Practice</Link>
+              </li>
+              <li>
+                <Link to="/profile">Progress</Link>
+              </li>
+              <li>
                 <form method="post" action="/logout">
                   <CsrfInput />
                   <button type="submit" className="link-button">

@@ -5,16 +5,42 @@ import { requireUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · IELTS AI Prep" }];
 
-const SKILLS = [
-  { name: "Writing", text: "Task 1 and Task 2, scored per criterion." },
-  { name: "Speaking", text: "Parts 1 to 3, recorded or typed." },
-  { name: "Reading", text: "Academic and General Training, 40 questions." },
-  { name: "Listening", text: "Four parts, 40 questions, heard once." },
-] as const;
+type SkillLinks = { name: string; text: string; links: { to: string; label: string }[] };
+
+const SKILLS: SkillLinks[] = [
+  {
+    name: "Writing",
+    text: "Scored per criterion, with your errors marked.",
+    links: [
+      { to: "/assessments/writing/new?task=1&module=academic", label: "Task 1: describe a chart" },
+      { to: "/assessments/writing/new?task=1&module=general", label: "Task 1: write a letter" },
+      { to: "/assessments/writing/new?task=2&module=academic", label: "Task 2 essay (Academic)" },
+      { to: "/assessments/writing/new?task=2&module=general", label: "Task 2 essay (General)" },
+    ],
+  },
+  {
+    name: "Speaking",
+    text: "Parts 1 to 3, recorded or typed.",
+    links: [{ to: "/assessments/speaking/new?module=academic", label: "Start a Speaking test" }],
+  },
+  {
+    name: "Reading",
+    text: "40 questions in 60 minutes, marked at once.",
+    links: [
+      { to: "/assessments/reading/new?module=academic", label: "Academic Reading" },
+      { to: "/assessments/reading/new?module=general", label: "General Training Reading" },
+    ],
+  },
+  {
+    name: "Listening",
+    text: "Four parts, 40 questions, each recording heard once.",
+    links: [{ to: "/assessments/listening/new", label: "Start a Listening test" }],
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ email: user.email, emailVerified: user.emailVerified });
+  return json({ email: user.email });
 }
 
 export default function Dashboard() {
@@ -28,12 +54,33 @@ export default function Dashboard() {
           <div className="card" key={skill.name}>
             <h2>{skill.name}</h2>
             <p>{skill.text}</p>
+            <ul>
+              {skill.links.map((link) => (
+                <li key={link.to}>
+                  <Link to={link.to}>{link.label}</Link>
+                </li>
+              ))}
+            </ul>
           </div>
         ))}
       </section>
-      <p>
-        <Link to="/account/password">Change your password</Link>
-      </p>
+      <ul>
+        <li>
+          <Link to="/mock-tests/new?module=academic">Sit a full mock test</Link>
+        </li>
+        <li>
+          <Link to="/practice">Practise one skill at a time</Link>
+        </li>
+        <li>
+          <Link to="/profile">Your history and progress</Link>
+        </li>
+        <li>
+          <Link to="/assessment-structure">How the test and our bands work</Link>
+        </li>
+        <li>
+          <Link to="/account/password">Change your password</Link>
+        </li>
+      </ul>
     </>
   );
 }
