@@ -4,10 +4,14 @@ export { enqueueScoring } from "../../src/assessments/queue";
 export {
   MIN_WORDS,
   TASK_MINUTES,
+  draftResponseSchema,
   openWritingDraft,
   saveWritingDraft,
+  submitResponseSchema,
   submitWriting,
+  writingQuerySchema,
 } from "../../src/assessments/writing";
+export { reportSchema } from "../../src/assessments/reports";
 export { getAssessment, requeueFailed } from "../../src/data/assessments";
 export type { Assessment } from "../../src/data/assessments";
 export { createContentReport } from "../../src/data/content-reports";

@@ -7,7 +7,7 @@ import type {
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { z } from "zod";
+import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { ScoreReport } from "~/components/result/ScoreReport";
@@ -17,6 +17,7 @@ import {
   enqueueScoring,
   getAssessment,
   publishEvent,
+  reportSchema,
   requeueFailed,
   type Assessment,
 } from "~/models/assessments.server";
@@ -77,18 +78,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     text: shownText(assessment),
   });
 }
-
-const REPORT_REASONS = {
-  wrong: "The band or a correction is wrong",
-  unclear: "The feedback is unclear",
-  harmful: "The feedback is offensive or unsafe",
-  other: "Something else",
-} as const;
-
-const reportSchema = z.object({
-  reason: z.enum(Object.keys(REPORT_REASONS) as [keyof typeof REPORT_REASONS]),
-  comment: z.string().trim().max(2_000, "Keep your comment under 2,000 characters."),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, assessment } = await ownAssessment(request, params.assessmentId);

@@ -6,7 +6,6 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CsrfInput, useCsrfToken } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { EssayEditor } from "~/components/writing/EssayEditor";
@@ -14,11 +13,14 @@ import { QuestionView } from "~/components/writing/QuestionView";
 import {
   MIN_WORDS,
   TASK_MINUTES,
+  draftResponseSchema,
   getAssessment,
   openWritingDraft,
   publishEvent,
   saveWritingDraft,
+  submitResponseSchema,
   submitWriting,
+  writingQuerySchema,
 } from "~/models/assessments.server";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
@@ -32,28 +34,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Writing · IELTS AI Prep" }];
 
-const querySchema = z.object({
-  module: z.enum(["academic", "general"]).catch("academic"),
-  task: z.coerce
-    .number()
-    .pipe(z.union([z.literal(1), z.literal(2)]))
-    .catch(2),
-});
-
-const MAX_CHARS = 20_000;
-const responseSchema = z
-  .string()
-  .max(
-    MAX_CHARS,
-    `Your answer is over ${MAX_CHARS.toLocaleString("en-GB")} characters. Shorten it to submit.`,
-  );
-const submitSchema = responseSchema.refine((text) => text.trim().length > 0, {
-  error: "Write your answer before you submit it.",
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { assessment, question } = await openWritingDraft({ userId: user.userId, ...query });
   return json({
     assessmentId: assessment.assessmentId,
@@ -84,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     json({ response: values.response, formError, savedAt }, status);
   if (problem) return reply(403, problem);
 
-  const schema = values.intent === "submit" ? submitSchema : responseSchema;
+  const schema = values.intent === "submit" ? submitResponseSchema : draftResponseSchema;
   const parsed = schema.safeParse(values.response);
   if (!parsed.success) return reply(400, parsed.error.issues[0]?.message ?? "Check your answer.");
 

@@ -1,18 +1,30 @@
 import { listeningTests, readingTests, type IeltsTest, type QuestionGroup } from "../content/tests";
+import { markTest } from "../scoring/marking";
 import { QUESTION_TYPES, type QuestionType } from "../scoring/question-schema";
-import { stimuliOf, type Stimulus } from "./objective-paper";
+import {
+  numberQuestions,
+  paperBlock,
+  reviewQuestions,
+  stimuliOf,
+  type PaperBlock,
+  type ReviewQuestion,
+  type Stimulus,
+} from "./objective-paper";
 
 /** One practice set: a question group from the bank with what it is read or heard from. */
 export interface DrillSet {
   key: string;
+  /** Which passage or part of its test, for the heading. */
+  index: number;
   test: IeltsTest;
   stimulus: Stimulus;
   group: QuestionGroup;
 }
 
 const allSets: readonly DrillSet[] = [...readingTests, ...listeningTests].flatMap((test) =>
-  stimuliOf(test).flatMap(({ stimulus, groups }) =>
+  stimuliOf(test).flatMap(({ stimulus, groups }, index) =>
     groups.map((group, i) => ({
+      index,
       key: `${stimulus.kind === "passage" ? stimulus.section.id : `${test.id}-part${stimulus.part.number}`}.${i}`,
       test,
       stimulus,
@@ -40,4 +52,19 @@ export function drillTypes(): { type: QuestionType; questions: number }[] {
     type,
     questions: drillSets(type).reduce((n, s) => n + s.group.questions.length, 0),
   })).filter((t) => t.questions > 0);
+}
+
+/** The set as the candidate sees it, numbered from 1. */
+export function drillPaper(set: DrillSet): PaperBlock {
+  return paperBlock(set.stimulus, set.index, [
+    { group: set.group, numbered: numberQuestions([set.group]) },
+  ]);
+}
+
+/** Instant marking of a drill: each question with its mark, reason and evidence. */
+export function markDrill(
+  set: DrillSet,
+  answers: Readonly<Record<string, string>>,
+): ReviewQuestion[] {
+  return reviewQuestions(numberQuestions([set.group]), markTest(set.group.questions, answers).results, answers);
 }

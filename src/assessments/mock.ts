@@ -124,7 +124,9 @@ export async function ownMock(mockId: string, userId: string): Promise<Assessmen
 /** The latest unfinished mock test for this module, to resume rather than start again. */
 export async function openMockFor(userId: string, module: Module): Promise<Assessment | null> {
   const history = await listUserAssessments(userId);
-  return history.find((a) => a.skill === "mock" && a.status === "draft" && a.module === module) ?? null;
+  return (
+    history.find((a) => a.skill === "mock" && a.status === "draft" && a.module === module) ?? null
+  );
 }
 
 /**

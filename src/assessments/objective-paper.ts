@@ -3,6 +3,7 @@ import { parseWordLimit } from "../scoring/question-schema";
 import { bandFromRaw, type TestForm } from "../scoring/bands";
 import { markTest } from "../scoring/marking";
 import type { ObjectiveMarking } from "../data/assessments";
+import { fieldName } from "./objective-fields";
 import {
   questionsOf,
   type IeltsTest,
@@ -57,10 +58,6 @@ export function numberLabel({ number, span }: Pick<NumberedQuestion, "number" | 
   return span === 1 ? String(number) : `${number}–${number + span - 1}`;
 }
 
-export function fieldName(questionId: string): string {
-  return `answer.${questionId}`;
-}
-
 /**
  * The answers in a posted form, by question id, trimmed and with empty ones left out; boxes of
  * a choose-several question come back as one comma-separated string, which `markAnswer` reads.
@@ -113,7 +110,10 @@ export function testForm(test: IeltsTest): TestForm {
 }
 
 /** Marks a whole paper and bands it with the table for its form. */
-export function markPaper(test: IeltsTest, answers: Readonly<Record<string, string>>): ObjectiveMarking {
+export function markPaper(
+  test: IeltsTest,
+  answers: Readonly<Record<string, string>>,
+): ObjectiveMarking {
   const marked = markTest(questionsOf(test), answers);
   const form = testForm(test);
   return {
@@ -128,8 +128,7 @@ export function markPaper(test: IeltsTest, answers: Readonly<Record<string, stri
 
 /** A reading section or listening part: what a block of groups is read or heard from. */
 export type Stimulus =
-  | { kind: "passage"; section: ReadingSection }
-  | { kind: "audio"; part: ListeningPart };
+  { kind: "passage"; section: ReadingSection } | { kind: "audio"; part: ListeningPart };
 
 export function stimuliOf(test: IeltsTest): { stimulus: Stimulus; groups: QuestionGroup[] }[] {
   return test.skill === "reading"
@@ -140,7 +139,204 @@ export function stimuliOf(test: IeltsTest): { stimulus: Stimulus; groups: Questi
     : test.parts.map((part) => ({ stimulus: { kind: "audio", part }, groups: part.groups }));
 }
 
+export interface LaidOutGroup {
+  group: QuestionGroup;
+  numbered: NumberedQuestion[];
+}
+
+/** The paper as printed: each passage or part with its groups, numbered straight through. */
+export function paperLayout(test: IeltsTest): { stimulus: Stimulus; groups: LaidOutGroup[] }[] {
+  let next = 1;
+  return stimuliOf(test).map(({ stimulus, groups }) => ({
+    stimulus,
+    groups: groups.map((group) => {
+      const numbered = numberQuestions([group], next);
+      next += numbered.reduce((n, q) => n + q.span, 0);
+      return { group, numbered };
+    }),
+  }));
+}
+
 export function typeName(type: QuestionType | string): string {
   const name = type.replace(/-/g, " ");
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+export interface ReviewQuestion {
+  id: string;
+  label: string;
+  type: string;
+  prompt: string;
+  answer: string | null;
+  expected: string;
+  correct: boolean;
+  marks: number;
+  maxMarks: number;
+  reason: string;
+  evidence: string[];
+}
+
+/** What the review page shows: serialisable, and nothing the student did not already see. */
+export interface ObjectiveReview {
+  assessmentId: string;
+  skill: "reading" | "listening";
+  module: "academic" | "general";
+  title: string;
+  late: boolean;
+  submittedAt: string | null;
+  raw: number;
+  maxRaw: number;
+  band: number;
+  form: TestForm;
+  byType: { type: string; name: string; marks: number; maxMarks: number; accuracy: number }[];
+  blocks: { title: string; questions: ReviewQuestion[] }[];
+  mockId: string | null;
+}
+
+/** Each numbered question beside its mark, the answer given and the evidence for the key. */
+export function reviewQuestions(
+  numbered: readonly NumberedQuestion[],
+  marks: ObjectiveMarking["results"],
+  answers: Readonly<Record<string, string>>,
+): ReviewQuestion[] {
+  const byId = new Map(marks.map((m) => [m.id, m]));
+  return numbered.map((n) => {
+    const mark = byId.get(n.question.id);
+    return {
+      id: n.question.id,
+      label: numberLabel(n),
+      type: n.question.type,
+      prompt: n.question.prompt ?? "",
+      answer: answers[n.question.id]?.split(",").join(", ") ?? null,
+      expected: mark?.expected ?? "",
+      correct: mark?.correct ?? false,
+      marks: mark?.marks ?? 0,
+      maxMarks: mark?.maxMarks ?? n.span,
+      reason: mark?.reason ?? "",
+      evidence: [n.question.evidence].flat(),
+    };
+  });
+}
+
+function blockTitle(stimulus: Stimulus, index: number): string {
+  return stimulus.kind === "passage"
+    ? `Passage ${index + 1}: ${stimulus.section.title}`
+    : `Part ${stimulus.part.number}`;
+}
+
+export function reviewOf(
+  test: IeltsTest,
+  record: {
+    assessmentId: string;
+    late?: boolean;
+    submittedAt?: string;
+    answers?: Record<string, string>;
+    marking: ObjectiveMarking;
+    mockId?: string;
+  },
+): ObjectiveReview {
+  const blocks = paperLayout(test).map(({ stimulus, groups }, index) => ({
+    title: blockTitle(stimulus, index),
+    questions: reviewQuestions(
+      groups.flatMap((g) => g.numbered),
+      record.marking.results,
+      record.answers ?? {},
+    ),
+  }));
+  return {
+    assessmentId: record.assessmentId,
+    skill: test.skill,
+    module: test.skill === "reading" ? test.module : "academic",
+    title: test.title,
+    late: record.late ?? false,
+    submittedAt: record.submittedAt ?? null,
+    raw: record.marking.raw,
+    maxRaw: record.marking.maxRaw,
+    band: record.marking.band,
+    form: record.marking.form,
+    byType: Object.entries(record.marking.byType).map(([type, t]) => ({
+      type,
+      name: typeName(type),
+      ...t,
+    })),
+    blocks,
+    mockId: record.mockId ?? null,
+  };
+}
+
+/** A question as the candidate sees it: no key, no accepted variants, no evidence. */
+export interface PaperQuestion {
+  id: string;
+  number: number;
+  span: number;
+  label: string;
+  type: QuestionType;
+  prompt: string;
+  options: { label: string; text: string }[];
+}
+
+export interface PaperGroup {
+  type: QuestionType;
+  instructions: string;
+  title: string | null;
+  /** The shared box (headings, people, endings), printed once above the questions. */
+  box: { label: string; text: string }[];
+  limitHint: string | null;
+  questions: PaperQuestion[];
+}
+
+export interface PaperBlock {
+  id: string;
+  heading: string;
+  title: string | null;
+  paragraphs: { label: string | null; text: string }[];
+  audio: string | null;
+  introduction: string | null;
+  groups: PaperGroup[];
+}
+
+function paperGroup({ group, numbered }: LaidOutGroup): PaperGroup {
+  const written = group.questions.some((q) => q.wordLimit !== undefined);
+  return {
+    type: group.type,
+    instructions: group.instructions,
+    title: group.title ?? null,
+    box: group.options ?? [],
+    limitHint: written ? wordLimitHint(group.instructions) : null,
+    questions: numbered.map((n) => ({
+      id: n.question.id,
+      number: n.number,
+      span: n.span,
+      label: numberLabel(n),
+      type: n.question.type,
+      prompt: n.question.prompt ?? "",
+      options: n.question.options ?? [],
+    })),
+  };
+}
+
+export function paperBlock(
+  stimulus: Stimulus,
+  index: number,
+  groups: readonly LaidOutGroup[],
+): PaperBlock {
+  const passage = stimulus.kind === "passage" ? stimulus.section : null;
+  const part = stimulus.kind === "audio" ? stimulus.part : null;
+  return {
+    id: passage ? passage.id : `part-${part!.number}`,
+    heading: passage ? `Passage ${index + 1}` : `Part ${part!.number}`,
+    title: passage?.title ?? null,
+    paragraphs: (passage?.passage.paragraphs ?? []).map((p) => ({
+      label: p.label ?? null,
+      text: p.text,
+    })),
+    audio: part ? audioUrl(part) : null,
+    introduction: part?.introduction ?? null,
+    groups: groups.map(paperGroup),
+  };
+}
+
+/** The whole paper for the test page, with nothing that gives an answer away. */
+export function paperView(test: IeltsTest): PaperBlock[] {
+  return paperLayout(test).map(({ stimulus, groups }, i) => paperBlock(stimulus, i, groups));
 }

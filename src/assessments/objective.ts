@@ -31,7 +31,10 @@ export function testOf(assessment: Assessment): IeltsTest | null {
   return (submission && getTest(submission.testId)) ?? null;
 }
 
-function candidates(skill: ObjectiveSkill, module: Module): readonly (ReadingTest | ListeningTest)[] {
+function candidates(
+  skill: ObjectiveSkill,
+  module: Module,
+): readonly (ReadingTest | ListeningTest)[] {
   return skill === "listening" ? listeningTests : readingTests.filter((t) => t.module === module);
 }
 

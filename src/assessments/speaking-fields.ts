@@ -5,7 +5,8 @@ export const SPEAKING_PARTS = [1, 2, 3] as const;
 export type SpeakingPart = (typeof SPEAKING_PARTS)[number];
 
 export const MAX_TRANSCRIPT_WORDS = 2_000;
-export const MAX_AUDIO_BYTES = 5 * 1024 * 1024;
+/** Under the upload form's limit (see MAX_UPLOAD_BYTES): a 2-minute Opus answer is ~0.5 MB. */
+export const MAX_AUDIO_BYTES = 4 * 1024 * 1024;
 
 /** What a browser's recorder or a phone's voice memo produces, and its file extension. */
 export const AUDIO_TYPES = {

@@ -14,7 +14,12 @@ import type { Publish } from "../data/events";
 import { audioKey } from "../data/keys";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
 import { enqueueScoring } from "./queue";
-import { AUDIO_TYPES, SPEAKING_PARTS, type AudioMimeType, type SpeakingPart } from "./speaking-fields";
+import {
+  AUDIO_TYPES,
+  SPEAKING_PARTS,
+  type AudioMimeType,
+  type SpeakingPart,
+} from "./speaking-fields";
 import { partQuestions } from "./speaking-form";
 
 type Module = SpeakingSubmission["module"];

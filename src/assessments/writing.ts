@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { WritingRequest } from "../ai/types";
 import { matchesFilter, pickNext } from "../content/bank";
 import { describeVisual } from "../content/describe";
@@ -110,3 +111,25 @@ export async function submitWriting(
   if (queued) await enqueueScoring(queued, publish, now);
   return queued;
 }
+
+export const writingQuerySchema = z.object({
+  module: z.enum(["academic", "general"]).catch("academic"),
+  task: z.coerce
+    .number()
+    .pipe(z.union([z.literal(1), z.literal(2)]))
+    .catch(2),
+});
+
+const MAX_CHARS = 20_000;
+
+/** A draft may be anything up to the size limit, even empty: saving must never lose text. */
+export const draftResponseSchema = z
+  .string()
+  .max(
+    MAX_CHARS,
+    `Your answer is over ${MAX_CHARS.toLocaleString("en-GB")} characters. Shorten it to submit.`,
+  );
+
+export const submitResponseSchema = draftResponseSchema.refine((text) => text.trim().length > 0, {
+  error: "Write your answer before you submit it.",
+});

@@ -1,0 +1,70 @@
+/**
+ * Page weight of the writing page as a phone on a slow connection receives it: the HTML
+ * (an empty draft, so the essay itself is excluded) and every JavaScript file it loads, each
+ * gzip-compressed as a CDN would serve it. Runs its own Sandbox on separate ports.
+ *
+ *   npm run bench
+ */
+import { gzipSync } from "node:zlib";
+import { applySandboxEnv, lambdaEnv, type SandboxPorts } from "./sandbox-env";
+
+const ports: SandboxPorts = { http: 3390, events: 4490, tables: 5590, internal: 2290 };
+const base = `http://localhost:${ports.http}`;
+
+async function gzipSize(url: string, cookie: string): Promise<{ raw: number; gzip: number }> {
+  const body = Buffer.from(await (await fetch(url, { headers: { cookie } })).arrayBuffer());
+  return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+}
+
+async function main(): Promise<void> {
+  applySandboxEnv(ports);
+  const { default: sandbox } = await import("@architect/sandbox");
+  await sandbox.start({
+    cwd: process.cwd(),
+    port: ports.http,
+    quiet: true,
+    env: lambdaEnv(".data/bench-outbox"),
+  });
+  try {
+    const { seedDemoData, DEMO_ACCOUNTS } = await import("./seed");
+    const { getUserByEmail } = await import("../src/data/users");
+    const { createSession } = await import("../src/data/sessions");
+    const { sessionCookie } = await import("../app/security/cookies.server");
+    await seedDemoData();
+    const student = await getUserByEmail(DEMO_ACCOUNTS[0].email);
+    if (!student) throw new Error("demo student missing");
+    const { rawId } = await createSession(student.userId);
+    const cookie = (await sessionCookie.serialize(rawId)).split(";")[0]!;
+
+    const page = `${base}/assessments/writing/new?task=2&module=general`;
+    const html = await (await fetch(page, { headers: { cookie } })).text();
+    const htmlSize = { raw: Buffer.byteLength(html), gzip: gzipSync(html, { level: 9 }).length };
+    const scripts = new Set(
+      [
+        ...html.matchAll(/<(?:script|link rel="modulepreload")[^>]*(?:src|href)="([^"]+\.js)"/g),
+      ].map((m) => m[1]!),
+    );
+    // Remix imports its entry and route modules from an inline script; count those too.
+    for (const m of html.matchAll(/import\(?\s*"([^"]+\.js)"/g)) scripts.add(m[1]!);
+    let js = { raw: 0, gzip: 0 };
+    for (const src of scripts) {
+      const size = await gzipSize(new URL(src, base).href, cookie);
+      js = { raw: js.raw + size.raw, gzip: js.gzip + size.gzip };
+    }
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log("writing page weight (Task 2, empty draft)");
+    console.log(
+      `  HTML                      ${kb(htmlSize.gzip)} gzip (${kb(htmlSize.raw)} raw), budget 14 KB`,
+    );
+    console.log(
+      `  JavaScript, ${scripts.size} files      ${kb(js.gzip)} gzip (${kb(js.raw)} raw), budget 100 KB`,
+    );
+  } finally {
+    await sandbox.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
