@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DRILL_MENU } from "~/models/practice.server";
+import { requireUser } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Practice · IELTS AI Prep" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({ drills: DRILL_MENU });
+}
+
+export default function PracticeIndex() {
+  const { drills } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Practice</h1>
+      <p>
+        Short drills with instant feedback. Each takes a few minutes and checks one habit that
+        examiners look for.
+      </p>
+      <ul className="drill-menu">
+        {drills.map((d) => (
+          <li key={d.name} className="card">
+            <h2>
+              <Link to={`/practice/${d.name}`}>{d.title}</Link>
+            </h2>
+            <p>{d.blurb}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
