@@ -46,7 +46,11 @@ export async function scoreWriting(raw: WritingInput): Promise<WritingScore> {
   const modelled =
     gates.flags.includes("too-short-band-1") || gates.flags.includes("not-english")
       ? Object.fromEntries(criteriaFor(input).map((c) => [c, 1]))
-      : modelCriteria(input, ev, predictOverall(input.task, modelFeatures(input, ev)));
+      : modelCriteria(
+          input,
+          ev,
+          predictOverall(input.task, modelFeatures(input, ev), input.response),
+        );
   const criteria = applyCaps(modelled, gates, taskCriterion);
   const values = Object.values(criteria);
   const overall = roundToHalfBand(values.reduce((a, b) => a + b, 0) / values.length);

@@ -1,5 +1,6 @@
 import { roundToHalfBand } from "../bands";
 import coefficientsJson from "./model/coefficients.json";
+import { sparseDot, textFeatures } from "./text-features";
 import type { Criterion } from "./types";
 
 /** Features the regression reads; gatherEvidence computes these and more. */
@@ -37,6 +38,13 @@ export const MODEL_FEATURES = [
   "overview",
 ] as const;
 
+/** Weights over hashed n-gram buckets, stored as little-endian int16 (base64) times `step`. */
+export interface TextModel {
+  bits: number;
+  step: number;
+  weights: string;
+}
+
 export interface TaskModel {
   features: string[];
   means: number[];
@@ -44,7 +52,9 @@ export interface TaskModel {
   weights: number[];
   intercept: number;
   calibration: { center: number; scale: number };
+  text: TextModel;
   lambda?: number;
+  textWeight?: number;
   cv?: Record<string, number>;
 }
 
@@ -55,8 +65,8 @@ export interface Coefficients {
 
 const coefficients = coefficientsJson as unknown as Coefficients;
 
-export function applyCalibration(model: TaskModel, raw: number): number {
-  const { center, scale } = model.calibration;
+export function applyCalibration(calibration: TaskModel["calibration"], raw: number): number {
+  const { center, scale } = calibration;
   return Math.min(9, Math.max(1, center + (raw - center) * scale));
 }
 
@@ -64,6 +74,26 @@ function taskModel(task: 1 | 2): TaskModel {
   const model = coefficients.tasks[task === 1 ? "1" : "2"];
   if (!model) throw new Error(`no writing model for Task ${task}`);
   return model;
+}
+
+const decoded = new Map<TextModel, Float32Array>();
+
+function textWeights(text: TextModel): Float32Array {
+  let weights = decoded.get(text);
+  if (!weights) {
+    const bytes = Uint8Array.from(atob(text.weights), (c) => c.charCodeAt(0));
+    const view = new DataView(bytes.buffer);
+    weights = new Float32Array(bytes.length / 2);
+    for (let i = 0; i < weights.length; i++) weights[i] = view.getInt16(2 * i, true) * text.step;
+    decoded.set(text, weights);
+  }
+  return weights;
+}
+
+/** The text model's contribution to the raw score: what the response's n-grams add or take away. */
+export function textScore(task: 1 | 2, response: string): number {
+  const { text } = taskModel(task);
+  return sparseDot(textFeatures(response, text.bits), textWeights(text));
 }
 
 /** How unusual a feature value is among the calibration responses, in standard deviations. */
@@ -75,8 +105,15 @@ export function featureZ(task: 1 | 2, name: string, value: number): number {
   return Math.max(-3, Math.min(3, z));
 }
 
-/** The model's overall band for a task, before evidence gates; continuous, 1-9. */
-export function predictOverall(task: 1 | 2, features: Record<string, number>): number {
+/**
+ * The model's overall band for a task, before evidence gates; continuous, 1-9: handcrafted
+ * features and the response's hashed n-grams, fitted jointly as one ridge regression.
+ */
+export function predictOverall(
+  task: 1 | 2,
+  features: Record<string, number>,
+  response: string,
+): number {
   const model = taskModel(task);
   // featureZ clips, so one freak value (a 2,000-word answer) cannot dominate the sum. A feature
   // the caller leaves out counts as typical (z = 0).
@@ -85,7 +122,7 @@ export function predictOverall(task: 1 | 2, features: Record<string, number>): n
     const z = value === undefined ? 0 : featureZ(task, name, value);
     return sum + z * (model.weights[j] ?? 0);
   }, model.intercept);
-  return applyCalibration(model, raw);
+  return applyCalibration(model.calibration, raw + textScore(task, response));
 }
 
 /**

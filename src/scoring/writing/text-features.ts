@@ -9,7 +9,10 @@ export interface SparseVector {
   values: Float64Array;
 }
 
-/** 32-bit FNV-1a over UTF-16 code units: stable across runs and platforms, which the committed weights rely on. */
+/**
+ * 32-bit FNV-1a over UTF-16 code units: stable across runs and platforms, which the committed
+ * weights rely on.
+ */
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -25,27 +28,33 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ").trim();
 }
 
-function countInto(counts: Map<number, number>, gram: string, bits: number): void {
+function count(counts: Map<number, number>, gram: string): void {
   const h = fnv1a(gram);
-  // The top bit of the hash is spent on a sign so that colliding grams tend to cancel rather
-  // than add up, the usual trick for keeping hashed models unbiased.
-  const bucket = (h & ((1 << bits) - 1)) + 1;
-  const key = h & 0x80000000 ? -bucket : bucket;
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+  counts.set(h, (counts.get(h) ?? 0) + 1);
 }
 
-/** Sublinear counts scaled to unit length, so long answers do not dominate by volume. */
-function block(counts: Map<number, number>, weight: number): Map<number, number> {
-  const out = new Map<number, number>();
-  let norm = 0;
-  for (const [key, c] of counts) {
-    const v = (key < 0 ? -1 : 1) * (1 + Math.log(c));
-    out.set(Math.abs(key) - 1, (out.get(Math.abs(key) - 1) ?? 0) + v);
+/**
+ * Sublinear counts folded into 2^bits buckets from `offset` and scaled to length `weight`, so
+ * long answers do not dominate by volume. The hash's top bit gives each gram a sign, so that
+ * colliding grams tend to cancel rather than add up (the usual trick against hashing bias).
+ */
+function fold(
+  counts: Map<number, number>,
+  bits: number,
+  offset: number,
+  weight: number,
+  into: Map<number, number>,
+): void {
+  const folded = new Map<number, number>();
+  for (const [h, c] of counts) {
+    const bucket = offset + (h & ((1 << bits) - 1));
+    const sign = h & 0x80000000 ? -1 : 1;
+    folded.set(bucket, (folded.get(bucket) ?? 0) + sign * (1 + Math.log(c)));
   }
-  for (const v of out.values()) norm += v * v;
+  let norm = 0;
+  for (const v of folded.values()) norm += v * v;
   const f = norm > 0 ? weight / Math.sqrt(norm) : 0;
-  for (const [k, v] of out) out.set(k, v * f);
-  return out;
+  for (const [k, v] of folded) into.set(k, v * f);
 }
 
 /**
@@ -56,20 +65,20 @@ function block(counts: Map<number, number>, weight: number): Map<number, number>
 export function textFeatures(text: string, bits: number): SparseVector {
   const clean = normalise(text);
   const words = clean.match(WORD) ?? [];
-  const half = bits - 1;
   const wordCounts = new Map<number, number>();
   words.forEach((w, i) => {
-    countInto(wordCounts, `w ${w}`, half);
-    if (i > 0) countInto(wordCounts, `b ${words[i - 1]} ${w}`, half);
+    count(wordCounts, `w ${w}`);
+    if (i > 0) count(wordCounts, `b ${words[i - 1]} ${w}`);
   });
   const charCounts = new Map<number, number>();
   const padded = ` ${clean} `;
   for (let n = 3; n <= 5; n++) {
-    for (let i = 0; i + n <= padded.length; i++) countInto(charCounts, padded.slice(i, i + n), half);
+    for (let i = 0; i + n <= padded.length; i++) count(charCounts, padded.slice(i, i + n));
   }
-  const offset = 1 << half;
-  const merged = new Map<number, number>(block(wordCounts, Math.SQRT1_2));
-  for (const [k, v] of block(charCounts, Math.SQRT1_2)) merged.set(k + offset, v);
+  const half = bits - 1;
+  const merged = new Map<number, number>();
+  fold(wordCounts, half, 0, Math.SQRT1_2, merged);
+  fold(charCounts, half, 1 << half, Math.SQRT1_2, merged);
   const keys = [...merged.keys()].sort((a, b) => a - b);
   return {
     indices: Int32Array.from(keys),
@@ -79,6 +88,7 @@ export function textFeatures(text: string, bits: number): SparseVector {
 
 export function sparseDot(x: SparseVector, dense: ArrayLike<number>): number {
   let s = 0;
-  for (let i = 0; i < x.indices.length; i++) s += (x.values[i] ?? 0) * (dense[x.indices[i] ?? 0] ?? 0);
+  for (let i = 0; i < x.indices.length; i++)
+    s += (x.values[i] ?? 0) * (dense[x.indices[i] ?? 0] ?? 0);
   return s;
 }
