@@ -126,4 +126,15 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
       }
     }
   });
+
+  it("keeps recordings in a private bucket that the app and the speaking worker are told of", () => {
+    const bucket = resources.AudioBucket!.Properties as {
+      PublicAccessBlockConfiguration: Record<string, boolean>;
+    };
+    expect(Object.values(bucket.PublicAccessBlockConfiguration)).toEqual([true, true, true, true]);
+    for (const name of ["AnyCatchallHTTPLambda", "ScoreSpeakingEventLambda"]) {
+      const env = resources[name]!.Properties.Environment as { Variables: Record<string, unknown> };
+      expect(env.Variables.AUDIO_BUCKET).toEqual({ Ref: "AudioBucket" });
+    }
+  });
 });

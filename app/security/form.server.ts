@@ -4,6 +4,9 @@ import { verifyCsrf } from "./csrf.server";
 
 export type FormRead = { form: FormData; problem: string | null };
 
+export const CSRF_PROBLEM =
+  "Your form expired or was sent from another page, so nothing was saved. Check it and send it again.";
+
 // Every browser form goes through here. The size is checked again because a chunked body has
 // no Content-Length for the Lambda guard to see. A bad CSRF token does not throw: the route
 // re-renders the form with what the student typed (and a fresh token) instead of losing it.
@@ -17,11 +20,7 @@ export async function readForm(request: Request): Promise<FormRead> {
     await verifyCsrf(request, form);
     return { form, problem: null };
   } catch {
-    return {
-      form,
-      problem:
-        "Your form expired or was sent from another page, so nothing was saved. Check it and send it again.",
-    };
+    return { form, problem: CSRF_PROBLEM };
   }
 }
 

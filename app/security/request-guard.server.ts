@@ -1,6 +1,19 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
 export const MAX_FORM_BYTES = 256 * 1024;
+/**
+ * Forms with recordings. Lambda takes at most 6 MB of event, and a binary body arrives base64
+ * encoded (4/3 larger), so a body much over 4 MB never reaches the app at all: recordings this
+ * size fit one or two at a time, and the page saves them part by part.
+ */
+export const MAX_UPLOAD_BYTES = 4.25 * 1024 * 1024;
+
+// Only forms that carry recordings get the larger limit; every other form stays small.
+const UPLOAD_PATHS = ["/assessments/speaking/"];
+
+export function maxBodyBytes(path: string): number {
+  return UPLOAD_PATHS.some((prefix) => path.startsWith(prefix)) ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -41,7 +54,7 @@ export function isCrossSite(headers: Record<string, string | undefined>): boolea
 export function guardRequest(input: GuardInput): APIGatewayProxyStructuredResultV2 | null {
   const method = input.method.toUpperCase();
   if (SAFE_METHODS.has(method)) return null;
-  if (input.bodyLength > MAX_FORM_BYTES) {
+  if (input.bodyLength > maxBodyBytes(input.path)) {
     return refuse(413, "This form is too large to send. Shorten it and try again.");
   }
   // The JSON API authenticates with bearer tokens, never cookies, so cross-site posts there

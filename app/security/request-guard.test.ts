@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { guardRequest, isCrossSite, MAX_FORM_BYTES } from "./request-guard.server";
+import {
+  guardRequest,
+  isCrossSite,
+  MAX_FORM_BYTES,
+  MAX_UPLOAD_BYTES,
+} from "./request-guard.server";
 
 const host = { host: "ielts.example" };
 
@@ -53,6 +58,20 @@ describe("guardRequest", () => {
   it("refuses a body over the limit with 413", () => {
     expect(
       guardRequest({ ...post, bodyLength: MAX_FORM_BYTES + 1, headers: host })?.statusCode,
+    ).toBe(413);
+  });
+
+  it("allows recordings on the Speaking pages only, up to their own limit", () => {
+    const speaking = { ...post, path: "/assessments/speaking/new", headers: host };
+    expect(guardRequest({ ...speaking, bodyLength: MAX_FORM_BYTES * 10 })).toBeNull();
+    expect(guardRequest({ ...speaking, bodyLength: MAX_UPLOAD_BYTES + 1 })?.statusCode).toBe(413);
+    expect(
+      guardRequest({
+        ...post,
+        path: "/assessments/writing/new",
+        bodyLength: MAX_FORM_BYTES * 10,
+        headers: host,
+      })?.statusCode,
     ).toBe(413);
   });
 });

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile } from "node:fs/promises";
-import { isAbsolute, join, resolve } from "node:path";
+import { join } from "node:path";
+import { localDir } from "../data/project-root";
 
 /** The variables read; a plain record, so tests can pass their own. */
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,17 +65,7 @@ export interface OutboxEntry extends MailMessage {
  */
 export function outboxPath(env: Env = process.env): string {
   const dir = env.OUTBOX_DIR ?? ".data/outbox";
-  return join(isAbsolute(dir) ? dir : resolve(projectRoot(env), dir), "outbox.jsonl");
-}
-
-function projectRoot(env: Env): string {
-  try {
-    const cwd = (JSON.parse(env.ARC_SANDBOX ?? "{}") as { cwd?: unknown }).cwd;
-    if (typeof cwd === "string") return cwd;
-  } catch {
-    // Not Sandbox's JSON: fall back to the working directory.
-  }
-  return process.cwd();
+  return join(localDir(dir, env), "outbox.jsonl");
 }
 
 export class OutboxMailer implements Mailer {

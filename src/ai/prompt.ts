@@ -94,7 +94,7 @@ export function systemPrompt(req: ScoringRequest): string {
   return `${rubric}\n\n${SCALE}\n\n${RULES}`;
 }
 
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+export const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /** The only message that carries student text, always fenced. */
 export function userMessage(req: ScoringRequest): string {

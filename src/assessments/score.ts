@@ -18,9 +18,6 @@ async function scoreSubmission(submission: Submission, runChain: RunChain) {
   // Reading, Listening and mock records are marked when submitted and never published here.
   if (submission.kind !== "speaking")
     throw new Error("Only writing and speaking are scored by workers.");
-  // Reading, Listening and mock tests are marked when submitted and never queued.
-  if (submission.kind !== "speaking")
-    throw new Error("Only writing and speaking are scored by workers.");
   const parts = [];
   const attempts: AttemptRecord[] = [];
   for (const answer of submission.parts) {

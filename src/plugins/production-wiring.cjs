@@ -1,6 +1,7 @@
 // Architect plugin: what app.arc cannot say about production.
 // - the scoring workers may call Amazon Nova Micro, and nothing else in Bedrock;
 // - a scoring event that fails every Lambda retry lands in a dead-letter queue, not nowhere;
+// - students' recordings live in a private, encrypted bucket that only the app can read;
 // - the packages the TypeScript build leaves external (harper.js finds its WebAssembly beside
 //   its own files; the dictionaries read theirs from disk) are copied into each worker's
 //   package, because transpiled Lambdas are not hydrated.
@@ -9,6 +10,7 @@ const { join } = require("node:path");
 
 const NOVA_MICRO = "amazon.nova-micro-v1:0";
 const SCORING_WORKERS = ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"];
+const AUDIO_USERS = ["AnyCatchallHTTPLambda", "ScoreSpeakingEventLambda"];
 const SCORER_PACKAGES = ["harper.js", "fflate", "dictionary-en", "dictionary-en-gb"];
 
 function copyScorerPackages(cwd, codeUri) {
@@ -49,6 +51,49 @@ function wire(cloudformation, cwd) {
       },
     },
   };
+  resources.AudioBucket = {
+    Type: "AWS::S3::Bucket",
+    Properties: {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } },
+        ],
+      },
+    },
+  };
+  resources.AudioStorePolicy = {
+    Type: "AWS::IAM::Policy",
+    Properties: {
+      PolicyName: "AudioStorePolicy",
+      Roles: [{ Ref: "Role" }],
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            Resource: [{ "Fn::Sub": "arn:aws:s3:::${AudioBucket}/audio/*" }],
+          },
+          {
+            // Listing a student's prefix is what export and erasure need.
+            Effect: "Allow",
+            Action: ["s3:ListBucket"],
+            Resource: [{ "Fn::Sub": "arn:aws:s3:::${AudioBucket}" }],
+          },
+        ],
+      },
+    },
+  };
+  for (const name of AUDIO_USERS) {
+    const fn = resources[name];
+    if (!fn) throw new Error(`production-wiring: ${name} is missing from the template`);
+    fn.Properties.Environment.Variables.AUDIO_BUCKET = { Ref: "AudioBucket" };
+  }
   for (const name of SCORING_WORKERS) {
     const fn = resources[name];
     if (!fn) throw new Error(`production-wiring: ${name} is missing from the template`);

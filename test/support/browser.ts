@@ -1,7 +1,8 @@
 import { chromium, type Browser } from "playwright-core";
 
 // Debian's Chromium, started the way this closed network needs: no background connections.
-export async function launchChromium(): Promise<Browser> {
+// Tests add flags of their own, e.g. a fake microphone.
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -12,6 +13,7 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,247 @@
+import { useEffect, useRef, useState, type RefObject } from "react";
+import {
+  AUDIO_TYPES,
+  baseMimeType,
+  type AudioMimeType,
+} from "../../src/assessments/speaking-fields";
+
+// Not in TypeScript's DOM library: the part of the Web Speech API used here.
+interface Recognition {
+  lang: string;
+  continuous: boolean;
+  interimResults: boolean;
+  onresult: ((event: { resultIndex: number; results: ResultList }) => void) | null;
+  onend: (() => void) | null;
+  start(): void;
+  stop(): void;
+}
+type ResultList = ArrayLike<{ isFinal: boolean; 0: { transcript: string } }>;
+type RecognitionConstructor = new () => Recognition;
+
+function recognitionConstructor(): RecognitionConstructor | undefined {
+  const w = window as unknown as Record<string, RecognitionConstructor | undefined>;
+  return w.SpeechRecognition ?? w.webkitSpeechRecognition;
+}
+
+const OPUS = "audio/webm;codecs=opus";
+
+type Phase = "idle" | "preparing" | "recording";
+
+interface Session {
+  stream: MediaStream;
+  recorder: MediaRecorder;
+  audio: AudioContext;
+  frame: number;
+  recognition?: Recognition;
+}
+
+/**
+ * The JavaScript layer of one Speaking part: reads the questions aloud, records the answer into
+ * the part's file input (so the ordinary form submits it), shows a level meter and lets speech
+ * recognition draft the transcript. Renders nothing until it knows the browser can record, so
+ * the page without JavaScript is the plain form.
+ */
+export function SpeakingRecorder({
+  part,
+  questions,
+  prepareSeconds,
+  limitSeconds,
+  transcriptRef,
+  fileRef,
+}: {
+  part: number;
+  questions: string[];
+  prepareSeconds?: number;
+  limitSeconds: number;
+  transcriptRef: RefObject<HTMLTextAreaElement>;
+  fileRef: RefObject<HTMLInputElement>;
+}) {
+  const [ready, setReady] = useState(false);
+  const [phase, setPhase] = useState<Phase>("idle");
+  const [secondsLeft, setSecondsLeft] = useState(0);
+  const [level, setLevel] = useState(0);
+  const [playback, setPlayback] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const session = useRef<Session | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    setReady(Boolean(navigator.mediaDevices?.getUserMedia) && typeof MediaRecorder !== "undefined");
+    return () => {
+      window.clearInterval(timer.current);
+      stopSession();
+    };
+  }, []);
+
+  useEffect(() => () => void (playback && URL.revokeObjectURL(playback)), [playback]);
+
+  if (!ready) return null;
+
+  function countdown(seconds: number, then: () => void) {
+    window.clearInterval(timer.current);
+    setSecondsLeft(seconds);
+    const endsAt = Date.now() + seconds * 1000;
+    timer.current = window.setInterval(() => {
+      const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      setSecondsLeft(left);
+      if (left === 0) {
+        window.clearInterval(timer.current);
+        then();
+      }
+    }, 250);
+  }
+
+  function readAloud() {
+    if (!("speechSynthesis" in window)) return;
+    speechSynthesis.cancel();
+    for (const question of questions) {
+      const utterance = new SpeechSynthesisUtterance(question);
+      utterance.lang = "en-GB";
+      speechSynthesis.speak(utterance);
+    }
+  }
+
+  function prepare() {
+    setPhase("preparing");
+    setStatus("Prepare your talk. You may make notes.");
+    countdown(prepareSeconds ?? 0, () => void record());
+  }
+
+  async function record() {
+    window.clearInterval(timer.current);
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch {
+      setPhase("idle");
+      setStatus("The microphone is not available. Type your answer or choose a recording.");
+      return;
+    }
+    const chunks: Blob[] = [];
+    const recorder = new MediaRecorder(
+      stream,
+      MediaRecorder.isTypeSupported(OPUS) ? { mimeType: OPUS } : undefined,
+    );
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    recorder.onstop = () => attach(new Blob(chunks, { type: recorder.mimeType }));
+    recorder.start();
+
+    const audio = new AudioContext();
+    const analyser = audio.createAnalyser();
+    analyser.fftSize = 512;
+    audio.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Uint8Array(analyser.fftSize);
+    const current: Session = { stream, recorder, audio, frame: 0, recognition: listen() };
+    const measure = () => {
+      analyser.getByteTimeDomainData(samples);
+      let sum = 0;
+      for (const s of samples) sum += ((s - 128) / 128) ** 2;
+      // Speech sits far below full scale: stretch it so a normal voice fills most of the meter.
+      setLevel(Math.min(1, Math.sqrt(sum / samples.length) * 4));
+      current.frame = requestAnimationFrame(measure);
+    };
+    measure();
+    session.current = current;
+    setPhase("recording");
+    setStatus("Recording. Speak now.");
+    countdown(limitSeconds, stop);
+  }
+
+  // Final results are appended to what the student already typed, for them to correct.
+  function listen(): Recognition | undefined {
+    const Constructor = recognitionConstructor();
+    if (!Constructor) return undefined;
+    const recognition = new Constructor();
+    recognition.lang = "en-GB";
+    recognition.continuous = true;
+    recognition.interimResults = false;
+    recognition.onresult = (event) => {
+      const box = transcriptRef.current;
+      if (!box) return;
+      for (let i = event.resultIndex; i < event.results.length; i++) {
+        const result = event.results[i];
+        if (result?.isFinal)
+          box.value = `${box.value.trimEnd()} ${result[0].transcript.trim()}`.trim();
+      }
+    };
+    // Recognition ends by itself after a silence; keep it going while the recording runs.
+    recognition.onend = () => {
+      if (session.current?.recognition === recognition) recognition.start();
+    };
+    recognition.start();
+    return recognition;
+  }
+
+  function stopSession() {
+    const current = session.current;
+    session.current = null;
+    if (!current) return;
+    cancelAnimationFrame(current.frame);
+    current.recognition?.stop();
+    if (current.recorder.state !== "inactive") current.recorder.stop();
+    for (const track of current.stream.getTracks()) track.stop();
+    void current.audio.close();
+  }
+
+  function stop() {
+    window.clearInterval(timer.current);
+    stopSession();
+    setPhase("idle");
+    setLevel(0);
+  }
+
+  function attach(blob: Blob) {
+    const type = baseMimeType(blob.type) || "audio/webm";
+    const extension = AUDIO_TYPES[type as AudioMimeType] ?? "webm";
+    const file = new File([blob], `part-${part}.${extension}`, { type });
+    const input = fileRef.current;
+    if (input) {
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+    }
+    setPlayback(URL.createObjectURL(blob));
+    setStatus(
+      `Recorded ${Math.max(1, Math.round(blob.size / 1024))} KB. It is sent with the form; record again to replace it.`,
+    );
+  }
+
+  const minutes = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;
+  return (
+    <div className="recorder">
+      <div className="recorder-buttons">
+        <button type="button" className="button-secondary" onClick={readAloud}>
+          Hear the questions
+        </button>
+        {phase === "idle" && prepareSeconds ? (
+          <button type="button" onClick={prepare}>
+            Prepare (1 minute), then speak
+          </button>
+        ) : null}
+        {phase !== "recording" ? (
+          <button type="button" onClick={() => void record()}>
+            {phase === "preparing" ? "Start speaking now" : "Record my answer"}
+          </button>
+        ) : (
+          <button type="button" onClick={stop}>
+            Stop recording
+          </button>
+        )}
+      </div>
+      {phase !== "idle" ? (
+        <p className="recorder-clock">
+          {phase === "preparing" ? "Preparation" : "Speaking time"} left: <output>{minutes}</output>
+        </p>
+      ) : null}
+      {phase === "recording" ? (
+        <label className="recorder-level">
+          Microphone level <meter min={0} max={1} low={0.15} optimum={0.5} value={level} />
+        </label>
+      ) : null}
+      <p className="recorder-status" role="status">
+        {status}
+      </p>
+      {playback ? <audio controls src={playback} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,354 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
+import { CsrfInput } from "~/components/csrf-input";
+import { FormMessage } from "~/components/field";
+import { SpeakingRecorder } from "~/components/speaking-recorder";
+import {
+  findSpeakingDraft,
+  getAudioStore,
+  openSpeakingDraft,
+  partQuestions,
+  publishEvent,
+  saveSpeakingAnswers,
+  validateSpeakingForm,
+} from "~/models/speaking.server";
+import { readUploadForm } from "~/security/multipart.server";
+import { requireUser } from "~/session.server";
+import styles from "~/styles/speaking.css";
+import type { SpeakingFormField } from "../../src/assessments/speaking-form";
+import {
+  audioField,
+  MAX_AUDIO_BYTES,
+  MAX_TRANSCRIPT_WORDS,
+  SPEAKING_PARTS,
+  transcriptField,
+  type AudioMimeType,
+  type AudioUpload,
+  type SpeakingPart,
+} from "../../src/assessments/speaking-fields";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Speaking test · IELTS AI Prep" }];
+
+const MODULES = { academic: "Academic", general: "General Training" } as const;
+type Module = keyof typeof MODULES;
+
+function moduleFrom(url: URL): Module {
+  return url.searchParams.get("module") === "general" ? "general" : "academic";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const { assessment, set } = await openSpeakingDraft(user.userId, moduleFrom(url));
+  const answers = assessment.submission.parts;
+  return json({
+    assessmentId: assessment.assessmentId,
+    module: assessment.module,
+    set,
+    spoken: partQuestions(set),
+    transcripts: Object.fromEntries(
+      SPEAKING_PARTS.map((part) => [part, answers.find((a) => a.part === part)?.transcript ?? ""]),
+    ) as Record<SpeakingPart, string>,
+    savedAudio: SPEAKING_PARTS.filter((part) => answers.find((a) => a.part === part)?.audioKey),
+    saved: url.searchParams.has("saved"),
+  });
+}
+
+type Values = Record<ReturnType<typeof transcriptField>, string>;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { form, oversized, problem } = await readUploadForm(request, MAX_AUDIO_BYTES);
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const values = Object.fromEntries(
+    SPEAKING_PARTS.map((part) => [transcriptField(part), text(transcriptField(part))]),
+  ) as Values;
+  const fail = (
+    status: number,
+    formError: string | null,
+    fieldErrors: Partial<Record<SpeakingFormField, string>> = {},
+  ) => json({ values, formError, fieldErrors }, status);
+  if (problem) return fail(403, problem);
+
+  const { draft, assessment } = await findSpeakingDraft(text("assessmentId"), user.userId);
+  if (!draft) {
+    if (assessment) return redirect(`/assessments/${assessment.assessmentId}`);
+    throw json({ message: "We could not find that Speaking test." }, { status: 404 });
+  }
+
+  const files: Partial<Record<SpeakingPart, File>> = {};
+  const uploads: Partial<Record<SpeakingPart, AudioUpload>> = {};
+  for (const part of SPEAKING_PARTS) {
+    const name = audioField(part);
+    const value = form.get(name);
+    if (value instanceof File && value.size > 0) {
+      files[part] = value;
+      uploads[part] = { size: value.size, type: value.type };
+    }
+    const dropped = oversized.get(name);
+    if (dropped) uploads[part] = dropped;
+  }
+  const parsed = validateSpeakingForm({
+    intent: text("intent"),
+    transcripts: {
+      1: values["transcript-1"],
+      2: values["transcript-2"],
+      3: values["transcript-3"],
+    },
+    uploads,
+    savedAudio: SPEAKING_PARTS.filter(
+      (part) => draft.assessment.submission.parts.find((p) => p.part === part)?.audioKey,
+    ),
+  });
+  if (!parsed.ok) {
+    const chooseAgain = SPEAKING_PARTS.some((part) => files[part]);
+    return fail(
+      400,
+      chooseAgain
+        ? "Nothing was saved yet: fix the marked answers and add your recordings again."
+        : null,
+      parsed.fieldErrors,
+    );
+  }
+
+  const recordings: Partial<Record<SpeakingPart, { bytes: Uint8Array; mimeType: AudioMimeType }>> =
+    {};
+  for (const [part, mimeType] of Object.entries(parsed.uploads)) {
+    const file = files[Number(part) as SpeakingPart];
+    if (file) {
+      recordings[Number(part) as SpeakingPart] = {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        mimeType,
+      };
+    }
+  }
+  const outcome = await saveSpeakingAnswers(
+    draft,
+    { intent: parsed.intent, transcripts: parsed.transcripts, recordings },
+    { store: getAudioStore(), publish: publishEvent },
+  );
+  const id = draft.assessment.assessmentId;
+  if (outcome === "saved") {
+    return redirect(`/assessments/speaking/new?module=${draft.assessment.module}&saved=1`);
+  }
+  return redirect(`/assessments/${id}`);
+}
+
+const PARTS = {
+  1: { title: "Part 1: Introduction and interview", timing: "4 to 5 minutes", limit: 300 },
+  2: {
+    title: "Part 2: Long turn",
+    timing: "1 minute to prepare, then speak for up to 2 minutes",
+    limit: 120,
+  },
+  3: { title: "Part 3: Discussion", timing: "4 to 5 minutes", limit: 300 },
+} as const;
+
+export default function SpeakingTest() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors: Partial<Record<SpeakingFormField, string>> = result?.fieldErrors ?? {};
+  const other: Module = data.module === "academic" ? "general" : "academic";
+  const { set } = data;
+  return (
+    <section className="speaking">
+      <h1>Speaking test · {MODULES[data.module]}</h1>
+      <p>
+        Three parts, as in the test. For each part, type what you would say, or add a recording of
+        your answer (up to {MAX_AUDIO_BYTES / 1024 / 1024} MB each: WebM, Ogg, MP3, M4A or WAV; save
+        the draft after adding each large file). Pronunciation can only be scored from a recording.{" "}
+        <Link to={`?module=${other}`}>Switch to {MODULES[other]}</Link>.
+      </p>
+      <Form method="post" encType="multipart/form-data" className="form speaking-form" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="assessmentId" value={data.assessmentId} />
+        <FormMessage tone="error" message={result?.formError ?? errors.answers ?? errors.intent} />
+        <FormMessage
+          tone="info"
+          message={!result && data.saved ? "Draft saved. Come back to it at any time." : null}
+        />
+
+        <PartFieldset
+          part={1}
+          spoken={data.spoken[1]}
+          saved={data.savedAudio.includes(1)}
+          value={result?.values["transcript-1"] ?? data.transcripts[1]}
+          errors={errors}
+        >
+          {set.part1.map((topic) => (
+            <div key={topic.topic}>
+              <h3>{topic.topic}</h3>
+              <ul>
+                {topic.questions.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </PartFieldset>
+
+        <PartFieldset
+          part={2}
+          spoken={data.spoken[2]}
+          saved={data.savedAudio.includes(2)}
+          value={result?.values["transcript-2"] ?? data.transcripts[2]}
+          errors={errors}
+        >
+          <div className="cue-card">
+            <p className="cue-card-topic">{set.part2.cueCard.topic}</p>
+            <p>You should say:</p>
+            <ul>
+              {set.part2.cueCard.points.map((point) => (
+                <li key={point}>{point}</li>
+              ))}
+            </ul>
+            <p>{set.part2.cueCard.finalPoint}</p>
+          </div>
+          <p>Then the examiner may ask:</p>
+          <ul>
+            {set.part2.roundingOff.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ul>
+        </PartFieldset>
+
+        <PartFieldset
+          part={3}
+          spoken={data.spoken[3]}
+          saved={data.savedAudio.includes(3)}
+          value={result?.values["transcript-3"] ?? data.transcripts[3]}
+          errors={errors}
+        >
+          {set.part3.map((theme) => (
+            <div key={theme.theme}>
+              <h3>{theme.theme}</h3>
+              <ul>
+                {theme.questions.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </PartFieldset>
+
+        <div className="speaking-actions">
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button-secondary"
+            disabled={navigation.state === "submitting"}
+          >
+            Save draft
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="submit"
+            disabled={navigation.state === "submitting"}
+          >
+            Submit for scoring
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function PartFieldset({
+  part,
+  spoken,
+  saved,
+  value,
+  errors,
+  children,
+}: {
+  part: SpeakingPart;
+  spoken: string[];
+  saved: boolean;
+  value: string;
+  errors: Partial<Record<SpeakingFormField, string>>;
+  children: React.ReactNode;
+}) {
+  const transcriptRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const transcript = transcriptField(part);
+  const audio = audioField(part);
+  const { title, timing, limit } = PARTS[part];
+  return (
+    <fieldset className="speaking-part">
+      <legend>{title}</legend>
+      <p className="hint">{timing}</p>
+      {children}
+      <SpeakingRecorder
+        part={part}
+        questions={spoken}
+        prepareSeconds={part === 2 ? 60 : undefined}
+        limitSeconds={limit}
+        transcriptRef={transcriptRef}
+        fileRef={fileRef}
+      />
+      <div className={errors[transcript] ? "field field-invalid" : "field"}>
+        <label htmlFor={transcript}>Your answer, typed</label>
+        <p className="hint" id={`${transcript}-hint`}>
+          Write what you would say, as you would say it (up to{" "}
+          {MAX_TRANSCRIPT_WORDS.toLocaleString("en-GB")} words). With a recording, this is its
+          transcript: correct it if speech recognition misheard you.
+        </p>
+        <textarea
+          id={transcript}
+          name={transcript}
+          ref={transcriptRef}
+          rows={8}
+          defaultValue={value}
+          aria-invalid={errors[transcript] ? true : undefined}
+          aria-describedby={`${transcript}-hint${errors[transcript] ? ` ${transcript}-error` : ""}`}
+        />
+        {errors[transcript] ? (
+          <p className="field-error" id={`${transcript}-error`} role="alert">
+            {errors[transcript]}
+          </p>
+        ) : null}
+      </div>
+      <div className={errors[audio] ? "field field-invalid" : "field"}>
+        <label htmlFor={audio}>Or a recording of your answer</label>
+        {saved ? (
+          <p className="hint" id={`${audio}-hint`}>
+            A recording of this part is saved. Choose another file to replace it.
+          </p>
+        ) : null}
+        <input
+          type="file"
+          id={audio}
+          name={audio}
+          ref={fileRef}
+          accept="audio/*"
+          aria-invalid={errors[audio] ? true : undefined}
+          aria-describedby={
+            [saved ? `${audio}-hint` : null, errors[audio] ? `${audio}-error` : null]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
+        />
+        {errors[audio] ? (
+          <p className="field-error" id={`${audio}-error`} role="alert">
+            {errors[audio]}
+          </p>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,70 @@
+import { json, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { verifyCsrf } from "./csrf.server";
+import { CSRF_PROBLEM } from "./form.server";
+import { maxBodyBytes, MAX_FORM_BYTES } from "./request-guard.server";
+
+/** A file over the limit: its bytes were dropped, its size and type kept for the message. */
+export interface OversizedFile {
+  size: number;
+  type: string;
+}
+
+export interface UploadRead {
+  form: FormData;
+  oversized: Map<string, OversizedFile>;
+  problem: string | null;
+}
+
+const TOO_LARGE = "This form is too large to send.";
+
+// Remix's memory handler throws on the first file over its limit, which loses everything the
+// student typed. This one drains an oversized file, remembers it, and carries on, so the form
+// comes back with a message on that field. Text fields stay within the ordinary form limit.
+function cappedUploadHandler(
+  maxFileBytes: number,
+  oversized: Map<string, OversizedFile>,
+): UploadHandler {
+  return async ({ name, filename, contentType, data }) => {
+    const cap = filename === undefined ? MAX_FORM_BYTES : maxFileBytes;
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= cap) chunks.push(chunk as Uint8Array<ArrayBuffer>);
+    }
+    if (filename === undefined) {
+      if (size > cap) throw json({ message: TOO_LARGE }, { status: 413 });
+      return new Blob(chunks).text();
+    }
+    // A file input left empty still sends a part, with no name and no bytes.
+    if (filename === "" && size === 0) return undefined;
+    if (size > cap) {
+      oversized.set(name, { size, type: contentType });
+      return undefined;
+    }
+    return new File(chunks, filename, { type: contentType });
+  };
+}
+
+/**
+ * readForm's counterpart for forms with files (multipart), which `request.formData()` would
+ * buffer whole. An url-encoded post (typed answers only) is read as usual. A bad CSRF token is a
+ * `problem`, not an exception, so the route can re-render what the student typed.
+ */
+export async function readUploadForm(request: Request, maxFileBytes: number): Promise<UploadRead> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > maxBodyBytes(new URL(request.url).pathname)) {
+    throw json({ message: TOO_LARGE }, { status: 413 });
+  }
+  const oversized = new Map<string, OversizedFile>();
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const form = multipart
+    ? await unstable_parseMultipartFormData(request, cappedUploadHandler(maxFileBytes, oversized))
+    : await request.formData();
+  try {
+    await verifyCsrf(request, form);
+    return { form, oversized, problem: null };
+  } catch {
+    return { form, oversized, problem: CSRF_PROBLEM };
+  }
+}

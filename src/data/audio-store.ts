@@ -1,0 +1,87 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { localDir } from "./project-root";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface StoredAudio {
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/** Students' recordings: S3 in production, files under the project in Sandbox. */
+export interface AudioStore {
+  save(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;
+  load(key: string): Promise<StoredAudio>;
+}
+
+// Keys come from audioKey() (ids are UUIDs), but the local store turns them into paths, so
+// anything else is refused rather than trusted not to climb out of the folder.
+const KEY_PATTERN = /^audio\/[A-Za-z0-9-]+\/[A-Za-z0-9-]+\/part-[123]\.[a-z0-9]+$/;
+
+function checkKey(key: string): void {
+  if (!KEY_PATTERN.test(key)) throw new Error(`Not an audio key: ${key}`);
+}
+
+export class LocalAudioStore implements AudioStore {
+  constructor(private readonly root: string) {}
+
+  async save(key: string, bytes: Uint8Array, mimeType: string): Promise<void> {
+    checkKey(key);
+    const path = join(this.root, key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+    // Files carry no content type, and audio/mp4 and audio/x-m4a share an extension.
+    await writeFile(`${path}.type`, mimeType);
+  }
+
+  async load(key: string): Promise<StoredAudio> {
+    checkKey(key);
+    const path = join(this.root, key);
+    const [bytes, mimeType] = await Promise.all([readFile(path), readFile(`${path}.type`, "utf8")]);
+    return { bytes: new Uint8Array(bytes), mimeType };
+  }
+}
+
+export class S3AudioStore implements AudioStore {
+  private readonly client = new S3Client({});
+
+  constructor(private readonly bucket: string) {}
+
+  async save(key: string, bytes: Uint8Array, mimeType: string): Promise<void> {
+    checkKey(key);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: mimeType,
+        ServerSideEncryption: "AES256",
+      }),
+    );
+  }
+
+  async load(key: string): Promise<StoredAudio> {
+    checkKey(key);
+    const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!output.Body) throw new Error(`Empty audio object: ${key}`);
+    return {
+      bytes: await output.Body.transformToByteArray(),
+      mimeType: output.ContentType ?? "application/octet-stream",
+    };
+  }
+}
+
+export class AudioConfigurationError extends Error {
+  override name = "AudioConfigurationError";
+}
+
+export function getAudioStore(env: Env = process.env): AudioStore {
+  if (env.AUDIO_BUCKET) return new S3AudioStore(env.AUDIO_BUCKET);
+  if (env.ARC_SANDBOX || env.AUDIO_DIR) {
+    return new LocalAudioStore(localDir(env.AUDIO_DIR ?? ".data/audio", env));
+  }
+  // A Lambda's disk is read-only and discarded: recordings written there would be lost.
+  throw new AudioConfigurationError("No audio store: set AUDIO_BUCKET (or AUDIO_DIR locally)");
+}

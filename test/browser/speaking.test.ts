@@ -1,0 +1,134 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  getAssessment,
+  type Assessment,
+  type SpeakingSubmission,
+} from "../../src/data/assessments";
+import { tinyWav } from "../support/audio";
+import { launchChromium } from "../support/browser";
+import { baseUrl } from "../support/ports";
+import { sessionCookieFor, createStudent } from "../support/users";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  // A fake microphone (a test tone) that needs no permission prompt.
+  browser = await launchChromium([
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedInPage(javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    viewport: { width: 360, height: 740 },
+  });
+  const cookie = await sessionCookieFor(
+    await createStudent(javaScriptEnabled ? "js-speak" : "nojs-speak"),
+  );
+  await context.addCookies([{ ...cookie, url: baseUrl }]);
+  return context.newPage();
+}
+
+async function settled(id: string): Promise<Assessment> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const assessment = await getAssessment(id);
+    if (assessment?.status === "scored" || assessment?.status === "failed") return assessment;
+    if (Date.now() > deadline) throw new Error(`still ${assessment?.status} after 90 s`);
+    await new Promise((done) => setTimeout(done, 1_000));
+  }
+}
+
+const PART_1 =
+  "I work as a nurse in a busy hospital, and what I like most is helping patients recover.";
+const PART_3 =
+  "Some people help strangers more readily because they grew up in close communities where everyone looked after each other, and I believe schools should encourage this too.";
+
+describe("Speaking in Chromium, JavaScript off", () => {
+  it("submits typed answers with an uploaded recording, which the scorer loads", async () => {
+    const page = await signedInPage(false);
+    await page.goto(`${baseUrl}/assessments/speaking/new`);
+    await page.getByRole("heading", { name: /Speaking test/ }).waitFor();
+    await page.fill("#transcript-1", PART_1);
+    await page.fill("#transcript-3", PART_3);
+    await page.setInputFiles("#audio-1", {
+      name: "part-1.wav",
+      mimeType: "audio/wav",
+      buffer: tinyWav(),
+    });
+    await page.getByRole("button", { name: "Submit for scoring" }).click();
+    await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+
+    const scored = await settled(id);
+    expect(scored.status).toBe("scored");
+    const parts = (scored.submission as SpeakingSubmission).parts;
+    expect(parts.map((p) => p.part)).toEqual([1, 3]);
+    expect(parts[0]).toMatchObject({ transcript: PART_1, audioMimeType: "audio/wav" });
+    expect(parts[0]!.audioKey).toBe(`audio/${scored.userId}/${id}/part-1.wav`);
+    expect(existsSync(resolve(".data/audio", parts[0]!.audioKey!))).toBe(true);
+    // The offline scorer cannot listen, so Pronunciation stays unassessed even with audio.
+    expect(scored.result?.criteria.P).toBeUndefined();
+    await page.context().close();
+  });
+});
+
+describe("Speaking in Chromium, JavaScript on", () => {
+  it("keeps a saved draft over a reload, records an answer into the form and submits it", async () => {
+    const page = await signedInPage(true);
+    const scripts: string[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") scripts.push(response.url());
+    });
+    await page.goto(`${baseUrl}/assessments/speaking/new?module=academic`);
+    await page.getByRole("button", { name: "Record my answer" }).first().waitFor();
+    await page.getByRole("button", { name: /Prepare \(1 minute\)/ }).waitFor();
+
+    await page.fill("#transcript-1", PART_1);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText("Draft saved").waitFor();
+    await page.reload();
+    expect(await page.inputValue("#transcript-1")).toBe(PART_1);
+
+    let compressed = 0;
+    for (const url of new Set(scripts)) {
+      compressed += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+    }
+    console.log(`speaking page JavaScript: ${(compressed / 1024).toFixed(1)} KB gzipped`);
+    expect(compressed).toBeLessThan(100 * 1024);
+
+    const part3 = page.locator("fieldset", { hasText: "Part 3: Discussion" });
+    await part3.getByRole("button", { name: "Record my answer" }).click();
+    await part3.locator("meter").waitFor();
+    await page.waitForTimeout(1_500);
+    await part3.getByRole("button", { name: "Stop recording" }).click();
+    await part3.getByText(/Recorded \d+ KB/).waitFor();
+    expect(await page.$eval("#audio-3", (input) => (input as HTMLInputElement).files?.length)).toBe(
+      1,
+    );
+
+    await page.fill("#transcript-3", PART_3);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.getByRole("button", { name: "Submit for scoring" }).click();
+    await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+    const scored = await settled(id);
+    expect(scored.status).toBe("scored");
+    const parts = (scored.submission as SpeakingSubmission).parts;
+    expect(parts.map((p) => p.transcript)).toEqual([PART_1, PART_3]);
+    expect(parts[1]).toMatchObject({ audioMimeType: "audio/webm" });
+    expect(parts[1]!.audioKey).toMatch(/part-3\.webm$/);
+    await page.context().close();
+  });
+});
