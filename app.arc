@@ -14,6 +14,8 @@ score-writing
   src src/events/score-writing
 score-speaking
   src src/events/score-speaking
+explain-answers
+  src src/events/explain-answers
 
 @scheduled
 sweeper

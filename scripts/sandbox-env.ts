@@ -42,6 +42,7 @@ export function lambdaEnv(outboxDir: string): Record<string, string> {
   const passThrough = [
     "AI_PROVIDERS",
     "BEDROCK_ENDPOINT",
+    "BEDROCK_MODEL_ID",
     "GEMINI_API_KEY",
     "GEMINI_BASE_URL",
     "RECAPTCHA_SITE_KEY",

@@ -45,6 +45,7 @@ describe("generated CloudFormation template (arc deploy --dry-run)", () => {
     const functions = Object.fromEntries(ofType("AWS::Serverless::Function"));
     expect(Object.keys(functions).sort()).toEqual([
       "AnyCatchallHTTPLambda",
+      "ExplainAnswersEventLambda",
       "ScoreSpeakingEventLambda",
       "ScoreWritingEventLambda",
       "SweeperScheduledLambda",

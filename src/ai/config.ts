@@ -1,54 +1,60 @@
-import { createBedrockClient, createBedrockProvider } from "./bedrock";
-import { createGeminiProvider } from "./gemini";
+import { createBedrockClient, createBedrockProvider, NOVA_MICRO } from "./bedrock";
+import { cloudProviderNames, type Env } from "./cloud-names";
+import type { Explainer } from "./explain";
+import { createBedrockExplainer, createGeminiExplainer } from "./explainers";
+import { createGeminiProvider, DEFAULT_GEMINI_MODELS } from "./gemini";
 import { createLocalProvider } from "./local";
-import type { ProviderName, ScoringProvider } from "./types";
+import type { ScoringProvider } from "./types";
 
-const CLOUD: readonly ProviderName[] = ["bedrock", "gemini"];
+export type { Env };
 
-/**
- * Providers in the order to try them. AI_PROVIDERS names the order ("bedrock,local",
- * "gemini,local"); without it, Gemini is used when it has a key. Bedrock is never implied:
- * a Lambda always has AWS credentials, so their presence says nothing about intent. The
- * offline scorer always comes last, so a submission can always be scored. A named provider
- * that cannot be built (Gemini without a key, an unknown name) is a deployment error and
- * throws at start-up rather than quietly scoring offline.
- */
-export type Env = Readonly<Record<string, string | undefined>>;
-
+/** The cloud providers configured, in order; see cloud-names.ts. */
 export function providersFromEnv(env: Env = process.env): ScoringProvider[] {
-  const listed = env.AI_PROVIDERS?.split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  const names = listed ?? (env.GEMINI_API_KEY ? ["gemini"] : []);
-  const providers: ScoringProvider[] = [];
-  for (const name of new Set(names)) {
-    if (name === "local") continue;
-    if (!CLOUD.includes(name as ProviderName)) {
-      throw new Error(`AI_PROVIDERS: unknown provider "${name}"; use bedrock, gemini or local.`);
-    }
-    providers.push(name === "bedrock" ? bedrockFromEnv(env) : geminiFromEnv(env));
-  }
+  const providers = cloudProviderNames(env).map((name) =>
+    name === "bedrock" ? bedrockFromEnv(env) : geminiFromEnv(env),
+  );
   providers.push(createLocalProvider());
   return providers;
 }
 
-function bedrockFromEnv(env: Env): ScoringProvider {
-  const client = createBedrockClient({
+/** The same cloud models, asked to explain wrong Reading and Listening answers. */
+export function explainersFromEnv(env: Env = process.env): Explainer[] {
+  return cloudProviderNames(env).map((name) => {
+    if (name === "bedrock") {
+      return createBedrockExplainer(bedrockClientFromEnv(env), env.BEDROCK_MODEL_ID ?? NOVA_MICRO);
+    }
+    return createGeminiExplainer({
+      apiKey: requireGeminiKey(env),
+      modelId: DEFAULT_GEMINI_MODELS.light,
+      ...(env.GEMINI_BASE_URL ? { baseUrl: env.GEMINI_BASE_URL } : {}),
+    });
+  });
+}
+
+function bedrockClientFromEnv(env: Env) {
+  return createBedrockClient({
     ...(env.BEDROCK_ENDPOINT ? { endpoint: env.BEDROCK_ENDPOINT } : {}),
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
   });
+}
+
+function bedrockFromEnv(env: Env): ScoringProvider {
   return createBedrockProvider({
-    client,
+    client: bedrockClientFromEnv(env),
     ...(env.BEDROCK_MODEL_ID ? { modelId: env.BEDROCK_MODEL_ID } : {}),
   });
 }
 
-function geminiFromEnv(env: Env): ScoringProvider {
+function requireGeminiKey(env: Env): string {
   if (!env.GEMINI_API_KEY) {
     throw new Error("AI_PROVIDERS names gemini, but GEMINI_API_KEY is not set.");
   }
+  return env.GEMINI_API_KEY;
+}
+
+function geminiFromEnv(env: Env): ScoringProvider {
   return createGeminiProvider({
-    apiKey: env.GEMINI_API_KEY,
+    apiKey: requireGeminiKey(env),
     ...(env.GEMINI_BASE_URL ? { baseUrl: env.GEMINI_BASE_URL } : {}),
   });
 }

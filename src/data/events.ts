@@ -1,6 +1,6 @@
 import arc from "@architect/functions";
 
-export type ScoringEventName = "score-writing" | "score-speaking";
+export type ScoringEventName = "score-writing" | "score-speaking" | "explain-answers";
 
 export type Publish = (name: ScoringEventName, payload: { assessmentId: string }) => Promise<void>;
 

@@ -1,0 +1,55 @@
+import { explainWrongAnswers, type Explainer, type WrongAnswer } from "../ai/explain";
+import { getTest, groupsOf } from "../content/tests";
+import { getAssessment, type Assessment } from "../data/assessments";
+import { saveExplanations } from "../data/explanations";
+
+export const EXPLAIN_TIMEOUT_MS = 20_000;
+
+/** The wrong answers of a marked Reading or Listening paper, with their question and evidence. */
+export function wrongAnswersOf(assessment: Assessment): WrongAnswer[] {
+  const s = assessment.submission;
+  const test = s.kind === "objective" ? getTest(s.testId) : undefined;
+  if (!test || !assessment.marking) return [];
+  const questions = new Map(
+    groupsOf(test).flatMap((group) =>
+      group.questions.map((q) => [q.id, { q, instructions: group.instructions }] as const),
+    ),
+  );
+  return assessment.marking.results
+    .filter((r) => !r.correct)
+    .flatMap((r) => {
+      const found = questions.get(r.id);
+      if (!found) return [];
+      const evidence = Array.isArray(found.q.evidence)
+        ? found.q.evidence.join(" ")
+        : found.q.evidence;
+      return [
+        {
+          id: r.id,
+          question: found.q.prompt ?? found.instructions,
+          answer: assessment.answers?.[r.id] ?? "",
+          key: r.expected,
+          evidence,
+          reason: r.reason,
+        },
+      ];
+    });
+}
+
+export type ExplainOutcome = "explained" | "skipped";
+
+export async function explainAssessment(
+  assessmentId: string,
+  explainers: readonly Explainer[],
+): Promise<ExplainOutcome> {
+  const assessment = await getAssessment(assessmentId);
+  if (!assessment || assessment.status !== "scored" || assessment.explanations) return "skipped";
+  const items = wrongAnswersOf(assessment);
+  if (items.length === 0) return "skipped";
+  const { explanations, modelId } = await explainWrongAnswers(
+    items,
+    explainers,
+    EXPLAIN_TIMEOUT_MS,
+  );
+  return (await saveExplanations(assessmentId, explanations, modelId)) ? "explained" : "skipped";
+}

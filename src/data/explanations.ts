@@ -1,0 +1,33 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Explanation } from "../ai/explain";
+import { getDb } from "./tables";
+
+/** Adds explanations to a marked paper once; a repeated event finds them there and stops. */
+export async function saveExplanations(
+  assessmentId: string,
+  explanations: Explanation[],
+  modelId: string | null,
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET explanations = :e, explainedBy = :m",
+        ConditionExpression: "#status = :scored AND attribute_not_exists(explanations)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":e": explanations,
+          ":m": modelId ?? "marking",
+          ":scored": "scored",
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

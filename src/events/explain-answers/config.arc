@@ -1,0 +1,4 @@
+@aws
+runtime typescript
+memory 512
+timeout 60
