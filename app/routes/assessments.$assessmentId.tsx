@@ -10,7 +10,9 @@ import { useEffect } from "react";
 import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
+import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
+import { loadObjectiveResult, objectiveResumeUrl } from "~/models/objective.server";
 import {
   createContentReport,
   joinedTranscript,
@@ -23,9 +25,13 @@ import {
 } from "~/models/assessments.server";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
+import objectiveStyles from "~/styles/objective.css";
 import resultStyles from "~/styles/result.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: resultStyles },
+  { rel: "stylesheet", href: objectiveStyles },
+];
 
 const PENDING = new Set(["queued", "scoring"]);
 const REFRESH_SECONDS = 3;
@@ -55,15 +61,19 @@ function shownText(assessment: Assessment): string {
   return "";
 }
 
+function resumeUrl(assessment: Assessment): string {
+  const s = assessment.submission;
+  if (s.kind === "writing") return `/assessments/writing/new?task=${s.task}&module=${s.module}`;
+  if (s.kind === "mock") return `/mock-tests/${assessment.assessmentId}`;
+  return (
+    objectiveResumeUrl(assessment) ?? `/assessments/${assessment.skill}/new?module=${s.module}`
+  );
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { assessment } = await ownAssessment(request, params.assessmentId);
-  if (assessment.status === "draft") {
-    const s = assessment.submission;
-    throw redirect(
-      s.kind === "writing"
-        ? `/assessments/writing/new?task=${s.task}&module=${s.module}`
-        : `/assessments/${assessment.skill}/new?module=${s.module}`,
-    );
+  if (assessment.status === "draft" || assessment.submission.kind === "mock") {
+    throw redirect(resumeUrl(assessment));
   }
   return json({
     assessmentId: assessment.assessmentId,
@@ -76,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     result: assessment.result ?? null,
     failureReason: assessment.failureReason ?? null,
     text: shownText(assessment),
+    objective: loadObjectiveResult(assessment),
   });
 }
 
@@ -144,9 +155,7 @@ export default function AssessmentResult() {
   const title =
     data.skill === "writing"
       ? `Writing Task ${data.task}`
-      : data.skill === "speaking"
-        ? "Speaking"
-        : data.skill;
+      : data.skill.charAt(0).toUpperCase() + data.skill.slice(1);
 
   if (PENDING.has(data.status)) return <Progress status={data.status} />;
 
@@ -173,6 +182,7 @@ export default function AssessmentResult() {
           </Form>
         </section>
       ) : null}
+      {data.objective ? <ObjectiveResult {...data.objective} /> : null}
       {data.result ? (
         <ScoreReport result={data.result} text={data.text} speaking={data.skill === "speaking"} />
       ) : null}

@@ -99,7 +99,7 @@ export default function ObjectiveDrill() {
       <FormMessage tone="error" message={result?.formError} />
       {score ? (
         <p className="form-message form-message-info" role="status">
-          You scored {score.marks} out of {score.max}.
+          {`You scored ${score.marks} out of ${score.max}.`}
         </p>
       ) : null}
       <PaperBlocks blocks={[drill.block]} answers={result?.answers ?? {}} reviews={reviews} />

@@ -66,5 +66,9 @@ export function markDrill(
   set: DrillSet,
   answers: Readonly<Record<string, string>>,
 ): ReviewQuestion[] {
-  return reviewQuestions(numberQuestions([set.group]), markTest(set.group.questions, answers).results, answers);
+  return reviewQuestions(
+    numberQuestions([set.group]),
+    markTest(set.group.questions, answers).results,
+    answers,
+  );
 }

@@ -1,9 +1,10 @@
+import type { Explanation } from "../ai/explain";
 import type { QuestionType } from "../scoring/question-schema";
 import { parseWordLimit } from "../scoring/question-schema";
 import { bandFromRaw, type TestForm } from "../scoring/bands";
 import { markTest } from "../scoring/marking";
 import type { ObjectiveMarking } from "../data/assessments";
-import { fieldName } from "./objective-fields";
+import { fieldName, typeName } from "./objective-fields";
 import {
   questionsOf,
   type IeltsTest,
@@ -157,11 +158,6 @@ export function paperLayout(test: IeltsTest): { stimulus: Stimulus; groups: Laid
   }));
 }
 
-export function typeName(type: QuestionType | string): string {
-  const name = type.replace(/-/g, " ");
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
 export interface ReviewQuestion {
   id: string;
   label: string;
@@ -174,6 +170,8 @@ export interface ReviewQuestion {
   maxMarks: number;
   reason: string;
   evidence: string[];
+  /** A model's explanation of a wrong answer, once the explain-answers worker has added it. */
+  explanation: string | null;
 }
 
 /** What the review page shows: serialisable, and nothing the student did not already see. */
@@ -198,8 +196,13 @@ export function reviewQuestions(
   numbered: readonly NumberedQuestion[],
   marks: ObjectiveMarking["results"],
   answers: Readonly<Record<string, string>>,
+  explanations: readonly Explanation[] = [],
 ): ReviewQuestion[] {
   const byId = new Map(marks.map((m) => [m.id, m]));
+  // Only a model's words add anything: the marking's own reason is shown already.
+  const explained = new Map(
+    explanations.filter((e) => e.source === "ai").map((e) => [e.id, e.text]),
+  );
   return numbered.map((n) => {
     const mark = byId.get(n.question.id);
     return {
@@ -214,6 +217,7 @@ export function reviewQuestions(
       maxMarks: mark?.maxMarks ?? n.span,
       reason: mark?.reason ?? "",
       evidence: [n.question.evidence].flat(),
+      explanation: explained.get(n.question.id) ?? null,
     };
   });
 }
@@ -233,6 +237,7 @@ export function reviewOf(
     answers?: Record<string, string>;
     marking: ObjectiveMarking;
     mockId?: string;
+    explanations?: Explanation[];
   },
 ): ObjectiveReview {
   const blocks = paperLayout(test).map(({ stimulus, groups }, index) => ({
@@ -241,6 +246,7 @@ export function reviewOf(
       groups.flatMap((g) => g.numbered),
       record.marking.results,
       record.answers ?? {},
+      record.explanations,
     ),
   }));
   return {

@@ -1,3 +1,4 @@
+import { cloudProviderNames } from "../ai/cloud-names";
 import { pickNext } from "../content/bank";
 import {
   getTest,
@@ -16,6 +17,7 @@ import {
   type Assessment,
   type ObjectiveSubmission,
 } from "../data/assessments";
+import type { Publish } from "../data/events";
 import { LISTENING_MINUTES, READING_MINUTES, markPaper } from "./objective-paper";
 
 export type ObjectiveSkill = "reading" | "listening";
@@ -99,12 +101,23 @@ export function saveObjectiveAnswers(
   return saveAnswers(draft.assessmentId, userId, answers);
 }
 
-/** Marks at once against the key; the paper and its marking are stored in one write. */
-export function submitObjective(
+/**
+ * Marks at once against the key; the paper and its marking are stored in one write. Where a
+ * cloud model is configured, explanations of the wrong answers are asked for afterwards; the
+ * review already shows the marking's own reasons, so a failed publish loses nothing.
+ */
+export async function submitObjective(
   draft: Assessment,
   test: IeltsTest,
   answers: Record<string, string>,
+  publish: Publish,
   now = new Date(),
 ) {
-  return saveMarked(draft, answers, markPaper(test, answers), now);
+  const marked = await saveMarked(draft, answers, markPaper(test, answers), now);
+  if (marked && marked.marking?.raw !== marked.marking?.maxRaw && cloudProviderNames().length) {
+    await publish("explain-answers", { assessmentId: marked.assessmentId }).catch((error) =>
+      console.error("explain-answers publish failed", marked.assessmentId, error),
+    );
+  }
+  return marked;
 }

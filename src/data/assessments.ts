@@ -1,16 +1,33 @@
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { ScoringRequest, ScoringResult } from "../ai/types";
+import type { Explanation } from "../ai/explain";
+import type { ScoringResult, WritingRequest } from "../ai/types";
 import { getDb } from "./tables";
 
-export type Skill = "writing" | "speaking" | "reading" | "listening";
+export type Skill = "writing" | "speaking" | "reading" | "listening" | "mock";
 export type AssessmentStatus = "draft" | "queued" | "scoring" | "scored" | "failed";
 
-/** What the student handed in, minus any audio bytes (those live in the audio store). */
-export type Submission =
-  | Extract<ScoringRequest, { kind: "writing" }>
-  | Omit<Extract<ScoringRequest, { kind: "speaking" }>, "audio">;
+export interface SpeakingPartAnswer {
+  part: 1 | 2 | 3;
+  questions: string[];
+  /** Typed, or the browser's draft transcript of the recording; may be empty with audio. */
+  transcript: string;
+  /** Where the recording lives in the audio store; absent for a typed answer. */
+  audioKey?: string;
+  audioMimeType?: string;
+}
+
+/** A whole Speaking test: its three parts are scored one by one and combined. */
+export interface SpeakingSubmission {
+  kind: "speaking";
+  module: "academic" | "general";
+  setId: string;
+  parts: SpeakingPartAnswer[];
+}
+
+/** What the student handed in; recordings stay in the audio store, referenced by key. */
+export type Submission = WritingRequest | SpeakingSubmission | ObjectiveSubmission | MockSubmission;
 
 export interface ProviderAttempt {
   provider: string;
@@ -43,6 +60,17 @@ export interface Assessment {
   result?: ScoringResult;
   attempts?: ProviderAttempt[];
   failureReason?: string;
+  /** Reading and Listening: the answers as typed, by question id (saved while a draft). */
+  answers?: Record<string, string>;
+  marking?: ObjectiveMarking;
+  /** Why each wrong Reading/Listening answer is wrong, added later by explain-answers. */
+  explanations?: Explanation[];
+  /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
+  explainedBy?: string;
+  /** Mock tests: the writing and speaking assessments the student attached. */
+  mockChildren?: MockChildren;
+  /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
+  mockBands?: MockBands;
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -276,4 +304,138 @@ export async function listStale(status: "queued" | "scoring", before: Date): Pro
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return found;
+}
+
+// ---------------------------------------------------------------- Reading, Listening, mock tests
+
+/**
+ * A Reading or Listening paper: marked against the key at submit, so it goes draft -> scored
+ * and is never queued for a scoring worker.
+ */
+export interface ObjectiveSubmission {
+  kind: "objective";
+  module: "academic" | "general";
+  testId: string;
+  /** The mock test this paper belongs to, if any. */
+  mockId?: string;
+}
+
+/** A full mock test: a record that only groups the four skills' own assessments. */
+export interface MockSubmission {
+  kind: "mock";
+  module: "academic" | "general";
+}
+
+/** What `markTest` and the band table gave, as stored for the review page. */
+export interface ObjectiveMarking {
+  raw: number;
+  maxRaw: number;
+  band: number;
+  form: "listening" | "reading-academic" | "reading-general";
+  byType: Record<string, { marks: number; maxMarks: number; accuracy: number }>;
+  results: {
+    id: string;
+    type: string;
+    correct: boolean;
+    marks: number;
+    maxMarks: number;
+    reason: string;
+    expected: string;
+  }[];
+}
+
+/** The writing and speaking assessments a student attached to a mock test, by step. */
+export type MockChildren = Partial<Record<"writing1" | "writing2" | "speaking", string>>;
+
+/** Autosave of a Reading or Listening draft: only the owner's, and only while still a draft. */
+export async function saveAnswers(
+  assessmentId: string,
+  userId: string,
+  answers: Record<string, string>,
+  now = new Date(),
+): Promise<boolean> {
+  return updateOwnDraft(assessmentId, userId, { answers }, now);
+}
+
+/** The student's choice of which writing or speaking assessments count in their mock test. */
+export function saveMockChildren(
+  mockId: string,
+  userId: string,
+  mockChildren: MockChildren,
+  now = new Date(),
+): Promise<boolean> {
+  return updateOwnDraft(mockId, userId, { mockChildren }, now);
+}
+
+async function updateOwnDraft(
+  assessmentId: string,
+  userId: string,
+  fields: Record<string, unknown>,
+  now: Date,
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  const names: Record<string, string> = { "#status": "status" };
+  const values: Record<string, unknown> = {
+    ":at": now.toISOString(),
+    ":draft": "draft",
+    ":userId": userId,
+  };
+  const sets = ["updatedAt = :at"];
+  for (const [key, value] of Object.entries(fields)) {
+    names[`#${key}`] = key;
+    values[`:${key}`] = value;
+    sets.push(`#${key} = :${key}`);
+  }
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: "#status = :draft AND userId = :userId",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * draft -> scored with the final answers and their marking, in one conditional write; a late
+ * paper is marked and flagged, never refused. Null when it was already submitted.
+ */
+export function saveMarked(
+  draft: Assessment,
+  answers: Record<string, string>,
+  marking: ObjectiveMarking,
+  now = new Date(),
+): Promise<Assessment | null> {
+  const late = draft.deadlineAt ? now.getTime() > Date.parse(draft.deadlineAt) : false;
+  return transition(draft.assessmentId, "draft", "scored", now, {
+    answers,
+    marking,
+    submittedAt: now.toISOString(),
+    late,
+  });
+}
+
+export interface MockBands {
+  listening: number;
+  reading: number;
+  writing: number;
+  speaking: number;
+  overall: number;
+}
+
+/** A mock test whose four skills are all scored: closed with its bands. */
+export function completeMock(
+  mockId: string,
+  mockBands: MockBands,
+  now = new Date(),
+): Promise<Assessment | null> {
+  return transition(mockId, "draft", "scored", now, { mockBands, submittedAt: now.toISOString() });
 }

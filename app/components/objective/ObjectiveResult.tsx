@@ -1,0 +1,90 @@
+import { Link } from "@remix-run/react";
+import type { ObjectiveReview } from "../../../src/assessments/objective-paper";
+import { ReviewItem } from "./ReviewItem";
+
+const FORM_NAMES: Record<ObjectiveReview["form"], string> = {
+  listening: "Listening",
+  "reading-academic": "Academic Reading",
+  "reading-general": "General Training Reading",
+};
+
+/**
+ * The marked Reading or Listening paper for the result page (props from
+ * `loadObjectiveResult`); the route links objective.css for its classes.
+ */
+export function ObjectiveResult({ assessment: r }: { assessment: ObjectiveReview }) {
+  return (
+    <article className="objective-result">
+      <h2>
+        {FORM_NAMES[r.form]}: {r.title}
+      </h2>
+      {r.late ? (
+        <p className="form-message form-message-error">Submitted after the time limit.</p>
+      ) : null}
+      <div className="score-summary">
+        <div className="card">
+          <p>Raw score</p>
+          <p className="score-figure">
+            {r.raw} / {r.maxRaw}
+          </p>
+        </div>
+        <div className="card">
+          <p>Band</p>
+          <p className="score-figure">{r.band.toFixed(1)}</p>
+        </div>
+      </div>
+      <p className="hint">
+        The band comes from the {FORM_NAMES[r.form]} conversion table for a 40-question paper.
+      </p>
+      <h3>By question type</h3>
+      <table className="type-table">
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Marks</th>
+            <th scope="col">Accuracy</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.byType.map((t) => (
+            <tr key={t.type}>
+              <td>
+                <Link to={`/practice/objective?type=${t.type}`}>{t.name}</Link>
+              </td>
+              <td>
+                {t.marks} / {t.maxMarks}
+              </td>
+              <td>{Math.round(t.accuracy * 100)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.blocks.map((block) => (
+        <section key={block.title}>
+          <h3>{block.title}</h3>
+          <ol className="review-list">
+            {block.questions.map((q) => (
+              <li key={q.id} id={`q-${q.label.split("–")[0]}`}>
+                <ReviewItem item={q} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      <p>
+        {r.mockId ? (
+          <Link to={`/mock-tests/${r.mockId}`} className="button">
+            Back to your mock test
+          </Link>
+        ) : (
+          <Link
+            to={`/assessments/${r.skill}/new${r.skill === "reading" ? `?module=${r.module}` : ""}`}
+            className="button"
+          >
+            Take another {r.skill} test
+          </Link>
+        )}
+      </p>
+    </article>
+  );
+}

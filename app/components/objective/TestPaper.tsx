@@ -1,0 +1,263 @@
+import { Form, useFetcher, useLocation } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { PaperBlock } from "../../../src/assessments/objective-paper";
+import { fieldName } from "../../../src/assessments/objective-fields";
+import { CsrfInput } from "~/components/csrf-input";
+import { FormMessage } from "~/components/field";
+import { PaperBlocks } from "./Paper";
+
+const AUTOSAVE_MS = 5_000;
+
+function answeredIds(form: HTMLFormElement, blocks: readonly PaperBlock[]): Set<string> {
+  const data = new FormData(form);
+  const ids = new Set<string>();
+  for (const q of blocks.flatMap((b) => b.groups.flatMap((g) => g.questions))) {
+    if (data.getAll(fieldName(q.id)).some((v) => String(v).trim())) ids.add(q.id);
+  }
+  return ids;
+}
+
+function clock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return `${minutes}:${seconds}`;
+}
+
+/** Counts down to the server's deadline, corrected for the difference between the clocks. */
+function Countdown({ deadlineAt, serverNow }: { deadlineAt: string; serverNow: number }) {
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    const skew = serverNow - Date.now();
+    const tick = () => setNow(Date.now() + skew);
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [serverNow]);
+  const left = Date.parse(deadlineAt) - now;
+  return (
+    <p className={left <= 5 * 60_000 ? "countdown countdown-low" : "countdown"} role="timer">
+      {left > 0
+        ? `${clock(left)} left`
+        : "Time is up. Submit now: your answers will be marked, and shown as late."}
+    </p>
+  );
+}
+
+/**
+ * Select passage text to wrap it in <mark>; tap a mark to remove it. Client-only, like a pen on
+ * the question paper: highlights are not saved. A selection across paragraphs is ignored.
+ */
+function useHighlighting(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onUp = () => {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      const start = range.startContainer.parentElement;
+      if (!start?.closest("[data-highlightable]")) return;
+      const mark = document.createElement("mark");
+      mark.className = "highlight";
+      try {
+        range.surroundContents(mark);
+      } catch {
+        return;
+      }
+      selection.removeAllRanges();
+    };
+    const onClick = (event: MouseEvent) => {
+      const mark = (event.target as HTMLElement).closest("mark.highlight");
+      if (!mark) return;
+      mark.replaceWith(...mark.childNodes);
+    };
+    document.addEventListener("mouseup", onUp);
+    document.addEventListener("touchend", onUp);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("mouseup", onUp);
+      document.removeEventListener("touchend", onUp);
+      document.removeEventListener("click", onClick);
+    };
+  }, [enabled]);
+}
+
+/**
+ * A part's recording. Without JavaScript it is a plain player. With it, as in the exam, it
+ * plays once: no seeking back, and once it ends the player is replaced by a note (the element
+ * stays, so the page can still report it). Remembered per paper, so a reload does not replay.
+ */
+function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: string }) {
+  const ref = useRef<HTMLAudioElement>(null);
+  const furthest = useRef(0);
+  const [played, setPlayed] = useState(false);
+  useEffect(() => {
+    setPlayed(window.localStorage.getItem(storageKey) === "played");
+  }, [storageKey]);
+  const onEnded = () => {
+    window.localStorage.setItem(storageKey, "played");
+    setPlayed(true);
+  };
+  return (
+    <>
+      <audio
+        ref={ref}
+        controls={!played}
+        preload="metadata"
+        src={block.audio ?? undefined}
+        onTimeUpdate={(e) => {
+          furthest.current = Math.max(furthest.current, e.currentTarget.currentTime);
+        }}
+        onSeeking={(e) => {
+          if (e.currentTarget.currentTime < furthest.current - 0.5) {
+            e.currentTarget.currentTime = furthest.current;
+          }
+        }}
+        onPlay={(e) => {
+          if (played) e.currentTarget.pause();
+        }}
+        onEnded={onEnded}
+      />
+      {played ? (
+        <p className="hint">
+          {block.heading} has been played. Use the time left to check your answers.
+        </p>
+      ) : (
+        <p className="hint">You will hear the recording once. It cannot be rewound.</p>
+      )}
+    </>
+  );
+}
+
+export interface TestPaperProps {
+  assessmentId: string;
+  skill: "reading" | "listening";
+  heading: string;
+  blocks: PaperBlock[];
+  answers: Record<string, string>;
+  deadlineAt: string;
+  serverNow: number;
+  unanswered: number[] | null;
+  formError: string | null;
+  saved: boolean;
+}
+
+/**
+ * The whole test as one form: "Save answers" and "Submit" work without JavaScript. With it, the
+ * navigator follows the answers live, answers are saved every few seconds, the clock counts
+ * down, passage text can be highlighted and recordings play once.
+ */
+export function TestPaper(props: TestPaperProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [answered, setAnswered] = useState(() => new Set(Object.keys(props.answers)));
+  const [enhanced, setEnhanced] = useState(false);
+  const dirty = useRef(false);
+  const saver = useFetcher<{ savedAt?: string }>();
+  const location = useLocation();
+  useEffect(() => setEnhanced(true), []);
+  useHighlighting(enhanced && props.skill === "reading");
+
+  const onChange = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      setAnswered(answeredIds(event.currentTarget, props.blocks));
+      dirty.current = true;
+    },
+    [props.blocks],
+  );
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const form = formRef.current;
+      if (!form || !dirty.current || saver.state !== "idle") return;
+      dirty.current = false;
+      const data = new FormData(form);
+      data.set("intent", "save");
+      saver.submit(data, { method: "post", action: `${location.pathname}${location.search}` });
+    }, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [saver, location.pathname, location.search]);
+
+  const questions = props.blocks.flatMap((b) => b.groups.flatMap((g) => g.questions));
+  const savedAt = saver.data?.savedAt;
+  return (
+    <Form method="post" className="paper" ref={formRef} onChange={onChange}>
+      <CsrfInput />
+      <input type="hidden" name="assessmentId" value={props.assessmentId} />
+      <div className="paper-bar">
+        <h1>{props.heading}</h1>
+        <Countdown deadlineAt={props.deadlineAt} serverNow={props.serverNow} />
+        <p className="save-status" aria-live="polite">
+          {savedAt
+            ? `Answers saved at ${new Date(savedAt).toLocaleTimeString("en-GB")}`
+            : props.saved
+              ? "Answers saved."
+              : enhanced
+                ? "Answers are saved as you go."
+                : "Press “Save answers” now and then to keep your work."}
+        </p>
+        <nav className="navigator" aria-label="Questions">
+          <ol>
+            {questions.flatMap((q) =>
+              Array.from({ length: q.span }, (_, i) => (
+                <li key={`${q.id}-${i}`}>
+                  <a
+                    href={`#q-${q.number}`}
+                    className={answered.has(q.id) ? "answered" : undefined}
+                    aria-label={`Question ${q.number + i}${answered.has(q.id) ? ", answered" : ""}`}
+                  >
+                    {q.number + i}
+                  </a>
+                </li>
+              )),
+            )}
+          </ol>
+        </nav>
+      </div>
+      <FormMessage tone="error" message={props.formError} />
+      {props.unanswered && props.unanswered.length > 0 ? (
+        <section className="confirm" role="alert" aria-labelledby="unanswered-heading">
+          <h2 id="unanswered-heading">
+            {props.unanswered.length} question{props.unanswered.length === 1 ? "" : "s"} not
+            answered
+          </h2>
+          <p>
+            {props.unanswered.map((n, i) => (
+              <span key={n}>
+                {i > 0 ? ", " : ""}
+                <a href={`#q-${n}`}>{n}</a>
+              </span>
+            ))}
+          </p>
+          <p>Your answers are saved. An unanswered question scores zero.</p>
+          <button type="submit" name="intent" value="confirm-submit">
+            Submit anyway
+          </button>
+        </section>
+      ) : null}
+      {enhanced && props.skill === "reading" ? (
+        <p className="hint">
+          Select words in a passage to highlight them; tap a highlight to remove it.
+        </p>
+      ) : null}
+      <PaperBlocks
+        blocks={props.blocks}
+        answers={props.answers}
+        audio={
+          props.skill === "listening"
+            ? (block) => (
+                <PartAudio block={block} storageKey={`played:${props.assessmentId}:${block.id}`} />
+              )
+            : undefined
+        }
+      />
+      <div className="actions">
+        <button type="submit" name="intent" value="save" className="button-secondary">
+          Save answers
+        </button>
+        <button type="submit" name="intent" value="submit">
+          Submit
+        </button>
+      </div>
+    </Form>
+  );
+}

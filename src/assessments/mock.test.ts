@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import type { Assessment } from "../data/assessments";
+import { currentStep, mockBands, mockProgress } from "./mock";
+
+const base = { userId: "u", updatedAt: "2025-01-01T00:00:00Z", publishCount: 0 } as const;
+const mock: Assessment = {
+  ...base,
+  assessmentId: "m",
+  skill: "mock",
+  module: "academic",
+  status: "draft",
+  submission: { kind: "mock", module: "academic" },
+  createdAt: "2025-01-01T10:00:00Z",
+  mockChildren: { writing1: "w1", writing2: "w2", speaking: "s" },
+};
+
+function paper(id: string, skill: "reading" | "listening", band: number): Assessment {
+  return {
+    ...base,
+    assessmentId: id,
+    skill,
+    module: "academic",
+    status: "scored",
+    submission: { kind: "objective", module: "academic", testId: "t", mockId: "m" },
+    createdAt: "2025-01-01T10:05:00Z",
+    marking: { raw: 0, maxRaw: 40, band, form: "listening", byType: {}, results: [] },
+  };
+}
+
+function scored(id: string, skill: "writing" | "speaking", overall: number, task?: 1 | 2) {
+  return {
+    ...base,
+    assessmentId: id,
+    skill,
+    module: "academic",
+    status: "scored",
+    submission:
+      skill === "writing"
+        ? { kind: "writing", task: task!, module: "academic", prompt: "p", response: "r" }
+        : { kind: "speaking", module: "academic", setId: "s", parts: [] },
+    createdAt: "2025-01-01T11:00:00Z",
+    result: { overall },
+  } as unknown as Assessment;
+}
+
+describe("mock test progress", () => {
+  it("starts at Listening and offers later attempts to attach", () => {
+    const steps = mockProgress({ ...mock, mockChildren: {} }, [scored("w1", "writing", 6, 1)]);
+    expect(currentStep(steps)).toBe("listening");
+    expect(steps.find((s) => s.step === "writing1")?.choices.map((c) => c.assessmentId)).toEqual([
+      "w1",
+    ]);
+    expect(mockBands(steps)).toBeNull();
+  });
+
+  it("ends in the overall band with the official rounding", () => {
+    const history = [
+      paper("l", "listening", 6.5),
+      paper("r", "reading", 6.5),
+      scored("w1", "writing", 5, 1),
+      scored("w2", "writing", 6, 2),
+      scored("s", "speaking", 6),
+    ];
+    const steps = mockProgress(mock, history);
+    expect(currentStep(steps)).toBeNull();
+    // Writing (5 + 2 x 6) / 3 = 5.67 -> 5.5; mean of 6.5, 6.5, 5.5, 6 = 6.125 -> 6.0.
+    expect(mockBands(steps)).toEqual({
+      listening: 6.5,
+      reading: 6.5,
+      writing: 5.5,
+      speaking: 6,
+      overall: 6,
+    });
+  });
+});

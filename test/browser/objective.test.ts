@@ -1,0 +1,111 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { studentCookie } from "../support/objective";
+import { baseUrl } from "../support/ports";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedIn(javaScriptEnabled: boolean, width = 1280): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    viewport: { width, height: 900 },
+  });
+  const cookie = await studentCookie(javaScriptEnabled ? "browser-js" : "browser-nojs");
+  await context.addCookies([{ ...cookie, url: baseUrl }]);
+  return context;
+}
+
+/** Answers every question but the last, the way a student clicks and types. */
+async function answerAllButLast(page: Page): Promise<number> {
+  const questions = page.locator("fieldset.question");
+  const count = await questions.count();
+  for (let i = 0; i < count - 1; i++) {
+    const question = questions.nth(i);
+    const text = question.locator("input[type=text]");
+    if ((await text.count()) > 0) await text.fill("answer");
+    else await question.locator("input").first().check();
+  }
+  return count;
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  describe(`Reading, Listening and mock tests in Chromium, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    it("takes a whole reading test on a phone, confirms the unanswered one and is marked", async () => {
+      const context = await signedIn(javaScriptEnabled, 360);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/assessments/reading/new?module=academic`);
+      await answerAllButLast(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+      if (javaScriptEnabled) {
+        await expect.poll(() => page.locator(".navigator a.answered").count()).toBeGreaterThan(30);
+      }
+      await page.getByRole("button", { name: "Submit", exact: true }).click();
+      await page.getByRole("button", { name: "Submit anyway" }).click();
+      await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+      const main = (await page.textContent("main")) ?? "";
+      expect(main).toContain("By question type");
+      expect(main).toMatch(/Raw score\s*\d+ \/ 40/);
+      await context.close();
+    });
+
+    it("loads and plays a listening part's recording", async () => {
+      const context = await signedIn(javaScriptEnabled);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/assessments/listening/new`);
+      expect(await page.locator("audio").count()).toBe(4);
+      // Polled from the test rather than awaited in the page: with JavaScript off, the page
+      // runs no timers or event listeners of its own, but its media element still plays.
+      const audio = page.locator("audio").first();
+      await audio.evaluate((a: HTMLAudioElement) => {
+        a.muted = true;
+        a.load();
+      });
+      await expect
+        .poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration || 0), { timeout: 15_000 })
+        .toBeGreaterThan(60);
+      await audio.evaluate((a: HTMLAudioElement) => void a.play());
+      await expect
+        .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await context.close();
+    });
+
+    it("resumes a mock test and its listening paper after a reload", async () => {
+      const context = await signedIn(javaScriptEnabled);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/mock-tests/new?module=general`);
+      await page.getByRole("button", { name: "Start a new mock test" }).click();
+      await page.waitForURL(/\/mock-tests\/[0-9a-f-]{36}$/);
+      const mockUrl = page.url();
+      await page.getByRole("link", { name: "Start Listening" }).click();
+      await page.waitForURL(/\/assessments\/listening\/new\?/);
+      const first = page.locator("fieldset.question input[type=text]").first();
+      await first.fill("resumed");
+      if (javaScriptEnabled) {
+        await page.locator(".save-status", { hasText: "Answers saved at" }).waitFor();
+      } else {
+        await page.getByRole("button", { name: "Save answers" }).click();
+        await page.locator(".save-status", { hasText: "Answers saved." }).waitFor();
+      }
+
+      await page.goto(mockUrl);
+      await page.reload();
+      await page.getByRole("link", { name: "Continue Listening" }).click();
+      await page.waitForURL(/\/assessments\/listening\/new\?/);
+      expect(await page.locator("fieldset.question input[type=text]").first().inputValue()).toBe(
+        "resumed",
+      );
+      await context.close();
+    });
+  });
+}

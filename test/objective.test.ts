@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { getAssessment } from "../src/data/assessments";
+import { fieldName } from "../src/assessments/objective-fields";
+import { parseWordLimit } from "../src/scoring/question-schema";
+import { loadObjectiveResult } from "~/models/objective.server";
+import { FormClient } from "./support/client";
+import { answersWorth, paperOf, studentCookie } from "./support/objective";
+
+async function student(label: string): Promise<FormClient> {
+  const client = new FormClient();
+  const { name, value } = await studentCookie(label);
+  client.setCookie(name, value);
+  return client;
+}
+
+function assessmentIdIn(html: string): string {
+  const id = /name="assessmentId" value="([^"]+)"/.exec(html)?.[1];
+  if (!id) throw new Error("no assessmentId on the test page");
+  return id;
+}
+
+function asFields(answers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).map(([id, v]) => [fieldName(id), v]));
+}
+
+describe("Reading and Listening against Sandbox", () => {
+  for (const [module, band] of [
+    ["academic", 7],
+    ["general", 6],
+  ] as const) {
+    it(`bands 30 correct answers as ${band} (${module}), after the unanswered summary`, async () => {
+      const client = await student(`reading-${module}`);
+      const path = `/assessments/reading/new?module=${module}`;
+      const page = await client.get(path);
+      expect(page.status).toBe(200);
+      const id = assessmentIdIn(await page.text());
+      const { questions } = await paperOf(id);
+      const answers = asFields(answersWorth(questions, 30));
+
+      const first = await client.submit(path, { ...answers, intent: "submit" });
+      expect(first.status).toBe(200);
+      const summary = await first.text();
+      expect(summary).toContain("not answered");
+      expect(summary).toContain('value="confirm-submit"');
+
+      const done = await client.submit(path, { ...answers, intent: "confirm-submit" });
+      expect(done.status).toBe(302);
+      expect(done.headers.get("location")).toBe(`/assessments/${id}`);
+      const marked = await getAssessment(id);
+      expect(marked?.status).toBe("scored");
+      expect(marked?.marking?.raw).toBe(30);
+      expect(marked?.marking?.band).toBe(band);
+      const review = loadObjectiveResult(marked!)!.assessment;
+      expect(review.band).toBe(band);
+      expect(review.blocks.flatMap((b) => b.questions)).toHaveLength(questions.length);
+    });
+  }
+
+  it("marks a listening answer over the word limit wrong, with that reason", async () => {
+    const client = await student("listening-limit");
+    const path = "/assessments/listening/new";
+    const id = assessmentIdIn(await (await client.get(path)).text());
+    const { questions } = await paperOf(id);
+    const written = questions.find((q) => {
+      const limit = typeof q.wordLimit === "string" ? parseWordLimit(q.wordLimit) : null;
+      return limit?.words === 1 && !limit.number;
+    })!;
+    const key = [written.answer].flat()[0]!.replace(/[()]/g, "");
+    const response = await client.submit(path, {
+      [fieldName(written.id)]: `the ${key} here`,
+      intent: "confirm-submit",
+    });
+    expect(response.status).toBe(302);
+    const review = loadObjectiveResult((await getAssessment(id))!)!.assessment;
+    const item = review.blocks.flatMap((b) => b.questions).find((q) => q.id === written.id)!;
+    expect(item.correct).toBe(false);
+    expect(item.reason).toContain("over the word limit");
+    expect(item.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("keeps saved answers across a reload, and refuses another student's paper", async () => {
+    const client = await student("reading-draft");
+    const path = "/assessments/reading/new?module=academic";
+    const id = assessmentIdIn(await (await client.get(path)).text());
+    const { questions } = await paperOf(id);
+    const written = questions.find((q) => q.wordLimit !== undefined)!;
+    const judged = questions.find((q) => q.type === "true-false-not-given")!;
+    const saved = await client.submit(path, {
+      [fieldName(written.id)]: "kept answer",
+      [fieldName(judged.id)]: "NOT GIVEN",
+      intent: "save",
+    });
+    expect(saved.status).toBe(200);
+
+    const reloaded = await (await client.get(path)).text();
+    expect(assessmentIdIn(reloaded)).toBe(id);
+    expect(reloaded).toContain('value="kept answer"');
+    expect(reloaded).toMatch(
+      new RegExp(`name="${fieldName(judged.id)}" checked="" value="NOT GIVEN"`),
+    );
+    expect(reloaded).toContain('class="answered"');
+
+    const stranger = await student("stranger");
+    const refused = await stranger.submit(path, { assessmentId: id, intent: "confirm-submit" });
+    expect(refused.status).toBe(404);
+    expect((await getAssessment(id))?.status).toBe("draft");
+  });
+
+  it("drills one question type with instant marking", async () => {
+    const client = await student("drill");
+    const path = "/practice/objective?type=true-false-not-given";
+    const page = await (await client.get(path)).text();
+    const set = /name="set" value="([^"]+)"/.exec(page)?.[1];
+    expect(set).toBeTruthy();
+    const marked = await client.submit(path, {});
+    expect(marked.status).toBe(200);
+    const html = await marked.text();
+    expect(html).toContain("You scored 0 out of");
+    expect(html).toContain("No answer given");
+  });
+});
