@@ -29,6 +29,15 @@ export default function PracticeIndex() {
             <p>{d.blurb}</p>
           </li>
         ))}
+        <li className="card">
+          <h2>
+            <Link to="/practice/objective">Reading and Listening question types</Link>
+          </h2>
+          <p>
+            One question type at a time (True/False/Not Given, matching headings, gap fill and
+            more), marked at once with the reason and the line that proves the answer.
+          </p>
+        </li>
       </ul>
     </>
   );
