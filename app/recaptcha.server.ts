@@ -1,6 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { verifyRecaptcha } from "../src/accounts/recaptcha";
 
+export const RECAPTCHA_FAILED = "Please tick the “I’m not a robot” box.";
+
 export function recaptchaSiteKey(): string | null {
   return process.env.RECAPTCHA_SITE_KEY && process.env.RECAPTCHA_SECRET_KEY
     ? process.env.RECAPTCHA_SITE_KEY

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { forgotPasswordSchema, requestPasswordReset, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
-import { checkRecaptcha, recaptchaSiteKey } from "~/recaptcha.server";
+import { checkRecaptcha, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
+import { CheckEmail } from "~/components/check-email";
 import type { FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
 
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(forgotPasswordSchema, values);
   if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
   if (!(await checkRecaptcha(form, context))) {
-    return fail(400, "Please tick the “I’m not a robot” box.");
+    return fail(400, RECAPTCHA_FAILED);
   }
   await requestPasswordReset({ email: parsed.data.email, baseUrl: publicBaseUrl(request) });
   return json<FormState<"email"> & { sent: boolean }>({
@@ -42,20 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { siteKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (result?.sent) {
+  if (result?.sent)
     return (
-      <section>
-        <h1>Check your email</h1>
-        <FormMessage
-          tone="info"
-          message={`If an account uses ${result.values.email}, we have sent it a link to choose a new password. The link works once, for 30 minutes.`}
-        />
-        <p>
-          <Link to="/login">Back to log in</Link>
-        </p>
-      </section>
+      <CheckEmail
+        message={`If an account uses ${result.values.email}, we have sent it a link to choose a new password. The link works once, for 30 minutes.`}
+      />
     );
-  }
   return (
     <section>
       <h1>Reset your password</h1>

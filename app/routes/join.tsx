@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { joinSchema, register, validate } from "~/models/accounts.server";
-import { checkRecaptcha, recaptchaSiteKey } from "~/recaptcha.server";
+import { checkRecaptcha, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
+import { CheckEmail } from "~/components/check-email";
+import type { FormState } from "~/form-state";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
@@ -13,6 +15,7 @@ import { getUser } from "~/session.server";
 export const meta: MetaFunction = () => [{ title: "Join · IELTS AI Prep" }];
 
 const FIELDS = ["email", "password"] as const;
+type Field = (typeof FIELDS)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) return redirect("/dashboard");
@@ -22,34 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
-  const keep = { email: values.email, password: values.password };
-  if (problem) return json({ values: keep, formError: problem, fieldErrors: {}, sent: false }, 403);
+  const reply = (status: number, formError: string | null, fieldErrors = {}, sent = false) =>
+    json<FormState<Field> & { sent: boolean }>({ values, formError, fieldErrors, sent }, status);
+  if (problem) return reply(403, problem);
   const parsed = validate(joinSchema, values);
-  if (!parsed.ok) {
-    return json(
-      { values: keep, formError: null, fieldErrors: parsed.fieldErrors, sent: false },
-      400,
-    );
-  }
-  const human = await checkRecaptcha(form, context);
-  if (!human) {
-    return json(
-      {
-        values: keep,
-        formError: "Please tick the “I’m not a robot” box.",
-        fieldErrors: {},
-        sent: false,
-      },
-      400,
-    );
-  }
+  if (!parsed.ok) return reply(400, null, parsed.fieldErrors);
+  if (!(await checkRecaptcha(form, context))) return reply(400, RECAPTCHA_FAILED);
   await register({ ...parsed.data, baseUrl: publicBaseUrl(request) });
-  return json({
-    values: { email: parsed.data.email, password: "" },
-    formError: null,
-    fieldErrors: {},
-    sent: true,
-  });
+  return reply(200, null, {}, true);
 }
 
 export default function Join() {
@@ -57,19 +40,12 @@ export default function Join() {
   const result = useActionData<typeof action>();
   if (result?.sent) {
     return (
-      <section>
-        <h1>Check your email</h1>
-        <FormMessage
-          tone="info"
-          message={`We have sent a link to ${result.values.email}. Open it within 60 minutes to confirm your address and sign in.`}
-        />
-        <p>
-          Already confirmed? <Link to="/login">Log in</Link>.
-        </p>
-      </section>
+      <CheckEmail
+        message={`We have sent a link to ${result.values.email}. Open it within 60 minutes to confirm your address and sign in.`}
+      />
     );
   }
-  const errors: Partial<Record<(typeof FIELDS)[number], string>> = result?.fieldErrors ?? {};
+  const errors = result?.fieldErrors ?? {};
   return (
     <section>
       <h1>Create your account</h1>

@@ -5,7 +5,7 @@ import { authenticate, loginSchema, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
-import { checkRecaptcha, clientIp, recaptchaSiteKey } from "~/recaptcha.server";
+import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { publicBaseUrl } from "~/config.server";
 import { safeRedirect } from "~/security/safe-redirect";
 import { formValues, readForm } from "~/security/form.server";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(loginSchema, values);
   if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
   if (!(await checkRecaptcha(form, context))) {
-    return fail(400, "Please tick the “I’m not a robot” box.");
+    return fail(400, RECAPTCHA_FAILED);
   }
   const result = await authenticate({
     email: parsed.data.email,

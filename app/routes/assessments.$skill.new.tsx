@@ -12,10 +12,20 @@ import styles from "~/styles/objective.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Reading test · IELTS AI Prep" }];
+const SKILL_NAMES = { reading: "Reading", listening: "Listening" } as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await loadTestPage(request, "reading"));
+// Writing and Speaking have routes of their own, which win over this one.
+function skillOf(param: string | undefined): keyof typeof SKILL_NAMES {
+  if (param === "reading" || param === "listening") return param;
+  throw json({ message: "Not found" }, { status: 404 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? SKILL_NAMES[data.skill] : "Test"} test · IELTS AI Prep` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json(await loadTestPage(request, skillOf(params.skill)));
 }
 
 export function action({ request }: ActionFunctionArgs) {
@@ -28,14 +38,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   defaultShouldRevalidate,
 }) => (formData?.get("intent") === "save" ? false : defaultShouldRevalidate);
 
-export default function ReadingTest() {
+export default function ObjectiveTest() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <TestPaper
       key={data.assessmentId}
       {...data}
-      heading={`Reading: ${data.heading}`}
+      heading={`${SKILL_NAMES[data.skill]}: ${data.heading}`}
       unanswered={result?.unanswered ?? null}
       formError={result?.formError ?? null}
       saved={Boolean(result?.savedAt)}
