@@ -165,34 +165,13 @@ async function transition(
 }
 
 /** Autosave: only the owner's own draft, and only while it is still a draft. */
-export async function saveDraft(
+export function saveDraft(
   assessmentId: string,
   userId: string,
   submission: Submission,
   now = new Date(),
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  try {
-    await doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: "SET submission = :submission, updatedAt = :at",
-        ConditionExpression: "#status = :draft AND userId = :userId",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":submission": submission,
-          ":at": now.toISOString(),
-          ":draft": "draft",
-          ":userId": userId,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return updateOwnDraft(assessmentId, userId, { submission }, now);
 }
 
 /** draft -> queued with the final text; a late submission is kept and marked, never refused. */
