@@ -1,3 +1,4 @@
+import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import {
   AUDIO_TYPES,
@@ -57,6 +58,7 @@ export function SpeakingRecorder({
   fileRef: RefObject<HTMLInputElement>;
 }) {
   const [ready, setReady] = useState(false);
+  const uploader = useFetcher<{ uploaded?: boolean }>();
   const [phase, setPhase] = useState<Phase>("idle");
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [level, setLevel] = useState(0);
@@ -74,6 +76,17 @@ export function SpeakingRecorder({
   }, []);
 
   useEffect(() => () => void (playback && URL.revokeObjectURL(playback)), [playback]);
+
+  useEffect(() => {
+    if (uploader.state !== "idle" || !uploader.data) return;
+    if (uploader.data.uploaded) {
+      // Saved with the draft on the server: the form need not send it again.
+      if (fileRef.current) fileRef.current.value = "";
+      setStatus("Recording saved with your draft. Record again to replace it.");
+    } else {
+      setStatus("Not uploaded yet: it will be sent when you save or submit.");
+    }
+  }, [uploader.state, uploader.data, fileRef]);
 
   if (!ready) return null;
 
@@ -201,9 +214,26 @@ export function SpeakingRecorder({
       input.files = transfer.files;
     }
     setPlayback(URL.createObjectURL(blob));
-    setStatus(
-      `Recorded ${Math.max(1, Math.round(blob.size / 1024))} KB. It is sent with the form; record again to replace it.`,
-    );
+    setStatus(`Recorded ${Math.max(1, Math.round(blob.size / 1024))} KB. Uploading…`);
+    upload(input?.form);
+  }
+
+  // Each part goes up as soon as it ends, with the draft's typed answers, so a lost connection
+  // later costs at most the part in progress. Other parts' files stay out of the request.
+  function upload(form: HTMLFormElement | null | undefined) {
+    if (!form) return;
+    const data = new FormData(form);
+    data.set("intent", "save");
+    data.set("background", "1");
+    for (const [name] of [...data.entries()]) {
+      if (name.startsWith("audio-") && name !== `audio-${part}`) data.delete(name);
+    }
+    const target = new URL(form.action);
+    uploader.submit(data, {
+      method: "post",
+      encType: "multipart/form-data",
+      action: `${target.pathname}${target.search}`,
+    });
   }
 
   const minutes = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;

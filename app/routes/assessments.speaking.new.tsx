@@ -141,6 +141,8 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   const id = draft.assessment.assessmentId;
   if (outcome === "saved") {
+    // The recorder uploads each part in the background as it ends: it wants an answer, not a page.
+    if (text("background") === "1") return json({ uploaded: true });
     return redirect(`/assessments/speaking/new?module=${draft.assessment.module}&saved=1`);
   }
   return redirect(`/assessments/${id}`);
@@ -158,7 +160,9 @@ const PARTS = {
 
 export default function SpeakingTest() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
+  // Only the recorder's background uploads answer with `uploaded`, and they go to its fetcher.
+  const result = reply && "values" in reply ? reply : undefined;
   const navigation = useNavigation();
   const errors: Partial<Record<SpeakingFormField, string>> = result?.fieldErrors ?? {};
   const other: Module = data.module === "academic" ? "general" : "academic";
