@@ -2,8 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { offlineEvidence } from "../src/ai/local";
 import type { WritingRequest } from "../src/ai/types";
-import { enqueueScoring, sweepStuck } from "../src/assessments/queue";
-import { createAssessment, getAssessment, type Assessment } from "../src/data/assessments";
+import { enqueueScoring, GAVE_UP_REASON, SWEEP_POLICY, sweepStuck } from "../src/assessments/queue";
+import {
+  createAssessment,
+  getAssessment,
+  recordPublished,
+  type Assessment,
+} from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { listUserSafetyLogs } from "../src/data/safety-logs";
 import { plausibleAnswer } from "./ai/helpers";
@@ -124,5 +129,20 @@ describe("scoring workers through Sandbox", () => {
       (bedrock.requests[0]?.body as { system?: unknown } | undefined)?.system,
     );
     expect(system).not.toContain("Ignore all previous instructions");
+  });
+});
+
+describe("the sweeper's limits", () => {
+  it("gives up on an assessment published too often, with a reason the student sees", async () => {
+    const assessment = await queued(task2Essay as WritingRequest);
+    for (let i = 0; i < SWEEP_POLICY.maxPublishes; i++) {
+      await recordPublished(assessment.assessmentId);
+    }
+    const later = new Date(Date.now() + 3 * 60_000);
+    const report = await sweepStuck(publishEvent, later);
+    expect(report.gaveUp).toContain(assessment.assessmentId);
+    expect(report.republished).not.toContain(assessment.assessmentId);
+    const failed = await getAssessment(assessment.assessmentId);
+    expect(failed).toMatchObject({ status: "failed", failureReason: GAVE_UP_REASON });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getAssessment } from "../src/data/assessments";
+import {
+  claimForScoring,
+  createAssessment,
+  getAssessment,
+  saveFailed,
+} from "../src/data/assessments";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import type { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";
@@ -86,5 +91,38 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
     });
     const { client: other } = await signedInClient("nosy");
     expect((await other.get(`/assessments/${id}`)).status).toBe(404);
+  });
+});
+
+describe("a failed scoring", () => {
+  it("shows the reason and scores again when the student presses retry", async () => {
+    const { client, user } = await signedInClient("retry");
+    const assessment = await createAssessment({
+      userId: user.userId,
+      skill: "writing",
+      status: "queued",
+      submission: {
+        kind: "writing",
+        task: 2,
+        module: "academic",
+        prompt: "Discuss.",
+        response: GOOD_ESSAY,
+      },
+    });
+    await claimForScoring(assessment.assessmentId);
+    await saveFailed(assessment.assessmentId, "We could not score this answer just now.", []);
+
+    const page = await client.get(`/assessments/${assessment.assessmentId}`);
+    const html = await page.text();
+    expect(html).toContain("We could not score this answer just now.");
+    expect(html).toContain("Try scoring again");
+
+    const retry = await client.submit(`/assessments/${assessment.assessmentId}`, {
+      intent: "retry",
+    });
+    expect(retry.status).toBe(302);
+    const result = await scoredPage(client, `/assessments/${assessment.assessmentId}`);
+    expect(result).toContain("Overall band");
+    expect((await getAssessment(assessment.assessmentId))?.status).toBe("scored");
   });
 });
