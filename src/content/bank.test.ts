@@ -12,6 +12,7 @@ import {
   type SpeakingSet,
   type Task2Question,
 } from "./schema";
+import { seededRandom } from "../../test/support/seeded-random";
 
 const task2 = questionBank.filter((q): q is Task2Question => q.skill === "writing" && q.task === 2);
 const academic = questionBank.filter(
@@ -21,18 +22,6 @@ const letters = questionBank.filter(
   (q): q is GeneralTask1Question => q.skill === "writing" && q.task === 1 && "register" in q,
 );
 const speaking = questionBank.filter((q): q is SpeakingSet => q.skill === "speaking");
-
-/** Deterministic generator (mulberry32) so that a failing sequence can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("question bank", () => {
   it("validates every item against the schema", () => {
@@ -235,7 +224,7 @@ describe("pickNext", () => {
 
   it("never repeats until every candidate has been seen, then starts again", () => {
     for (const seed of [1, 2, 3, 42, 2024]) {
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       const history: string[] = [];
       const rounds = 4;
       for (let i = 0; i < candidates.length * rounds; i++) {

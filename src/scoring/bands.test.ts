@@ -11,18 +11,7 @@ import {
   writingBand,
   type TestForm,
 } from "./bands";
-
-/** Mulberry32: a tiny seeded generator so property tests are reproducible without a library. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../test/support/seeded-random";
 
 const randomBand = (next: () => number) => Math.floor(next() * 19) / 2;
 
@@ -53,7 +42,7 @@ describe("roundToHalfBand", () => {
   });
 
   it("property: always a half band within a quarter of the input", () => {
-    const next = rng(1);
+    const next = seededRandom(1);
     for (let i = 0; i < 2000; i++) {
       const avg = next() * 9;
       const band = roundToHalfBand(avg);
@@ -132,7 +121,7 @@ describe("overallBand", () => {
   });
 
   it("property: a half band between the lowest and highest skill", () => {
-    const next = rng(2);
+    const next = seededRandom(2);
     for (let i = 0; i < 2000; i++) {
       const skills = [randomBand(next), randomBand(next), randomBand(next), randomBand(next)];
       const band = overallBand(skills[0]!, skills[1]!, skills[2]!, skills[3]!);
@@ -143,7 +132,7 @@ describe("overallBand", () => {
   });
 
   it("property: monotonic in each skill", () => {
-    const next = rng(3);
+    const next = seededRandom(3);
     for (let i = 0; i < 1000; i++) {
       const skills = [randomBand(next), randomBand(next), randomBand(next), randomBand(next)];
       const base = overallBand(skills[0]!, skills[1]!, skills[2]!, skills[3]!);
@@ -197,7 +186,7 @@ describe("speakingBand", () => {
   });
 
   it("property: always a half band in 0-9", () => {
-    const next = rng(4);
+    const next = seededRandom(4);
     for (let i = 0; i < 1000; i++) {
       const p = next() < 0.5 ? undefined : randomBand(next);
       const { band } = speakingBand(randomBand(next), randomBand(next), randomBand(next), p);

@@ -5,6 +5,7 @@ import {
   ChartFigure,
   INK,
   Legend,
+  LineSwatch,
   Marker,
   SMALL_FONT,
   round,
@@ -34,24 +35,7 @@ export function LineChart({ visual }: { visual: LineVisual }) {
       legend={
         <Legend
           items={visual.series.map((s, i) => {
-            const style = seriesStyle(i);
-            return {
-              label: s.name,
-              swatch: (
-                <>
-                  <line
-                    x1={2}
-                    x2={34}
-                    y1={8}
-                    y2={8}
-                    stroke={style.colour}
-                    strokeWidth={2.5}
-                    strokeDasharray={style.dash}
-                  />
-                  <Marker shape={style.marker} x={18} y={8} colour={style.colour} />
-                </>
-              ),
-            };
+            return { label: s.name, swatch: <LineSwatch index={i} /> };
           })}
         />
       }

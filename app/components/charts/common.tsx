@@ -176,6 +176,25 @@ export function Legend({ items }: { items: readonly LegendItem[] }) {
 }
 
 /** A legend swatch filled with a pattern defined in the chart's own SVG. */
+/** A legend key for a line series: its colour, dash and marker, as drawn in the chart. */
+export function LineSwatch({ index }: { index: number }) {
+  const style = seriesStyle(index);
+  return (
+    <>
+      <line
+        x1={2}
+        x2={34}
+        y1={8}
+        y2={8}
+        stroke={style.colour}
+        strokeWidth={2.5}
+        strokeDasharray={style.dash}
+      />
+      <Marker shape={style.marker} x={18} y={8} colour={style.colour} />
+    </>
+  );
+}
+
 export function FillSwatch({ fill }: { fill: string }) {
   return <rect x={4} y={1} width={28} height={14} fill={fill} stroke={INK} strokeWidth={0.75} />;
 }

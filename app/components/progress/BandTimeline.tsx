@@ -5,6 +5,7 @@ import {
   ChartFigure,
   INK,
   Legend,
+  LineSwatch,
   Marker,
   SMALL_FONT,
   round,
@@ -40,24 +41,7 @@ export function BandTimeline({ series }: { series: readonly BandSeries[] }) {
       legend={
         <Legend
           items={series.map((s, i) => {
-            const style = seriesStyle(i);
-            return {
-              label: SKILL_NAMES[s.skill],
-              swatch: (
-                <>
-                  <line
-                    x1={2}
-                    x2={34}
-                    y1={8}
-                    y2={8}
-                    stroke={style.colour}
-                    strokeWidth={2.5}
-                    strokeDasharray={style.dash}
-                  />
-                  <Marker shape={style.marker} x={18} y={8} colour={style.colour} />
-                </>
-              ),
-            };
+            return { label: SKILL_NAMES[s.skill], swatch: <LineSwatch index={i} /> };
           })}
         />
       }
