@@ -1,5 +1,6 @@
 import { loadFrequencyTiers } from "./frequency";
 import { findIssues } from "./grammar";
+import { findLearnerErrors, mergeIssues } from "./learner-errors";
 import { isContentWord, lexicalStats, repeatedWords } from "./lexical";
 import { linkingStats, openingDevice } from "./linking";
 import { isWordToken, parseText, type Token } from "./nlp";
@@ -49,7 +50,9 @@ export async function analyseLanguage(
   // Text in another language is nearly all "misspellings", and harper's suggestions for each
   // take seconds; such text is judged by its known-word share instead.
   const issues =
-    lexical.knownWordShare >= MIN_KNOWN_SHARE_TO_LINT ? await findIssues(text, options.mode) : [];
+    lexical.knownWordShare >= MIN_KNOWN_SHARE_TO_LINT
+      ? mergeIssues(await findIssues(text, options.mode), findLearnerErrors(parsed, options.mode))
+      : [];
 
   const sentenceTokens: Token[][] = [];
   const sentences: SentenceInfo[] = [];

@@ -11,6 +11,11 @@ export interface LanguageIssue {
   suggestion?: string;
   /** The checker's rule name, for filtering and statistics. */
   rule: string;
+  /**
+   * "learner" for the rule-based learner-error detectors (learner-errors.ts); absent for
+   * harper.js. The writing model's features count harper's issues only, as when it was fitted.
+   */
+  source?: "learner";
 }
 
 export interface WordToken {

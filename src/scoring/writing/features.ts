@@ -40,9 +40,11 @@ export async function gatherEvidence(input: WritingInput): Promise<WritingEviden
   const letter = letterFormat(input.response, analysis.wordCount);
 
   const words = analysis.wordCount;
-  const count = (kind: string) => analysis.issues.filter((i) => i.kind === kind).length;
+  // The model was fitted on harper's counts: learner-error findings are shown, not counted.
+  const harperIssues = analysis.issues.filter((i) => i.source !== "learner");
+  const count = (kind: string) => harperIssues.filter((i) => i.kind === kind).length;
   const sentencesWithError = new Set(
-    analysis.issues
+    harperIssues
       .filter((i) => i.kind === "grammar" || i.kind === "spelling")
       .map((i) => analysis.sentences.findIndex((s) => i.start >= s.start && i.start < s.end)),
   );

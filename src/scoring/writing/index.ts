@@ -67,7 +67,7 @@ export async function scoreWriting(raw: WritingInput): Promise<WritingScore> {
     },
     wordCount: ev.countedWords,
     flags: gates.flags,
-    errors: ev.analysis.issues.map(({ rule: _rule, ...issue }) => issue),
+    errors: ev.analysis.issues.map(({ rule: _rule, source: _source, ...issue }) => issue),
     feedback: buildFeedback(input, ev, gates, criteria, overall),
     features: ev.features,
     scorer: "offline-v1",
