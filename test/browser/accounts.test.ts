@@ -43,6 +43,8 @@ for (const javaScriptEnabled of [false, true]) {
       await mail.getByRole("link", { name: /verify-email/ }).click();
       await page.getByRole("button", { name: /Confirm my email/ }).click();
       await page.waitForURL(`${baseUrl}/dashboard`);
+      // With JavaScript the URL changes before React has rendered the page: wait for it.
+      await page.getByRole("heading", { name: "Your dashboard" }).waitFor();
       expect(await page.textContent("main")).toContain(email);
 
       await page.getByRole("button", { name: "Log out" }).click();
