@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Explanation } from "../ai/explain";
 import type { ScoringResult, WritingRequest } from "../ai/types";
+import { writeIf } from "./conditional";
 import { getDb } from "./tables";
 
 export type Skill = "writing" | "speaking" | "reading" | "listening" | "mock";
@@ -71,10 +72,6 @@ export interface Assessment {
   mockChildren?: MockChildren;
   /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
   mockBands?: MockBands;
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
 }
 
 export async function createAssessment(input: {
@@ -159,7 +156,7 @@ async function transition(
     );
     return Attributes as Assessment;
   } catch (error) {
-    if (isConditionFailure(error)) return null;
+    if (error instanceof ConditionalCheckFailedException) return null;
     throw error;
   }
 }
@@ -365,8 +362,8 @@ async function updateOwnDraft(
     values[`:${key}`] = value;
     sets.push(`#${key} = :${key}`);
   }
-  try {
-    await doc.send(
+  return writeIf(() =>
+    doc.send(
       new UpdateCommand({
         TableName: table("assessments"),
         Key: { assessmentId },
@@ -375,12 +372,8 @@ async function updateOwnDraft(
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**

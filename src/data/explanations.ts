@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Explanation } from "../ai/explain";
+import { writeIf } from "./conditional";
 import { getDb } from "./tables";
 
 /** Adds explanations to a marked paper once; a repeated event finds them there and stops. */
@@ -10,8 +10,8 @@ export async function saveExplanations(
   modelId: string | null,
 ): Promise<boolean> {
   const { doc, table } = await getDb();
-  try {
-    await doc.send(
+  return writeIf(() =>
+    doc.send(
       new UpdateCommand({
         TableName: table("assessments"),
         Key: { assessmentId },
@@ -24,10 +24,6 @@ export async function saveExplanations(
           ":scored": "scored",
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }

@@ -8,6 +8,7 @@ import {
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { evaluateSession, sessionExpiresAt, type SessionTimes } from "../accounts/session-policy";
 import { isTokenFormat, randomToken, sha256 } from "../accounts/tokens";
+import { writeIf } from "./conditional";
 import { getDb } from "./tables";
 import { getUserById, type User } from "./users";
 
@@ -96,8 +97,9 @@ export async function confirmSessionPassword(
 ): Promise<void> {
   if (!isTokenFormat(rawId)) return;
   const { doc, table } = await getDb();
-  try {
-    await doc.send(
+  // A session logged out meanwhile stays gone: the write only applies to an existing row.
+  await writeIf(() =>
+    doc.send(
       new UpdateCommand({
         TableName: table("sessions"),
         Key: { sessionId: sha256(rawId) },
@@ -105,10 +107,8 @@ export async function confirmSessionPassword(
         ConditionExpression: "attribute_exists(sessionId)",
         ExpressionAttributeValues: { ":at": passwordChangedAt },
       }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+    ),
+  );
 }
 
 export async function deleteSession(rawId: string): Promise<void> {

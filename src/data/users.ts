@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { writeIf } from "./conditional";
 import { getDb } from "./tables";
 import { emailKey, normaliseEmail, userKey } from "./keys";
 
@@ -92,19 +92,15 @@ export async function createUser(input: {
 
 async function putIfAbsent(claim: EmailClaim): Promise<boolean> {
   const { doc, table } = await getDb();
-  try {
-    await doc.send(
+  return writeIf(() =>
+    doc.send(
       new PutCommand({
         TableName: table("users"),
         Item: claim,
         ConditionExpression: "attribute_not_exists(pk)",
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** The existing claim, if it is an orphan old enough to be taken over. */
@@ -122,20 +118,16 @@ async function staleClaim(pk: string, now: Date): Promise<EmailClaim | null> {
 /** Conditional on the stale owner, so two sign-ups taking over at once cannot both win. */
 async function takeOver(stale: EmailClaim, claim: EmailClaim): Promise<boolean> {
   const { doc, table } = await getDb();
-  try {
-    await doc.send(
+  return writeIf(() =>
+    doc.send(
       new PutCommand({
         TableName: table("users"),
         Item: claim,
         ConditionExpression: "userId = :stale",
         ExpressionAttributeValues: { ":stale": stale.userId },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function getUserById(userId: string): Promise<User | null> {
