@@ -13,7 +13,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsvObjects } from "../src/scoring/csv";
-import { meanAbsoluteError, quadraticWeightedKappa, withinHalfBand } from "../src/scoring/metrics";
+import {
+  meanAbsoluteError,
+  quadraticWeightedKappa,
+  withinHalfBand,
+  withinOneBand,
+} from "../src/scoring/metrics";
 import { roundToHalfBand } from "../src/scoring/bands";
 import { analyseLanguage, functionPairs } from "../src/scoring/language";
 import { gatherEvidence } from "../src/scoring/writing/features";
@@ -98,7 +103,14 @@ async function extract(records: Record<string, string>[]): Promise<Row[]> {
       fresh++;
       if (fresh % 50 === 0) process.stderr.write(`  extracted ${i + 1}/${records.length}\n`);
     }
-    rows.push({ key, task, prompt: r.prompt ?? "", band: Number(r.band), features, essay: r.essay ?? "" });
+    rows.push({
+      key,
+      task,
+      prompt: r.prompt ?? "",
+      band: Number(r.band),
+      features,
+      essay: r.essay ?? "",
+    });
   }
   if (fresh > 0) writeFileSync(CACHE, JSON.stringify(cache));
   return rows;
@@ -348,6 +360,7 @@ function report(label: string, truth: number[], predicted: number[]) {
   console.log(
     `${label}: n=${truth.length} MAE=${f(meanAbsoluteError(truth, predicted))} ` +
       `within0.5=${(withinHalfBand(truth, predicted) * 100).toFixed(1)}% ` +
+      `within1=${(withinOneBand(truth, predicted) * 100).toFixed(1)}% ` +
       `QWK=${f(quadraticWeightedKappa(truth, predicted))} ` +
       `predSD=${f(sd(predicted))} trueSD=${f(sd(truth))}`,
   );
@@ -355,6 +368,7 @@ function report(label: string, truth: number[], predicted: number[]) {
     n: truth.length,
     mae: Number(f(meanAbsoluteError(truth, predicted))),
     withinHalfBand: Number(f(withinHalfBand(truth, predicted))),
+    withinOneBand: Number(f(withinOneBand(truth, predicted))),
     qwk: Number(f(quadraticWeightedKappa(truth, predicted))),
     predictionSd: Number(f(sd(predicted))),
     trueSd: Number(f(sd(truth))),
@@ -371,7 +385,11 @@ async function main() {
   for (const task of [2, 1] as const) {
     const data = taskData(rows.filter((r) => r.task === task));
     const truth = data.rows.map((r) => r.band);
-    const cv = report(`Task ${task} 5-fold CV (nested)`, truth, crossValidate(data));
+    const cv = report(
+      `Task ${task} 5-fold CV (nested, grouped by prompt)`,
+      truth,
+      crossValidate(data),
+    );
     const model = primal(data);
     console.log(`Task ${task}: ridge lambda ${model.lambda}, text weight ${model.textWeight}`);
     out.tasks[task] = { ...model, cv };
@@ -381,7 +399,7 @@ async function main() {
     "1-2-gram and character 3-5-gram buckets (text.weights: int16 per bucket, base64, times " +
     "text.step; no vocabulary), fitted on the writing calibration set (overall bands only) by " +
     "scripts/fit-writing-model.ts. Calibration stretches predictions around the mean to " +
-    `${SD_RATIO} of the human bands' spread. cv holds nested 5-fold figures.`;
+    `${SD_RATIO} of the human bands' spread. cv holds nested 5-fold figures with each prompt's essays in one fold.`;
   writeFileSync(OUT, JSON.stringify(out, null, 2) + "\n");
   console.log(`wrote ${OUT}`);
 }

@@ -27,6 +27,7 @@ async function writing(req: Extract<ScoringRequest, { kind: "writing" }>): Promi
       feedback: { summary: score.feedback.summary, points: score.feedback.points },
       highlights: score.errors,
       flags: score.flags,
+      reliability: score.reliability,
       provider: "local",
       modelId: score.scorer,
       inputTokens: 0,

@@ -1,3 +1,5 @@
+import type { Reliability } from "../scoring/writing";
+
 export type Module = "academic" | "general";
 
 export type WritingRequest = {
@@ -39,6 +41,8 @@ export type ScoringResult = {
   /** Offsets into the student's response or transcript. */
   highlights: Highlight[];
   flags: string[];
+  /** Measured agreement with examiners; only the offline writing scorer has figures. */
+  reliability?: Reliability;
   provider: ProviderName;
   modelId: string;
   selectionReason?: string;

@@ -156,6 +156,7 @@ function formatAgreement(title: string, a: Agreement): string[] {
     `${title} (n = ${a.n})`,
     `  mean absolute error   ${a.meanAbsoluteError.toFixed(2)}`,
     `  within half a band    ${pct(a.withinHalfBand)}`,
+    `  within one band       ${pct(a.withinOneBand)}`,
     `  QWK                   ${a.quadraticWeightedKappa.toFixed(3)}`,
     `  mean (true / pred)    ${a.meanTruth.toFixed(2)} / ${a.meanPredicted.toFixed(2)}`,
     `  spread (true / pred)  ${a.sdTruth.toFixed(2)} / ${a.sdPredicted.toFixed(2)} (standard deviation)`,

@@ -46,6 +46,7 @@ describe("agreementByTask", () => {
     expect(report.task2?.n).toBe(3);
     expect(report.all?.meanAbsoluteError).toBeCloseTo(0.5);
     expect(report.all?.withinHalfBand).toBeCloseTo(2 / 3);
+    expect(report.all?.withinOneBand).toBe(1);
     expect(report.all?.meanTruth).toBe(6);
     expect(report.all?.sdPredicted).toBeCloseTo(
       Math.sqrt(((0 - 0.0) ** 2 + 0.5 ** 2 + 0.5 ** 2) / 3),

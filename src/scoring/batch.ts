@@ -5,6 +5,7 @@ import {
   meanAbsoluteError,
   quadraticWeightedKappa,
   withinHalfBand,
+  withinOneBand,
   type ConfusionTable,
 } from "./metrics";
 import type { WritingInput } from "./writing/types";
@@ -72,6 +73,8 @@ export interface Agreement {
   meanAbsoluteError: number;
   /** Share 0-1 of predictions within half a band of the human band. */
   withinHalfBand: number;
+  /** Share 0-1 within one band. */
+  withinOneBand: number;
   /** Quadratic weighted kappa with bands x 2 as integer classes. */
   quadraticWeightedKappa: number;
   /** Mean of the predictions and of the human bands: a scorer that drifts shows here. */
@@ -100,6 +103,7 @@ export function agreement(pairs: readonly ScoredPair[]): Agreement {
     n: pairs.length,
     meanAbsoluteError: meanAbsoluteError(truth, predicted),
     withinHalfBand: withinHalfBand(truth, predicted),
+    withinOneBand: withinOneBand(truth, predicted),
     quadraticWeightedKappa: quadraticWeightedKappa(truth, predicted),
     meanPredicted: mean(predicted),
     meanTruth: mean(truth),

@@ -4,6 +4,7 @@ import {
   meanAbsoluteError,
   quadraticWeightedKappa,
   withinHalfBand,
+  withinOneBand,
 } from "./metrics";
 
 describe("metrics", () => {
@@ -16,6 +17,12 @@ describe("metrics", () => {
 
   it("counts predictions within half a band", () => {
     expect(withinHalfBand(truth, predicted)).toBeCloseTo(3 / 5);
+  });
+
+  it("counts predictions within one band, the boundary included", () => {
+    expect(withinOneBand(truth, predicted)).toBeCloseTo(4 / 5);
+    expect(withinOneBand([5], [6])).toBe(1);
+    expect(withinOneBand([5], [6.5])).toBe(0);
   });
 
   it("gives kappa 1 for perfect agreement and less for disagreement", () => {

@@ -12,11 +12,21 @@ export function meanAbsoluteError(truth: readonly number[], predicted: readonly 
   return sum / truth.length;
 }
 
+/** Share (0-1) of predictions no more than `distance` bands from the truth. */
+function within(truth: readonly number[], predicted: readonly number[], distance: number): number {
+  assertPaired(truth, predicted);
+  const hits = truth.filter((t, i) => Math.abs(t - (predicted[i] as number)) <= distance + 1e-9);
+  return hits.length / truth.length;
+}
+
 /** Share (0-1) of predictions no more than half a band from the truth. */
 export function withinHalfBand(truth: readonly number[], predicted: readonly number[]): number {
-  assertPaired(truth, predicted);
-  const hits = truth.filter((t, i) => Math.abs(t - (predicted[i] as number)) <= 0.5 + 1e-9);
-  return hits.length / truth.length;
+  return within(truth, predicted, 0.5);
+}
+
+/** Share (0-1) of predictions no more than one band from the truth. */
+export function withinOneBand(truth: readonly number[], predicted: readonly number[]): number {
+  return within(truth, predicted, 1);
 }
 
 /** Bands 0-9 in half steps become integer classes 0-18. */

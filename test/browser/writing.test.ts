@@ -59,6 +59,10 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByText("Overall band").waitFor({ timeout: 90_000 });
       expect(await page.locator(".highlighted-text").count()).toBe(1);
       expect(await page.locator("table.criteria tr").count()).toBe(4);
+      // Scored offline here, so the page gives the scorer's measured agreement and a range.
+      expect(await page.locator('section[aria-labelledby="how-sure"]').innerText()).toMatch(
+        /within one band of the examiner for \d+%[\s\S]*most likely between \d\.\d and \d\.\d/,
+      );
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
       await page.screenshot({

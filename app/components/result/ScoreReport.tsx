@@ -1,6 +1,7 @@
 import type { ScoringResult } from "../../../src/ai/types";
 import { CRITERION_NAMES, FLAG_TEXT, PROVIDER_TEXT } from "./labels";
 import { HighlightedText } from "./HighlightedText";
+import { reliabilityText } from "./reliability";
 
 function nextHalf(band: number): number {
   return Math.min(9, band + 0.5);
@@ -43,6 +44,13 @@ export function ScoreReport(props: { result: ScoringResult; text: string; speaki
           </tbody>
         </table>
         <p>{result.feedback.summary}</p>
+      </section>
+
+      <section aria-labelledby="how-sure">
+        <h2 id="how-sure">How sure is this band?</h2>
+        {reliabilityText(result, props.speaking).map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
       </section>
 
       {weakest ? (

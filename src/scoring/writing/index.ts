@@ -3,10 +3,16 @@ import { criteriaFor, modelCriteria } from "./criteria";
 import { gatherEvidence, type WritingEvidence } from "./features";
 import { buildFeedback } from "./feedback";
 import { applyGates, type GateOutcome } from "./gates";
-import { predictOverall } from "./model";
-import { writingInputSchema, type Criterion, type WritingInput, type WritingScore } from "./types";
+import { measuredAgreement, predictOverall } from "./model";
+import {
+  writingInputSchema,
+  type Criterion,
+  type Reliability,
+  type WritingInput,
+  type WritingScore,
+} from "./types";
 
-export type { WritingInput, WritingScore } from "./types";
+export type { Reliability, WritingInput, WritingScore } from "./types";
 export { writingScoreSchema } from "./types";
 
 function applyCaps(
@@ -31,6 +37,22 @@ function modelFeatures(input: WritingInput, ev: WritingEvidence): Record<string,
   if (input.task !== 1 || input.module !== "general") return ev.features;
   const { overview: _overview, ...rest } = ev.features;
   return rest;
+}
+
+function reliability(input: WritingInput, overall: number): Reliability {
+  const measured = measuredAgreement(input.task);
+  return {
+    testedOn: measured.essays,
+    withinHalfBand: measured.withinHalfBand,
+    withinOneBand: measured.withinOneBand,
+    likely: { low: Math.max(1, overall - 1), high: Math.min(9, overall + 1) },
+    ...(input.task === 1 && input.module === "general"
+      ? {
+          caveat:
+            "The scorer was checked on Academic Task 1 reports; no examiner-marked letters were available, so a letter's band is rougher still.",
+        }
+      : {}),
+  };
 }
 
 /**
@@ -70,6 +92,7 @@ export async function scoreWriting(raw: WritingInput): Promise<WritingScore> {
     errors: ev.analysis.issues.map(({ rule: _rule, source: _source, ...issue }) => issue),
     feedback: buildFeedback(input, ev, gates, criteria, overall),
     features: ev.features,
+    reliability: reliability(input, overall),
     scorer: "offline-v1",
   };
 }

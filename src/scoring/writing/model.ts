@@ -96,6 +96,28 @@ export function textScore(task: 1 | 2, response: string): number {
   return sparseDot(textFeatures(response, text.bits), textWeights(text));
 }
 
+/** How closely the task's model agreed with examiners on essays it had not seen. */
+export interface MeasuredAgreement {
+  essays: number;
+  withinHalfBand: number;
+  withinOneBand: number;
+}
+
+/**
+ * The cross-validated figures the fit stored with the coefficients, so that a student is told how
+ * far to trust an offline band by the same numbers the README reports.
+ */
+export function measuredAgreement(task: 1 | 2): MeasuredAgreement {
+  const cv = taskModel(task).cv;
+  const essays = cv?.n;
+  const withinHalfBand = cv?.withinHalfBand;
+  const withinOneBand = cv?.withinOneBand;
+  if (essays === undefined || withinHalfBand === undefined || withinOneBand === undefined) {
+    throw new Error(`the Task ${task} model has no cross-validated figures: rerun npm run fit`);
+  }
+  return { essays, withinHalfBand, withinOneBand };
+}
+
 /** How unusual a feature value is among the calibration responses, in standard deviations. */
 export function featureZ(task: 1 | 2, name: string, value: number): number {
   const model = taskModel(task);

@@ -22,6 +22,21 @@ export const writingErrorSchema = z.object({
 });
 export type WritingError = z.infer<typeof writingErrorSchema>;
 
+const share = z.number().min(0).max(1);
+
+/** How far to trust an offline band: the model's agreement with examiners on unseen essays. */
+export const reliabilitySchema = z.object({
+  /** Human-marked essays, none seen in fitting, the figures come from. */
+  testedOn: z.number().int().positive(),
+  withinHalfBand: share,
+  withinOneBand: share,
+  /** Bands one either side of the overall, the range that held for `withinOneBand` of them. */
+  likely: z.object({ low: band, high: band }),
+  /** Set when the answer is of a kind the figures do not cover (a General Training letter). */
+  caveat: z.string().optional(),
+});
+export type Reliability = z.infer<typeof reliabilitySchema>;
+
 export const writingScoreSchema = z.object({
   task: z.union([z.literal(1), z.literal(2)]),
   module: z.enum(["academic", "general"]),
@@ -54,6 +69,7 @@ export const writingScoreSchema = z.object({
     overusedWords: z.array(z.string()),
   }),
   features: z.record(z.string(), z.number()),
+  reliability: reliabilitySchema,
   scorer: z.literal("offline-v1"),
 });
 export type WritingScore = z.infer<typeof writingScoreSchema>;

@@ -13,6 +13,7 @@ import {
   WEAK_ESSAY,
   shuffleWords,
 } from "./fixtures/essays";
+import coefficients from "./model/coefficients.json";
 import { scoreWriting, writingScoreSchema, type WritingScore } from "./index";
 
 const task2 = (response: string, prompt = REMOTE_WORK_PROMPT) =>
@@ -32,6 +33,20 @@ describe("scoreWriting", () => {
     expect(s.overall).toBe(Math.floor(mean * 2 + 0.5) / 2);
     expect(s.criteria.TA).toBeUndefined();
     expect(s.scorer).toBe("offline-v1");
+  });
+
+  it("reports the cross-validated agreement stored with the model and a range around the band", async () => {
+    const s = await task2(GOOD_ESSAY);
+    const cv = coefficients.tasks["2"].cv;
+    expect(s.reliability).toMatchObject({
+      testedOn: cv.n,
+      withinHalfBand: cv.withinHalfBand,
+      withinOneBand: cv.withinOneBand,
+      likely: { low: Math.max(1, s.overall - 1), high: Math.min(9, s.overall + 1) },
+    });
+    expect(s.reliability.caveat).toBeUndefined();
+    const tooShort = await task2("Technology is good for people.");
+    expect(tooShort.reliability.likely).toEqual({ low: 1, high: 2 });
   });
 
   it("scores a good essay clearly higher than a weak one", async () => {
@@ -151,5 +166,7 @@ describe("Task 1 requirements", () => {
     expect(unformatted.flags).toEqual(expect.arrayContaining(["letter-format", "unclear-purpose"]));
     expect(formatted.criteria.TA as number).toBeGreaterThan(unformatted.criteria.TA as number);
     expect(formatted.flags).not.toContain("no-overview");
+    expect(formatted.reliability.caveat).toMatch(/no examiner-marked letters/);
+    expect((await academic(CHART_WITH_OVERVIEW)).reliability.caveat).toBeUndefined();
   });
 });
