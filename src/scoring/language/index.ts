@@ -51,7 +51,10 @@ export async function analyseLanguage(
   // take seconds; such text is judged by its known-word share instead.
   const issues =
     lexical.knownWordShare >= MIN_KNOWN_SHARE_TO_LINT
-      ? mergeIssues(await findIssues(text, options.mode), findLearnerErrors(parsed, options.mode))
+      ? mergeIssues(
+          await findIssues(text, options.mode),
+          findLearnerErrors(parsed, options.mode, isKnown),
+        )
       : [];
 
   const sentenceTokens: Token[][] = [];

@@ -15,10 +15,16 @@ import { scoreWriting } from "../writing";
 import { analyseLanguage } from "./index";
 import { findLearnerErrors } from "./learner-errors";
 import { parseText } from "./nlp";
+import { isKnownWord, loadDictionaries } from "./spelling";
 import type { AnalysisMode } from "./types";
 
+async function findIn(text: string, mode: AnalysisMode) {
+  const dicts = await loadDictionaries();
+  return findLearnerErrors(await parseText(text), mode, (w) => isKnownWord(dicts, w));
+}
+
 async function detect(text: string, mode: AnalysisMode = "writing") {
-  const issues = findLearnerErrors(await parseText(text), mode);
+  const issues = await findIn(text, mode);
   return issues.map((i) => ({
     text: text.slice(i.start, i.end),
     suggestion: i.suggestion,
@@ -54,13 +60,27 @@ describe("findLearnerErrors", () => {
     ["In the other hand, cars pollute.", "In", "On", "fixed-phrase"],
     ["According to me, cars pollute.", "According to me", "In my view", "fixed-phrase"],
     ["Yesterday i went home.", "i", "I", "lowercase-i"],
+    ["Doctor give them medicine.", "give", "gives", "subject-verb-agreement"],
+    ["My grandfather have heart problems.", "have", "has", "subject-verb-agreement"],
+    ["The technology make life easier.", "make", "makes", "subject-verb-agreement"],
+    ["This problem affect everyone.", "affect", "affects", "subject-verb-agreement"],
+    ["Every child deserve a good education.", "deserve", "deserves", "subject-verb-agreement"],
+    ["The city do not have parks.", "do", "does", "subject-verb-agreement"],
+    ["It on new technology.", "It on new technology", undefined, "no-verb"],
+    ["For example, in Japan.", "For example, in Japan", undefined, "no-verb"],
+    [
+      "In conclusion, a difficult question.",
+      "In conclusion, a difficult question",
+      undefined,
+      "no-verb",
+    ],
   ])("%s", async (sentence, wrong, suggestion, rule) => {
     expect(await detect(sentence)).toEqual([{ text: wrong, suggestion, rule: `learner/${rule}` }]);
   });
 
   it("gives spans as UTF-16 offsets into the original text", async () => {
     const text = "🙂 Café owners 🙂 are busy, and people is tired.";
-    const [issue] = findLearnerErrors(await parseText(text), "writing");
+    const [issue] = await findIn(text, "writing");
     expect(issue && text.slice(issue.start, issue.end)).toBe("is");
     expect(issue?.kind).toBe("grammar");
     expect(issue?.source).toBe("learner");
@@ -111,6 +131,37 @@ describe("findLearnerErrors", () => {
     "He need not worry.",
     "Everyone has a phone.",
     "I am here, i.e. at home.",
+    "The government have decided.",
+    "My family live abroad.",
+    "The team are training.",
+    "I suggest that the government provide more money.",
+    "Many poeple are happy.",
+    "The popularity of parties, however, causes some tension.",
+    "Two reasons:\n1. Lack of time;\n2. Lack of money.",
+    "Given are two figures.",
+    "They fear these will destroy the balance.",
+    "The floor underexperienced a change.",
+    "Salt, sugar and fat are bad for you.",
+    "Others believe that cars pollute.",
+    "Its layout and weight tend to be lighter.",
+    "It is vital that every child have a place.",
+    "Let the child play outside.",
+    "It makes the economy grow.",
+    "The school bus stops here.",
+    "Each student must bring a pen.",
+    "The car park is full.",
+    "The price cut helped sales.",
+    "Thank you for your letter.",
+    "People work hard.",
+    "Governments fund schools.",
+    "Prices rise every year.",
+    "Students study abroad.",
+    "Dear Sir or Madam,",
+    "Yours faithfully, Ana Lima.",
+    "Best wishes, Tom.",
+    "Why not?",
+    "Good luck!",
+    "Not at all.",
   ])("finds nothing in %s", async (sentence) => {
     expect(await detect(sentence)).toEqual([]);
   });

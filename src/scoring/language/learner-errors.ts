@@ -133,6 +133,39 @@ const TO_PLURAL: Readonly<Record<string, string>> = {
 };
 const FOR_I: Readonly<Record<string, string>> = { is: "am", are: "am", has: "have", does: "do" };
 
+/**
+ * Singular nouns that British English lets take a plural verb ("the government have decided",
+ * "my family live abroad"): agreement after them is never marked.
+ */
+const COLLECTIVE: ReadonlySet<string> = new Set([
+  "army",
+  "audience",
+  "board",
+  "class",
+  "club",
+  "committee",
+  "community",
+  "company",
+  "council",
+  "couple",
+  "crew",
+  "crowd",
+  "family",
+  "generation",
+  "government",
+  "group",
+  "jury",
+  "majority",
+  "minority",
+  "orchestra",
+  "panel",
+  "parliament",
+  "population",
+  "public",
+  "team",
+  "union",
+]);
+
 /** Third-person singular subjects that take "has", "does", "is". */
 const SINGULAR_SUBJECTS: ReadonlySet<string> = new Set([
   "he",
@@ -203,7 +236,29 @@ function startsSubject(tokens: readonly Token[], i: number): boolean {
   );
 }
 
-function agreement(tokens: readonly Token[], out: Finding[]): void {
+/** A dictionary lookup; a misspelt noun ("poeple") must not be read as a singular subject. */
+type KnownWord = (word: string) => boolean;
+
+/**
+ * True when the noun at index i heads a subject that is one thing: its phrase opens the sentence
+ * or a clause after a conjunction such as "because" or "if", and nothing earlier in the clause
+ * joins it to another noun ("salt, sugar and fat are").
+ */
+function soleSubject(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isNounPhraseWord(tokens[j] as Token)) j--;
+  if (j < 0) return true;
+  const before = tokens[j] as Token;
+  if (before.pos === "SCONJ") return !/^(than|that|as)$/.test(before.lower);
+  // "However, ..." and "In most countries, ...": a comma that closes an opening phrase, with no
+  // list or conjunction in that phrase.
+  if (before.text !== ",") return false;
+  return tokens
+    .slice(0, j)
+    .every((t) => t.pos !== "CCONJ" && t.text !== "," && t.pos !== "VERB" && t.pos !== "AUX");
+}
+
+function agreement(tokens: readonly Token[], out: Finding[], known: KnownWord): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const subject = tokens[i] as Token;
     const verb = tokens[i + 1] as Token;
@@ -286,9 +341,53 @@ function agreement(tokens: readonly Token[], out: Finding[]): void {
       // "was" after a plural noun is left alone: "The people was" is rare, "the news was" common.
       if (fix !== undefined)
         add(fix, `${quote(subject.text)} is plural, so it needs a plural verb`);
+      continue;
+    }
+    if (
+      isSingularNoun(subject) &&
+      // "others", "analysis", "bus": too many words in -s are plurals wink reads as singular.
+      !subject.lower.endsWith("s") &&
+      subject.lower.length > 2 &&
+      known(subject.lower) &&
+      // wink reads "these will destroy" as determiner + noun.
+      !MODALS.has(subject.lower) &&
+      // "Given are two figures": a participle opening an inverted sentence.
+      !(i === 0 && /(ed|en)$/.test(subject.lower)) &&
+      !COLLECTIVE.has(subject.lower) &&
+      soleSubject(tokens, i)
+    ) {
+      const fix = TO_SINGULAR[verb.lower];
+      if (fix !== undefined) {
+        add(fix, `${quote(subject.text)} is singular, so it needs a singular verb`);
+      } else if (isBareVerb(verb) && known(verb.lower) && startsPredicate(after)) {
+        add(
+          thirdPerson(verb.lower),
+          `${quote(subject.text)} is singular, so the verb needs its -s form`,
+        );
+      }
     }
   }
 }
+
+/** A present-tense verb with no ending: "give", not "gives", "gave" or "cut" (also a past). */
+const isBareVerb = (verb: Token): boolean =>
+  verb.pos === "VERB" &&
+  verb.lower === verb.lemma &&
+  /^[a-z]+$/.test(verb.lower) &&
+  !verb.lower.endsWith("s") &&
+  // wink leaves unknown past forms ("upskilled") as their own lemma.
+  !(verb.lower.endsWith("ed") && !verb.lower.endsWith("eed")) &&
+  !SAME_PAST.has(verb.lower) &&
+  verb.lower !== "need" &&
+  verb.lower !== "dare";
+
+/**
+ * What follows a verb that governs the rest of the clause. A noun followed by a word tagged as a
+ * verb and then the end of the sentence is as likely a compound noun ("the car park").
+ */
+const startsPredicate = (next: Token | undefined): boolean =>
+  next !== undefined &&
+  ["DET", "NOUN", "PRON", "PROPN", "ADP", "ADV", "PART", "ADJ", "NUM", "SCONJ"].includes(next.pos);
 
 function thirdPerson(base: string): string {
   if (base === "have") return "has";
@@ -319,7 +418,8 @@ function determinerNumber(tokens: readonly Token[], out: Finding[]): void {
     const singularDet = det.lower === "this";
     const pluralDet = det.lower === "these" || det.lower === "those";
     if (!singularDet && !pluralDet) continue;
-    const fits = singularDet ? isPluralNoun(noun) : isSingularNoun(noun);
+    // wink reads "these will destroy" as determiner + noun.
+    const fits = singularDet ? isPluralNoun(noun) : isSingularNoun(noun) && !MODALS.has(noun.lower);
     if (!fits) continue;
     const nounEnds =
       endsNounPhrase(next) ||
@@ -480,6 +580,59 @@ function fixedPhrases(tokens: readonly Token[], out: Finding[]): void {
   }
 }
 
+/** A sentence opening or closing a letter ("Dear Sir,", "Yours faithfully, Ana Lima."). */
+const LETTER_FORMULA = /^(dear|yours|regards|best|kind|warm|many thanks|sincerely|love)\b/;
+
+/**
+ * Could this token be a verb that wink-nlp tagged as a noun or adjective? Its tagger reads
+ * "People work hard" as three nouns, so a word right after a noun or pronoun, or opening the
+ * sentence, counts as a possible verb.
+ */
+function mayBeVerb(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (t.pos === "VERB" || t.pos === "AUX") return true;
+  if (t.pos !== "NOUN" && t.pos !== "ADJ") return false;
+  const prev = tokens[k - 1];
+  if (prev === undefined) return true;
+  // "The popularity of parties, however, causes ...": an -s word after a pause.
+  if ((prev.pos === "PUNCT" || prev.pos === "ADV") && t.lower.endsWith("s")) return true;
+  return (
+    prev.pos === "NOUN" ||
+    prev.pos === "PROPN" ||
+    (prev.pos === "PRON" && !/^(my|your|his|her|its|our|their)$/.test(prev.lower)) ||
+    // "This results in ...": a demonstrative may be the subject, not a determiner.
+    /^(this|that|these|those|which|who|what)$/.test(prev.lower)
+  );
+}
+
+/**
+ * A written sentence with no verb at all ("It on new technology.", "For example, in Japan."):
+ * only full stops and exclamations of three words or more, never letter formulas, and only
+ * where no word could be a verb the tagger missed.
+ */
+function verbless(text: string, tokens: readonly Token[], out: Finding[]): void {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || (last.text !== "." && last.text !== "!")) return;
+  const words = tokens.filter((t) => t.pos !== "PUNCT" && t.pos !== "SYM");
+  const first = words[0];
+  // "Not at all." has no noun or pronoun to be the subject of a missing verb.
+  const head = words.some((t) => t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON");
+  if (first === undefined || words.length < 3 || !head) return;
+  if (LETTER_FORMULA.test(tokens.map((t) => t.lower).join(" "))) return;
+  // Lines of a list or a table ("1. Lack of time;\n2. ...") are not sentences.
+  const lineStart = text.lastIndexOf("\n", first.start - 1) + 1;
+  if (/^\s*((\d+|[a-z])[.)]|[•*–-])\s*$/i.test(text.slice(lineStart, first.start))) return;
+  if (text.slice(first.start, last.start).includes("\n")) return;
+  if (tokens.some((_, k) => mayBeVerb(tokens, k))) return;
+  out.push({
+    start: first.start,
+    end: last.start,
+    message:
+      "This sentence has no verb, so it is not a complete sentence: add a verb or join it to the sentence before.",
+    rule: "learner/no-verb",
+  });
+}
+
 function lowercaseI(tokens: readonly Token[], out: Finding[]): void {
   tokens.forEach((t, i) => {
     if (t.text !== "i") return;
@@ -500,19 +653,25 @@ function lowercaseI(tokens: readonly Token[], out: Finding[]): void {
 }
 
 /** Learner errors in parsed text, sentence by sentence, with spans into the original text. */
-export function findLearnerErrors(parsed: ParsedText, mode: AnalysisMode): LanguageIssue[] {
+export function findLearnerErrors(
+  parsed: ParsedText,
+  mode: AnalysisMode,
+  known: KnownWord,
+): LanguageIssue[] {
   const findings: Finding[] = [];
   for (const [first, last] of parsed.sentenceRanges) {
     const tokens = parsed.tokens
       .slice(first, last + 1)
       .filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "" && t.end > t.start);
-    agreement(tokens, findings);
+    agreement(tokens, findings, known);
     determinerNumber(tokens, findings);
     uncountable(tokens, findings);
     doubleComparative(tokens, findings);
     modalVerb(tokens, findings);
     fixedPhrases(tokens, findings);
     if (mode === "writing") lowercaseI(tokens, findings);
+    // Last, so that a sentence-long span never hides a more precise finding inside it.
+    if (mode === "writing") verbless(parsed.text, tokens, findings);
   }
   const issues: LanguageIssue[] = [];
   for (const f of findings) {

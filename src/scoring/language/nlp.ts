@@ -7,6 +7,8 @@ export interface Token extends WordToken {
 }
 
 export interface ParsedText {
+  /** The text that was parsed; token spans index into it. */
+  text: string;
   tokens: Token[];
   /** [first, last] token index of each sentence, inclusive. */
   sentenceRanges: [number, number][];
@@ -65,7 +67,7 @@ export async function parseText(text: string): Promise<ParsedText> {
       sentence: sentenceOf[i] ?? 0,
     });
   });
-  return { tokens, sentenceRanges };
+  return { text, tokens, sentenceRanges };
 }
 
 export const isWordToken = (t: Token): boolean => t.type === "word" && /\p{L}/u.test(t.text);

@@ -178,7 +178,15 @@ function grammarPoints(ev: WritingEvidence, praise: boolean): Point[] {
   const points: Point[] = [];
   const grammar = ev.analysis.issues.filter((i) => i.kind === "grammar").length;
   const punctuation = ev.analysis.issues.filter((i) => i.kind === "punctuation").length;
-  const errorFree = ev.features.errorFreeSentenceShare ?? 1;
+  // Unlike the model's feature, this counts the learner-error detectors' findings too: praise
+  // must not contradict the errors highlighted on the same page.
+  const sentences = ev.analysis.sentences;
+  const withError = new Set(
+    ev.analysis.issues
+      .filter((i) => i.kind === "grammar" || i.kind === "spelling")
+      .map((i) => sentences.findIndex((s) => i.start >= s.start && i.start < s.end)),
+  );
+  const errorFree = 1 - withError.size / Math.max(1, sentences.length);
   const complex = ev.features.complexShare ?? 0;
   const found = [
     grammar > 0 ? plural(grammar, "grammar error") : "",
@@ -215,6 +223,12 @@ const NEXT_BAND_ADVICE: Record<Criterion, string> = {
   GRA: "use a wider range of complex structures and make most sentences error-free",
 };
 
+/**
+ * Below band 6 a criterion's descriptors are about what goes wrong, so praising it would
+ * contradict the band shown next to it.
+ */
+const PRAISE_FROM = 6;
+
 export function buildFeedback(
   input: WritingInput,
   ev: WritingEvidence,
@@ -232,7 +246,7 @@ export function buildFeedback(
     ...(praise ? cohesionPoints(ev, praise) : []),
     ...(praise ? lexicalPoints(ev, overused, praise) : []),
     ...(praise ? grammarPoints(ev, praise) : []),
-  ];
+  ].filter((p) => p.kind !== "strength" || (criteria[p.criterion] ?? 0) >= PRAISE_FROM);
   const bands = order.map((c) => `${c} ${criteria[c]}`).join(", ");
   const summary = gates.noPraise
     ? `Estimated band ${overall}. ${gateReason(gates)} Write a full answer to the question in English, in your own words.`

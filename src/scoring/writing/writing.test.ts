@@ -49,6 +49,17 @@ describe("scoreWriting", () => {
     expect(tooShort.reliability.likely).toEqual({ low: 1, high: 2 });
   });
 
+  it("praises only criteria at band 6 or above, so praise never contradicts a band", async () => {
+    const good = await task2(GOOD_ESSAY);
+    expect(praise(good).length).toBeGreaterThan(0);
+    for (const s of [good, await task2(WEAK_ESSAY)]) {
+      for (const p of praise(s)) expect(s.criteria[p.criterion]).toBeGreaterThanOrEqual(6);
+    }
+    const weak = await task2(WEAK_ESSAY);
+    expect(Math.max(...bands(weak))).toBeLessThan(6);
+    expect(praise(weak)).toEqual([]);
+  });
+
   it("scores a good essay clearly higher than a weak one", async () => {
     const good = await task2(GOOD_ESSAY);
     const weak = await task2(WEAK_ESSAY);
