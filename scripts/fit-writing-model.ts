@@ -261,7 +261,7 @@ function folds(rows: readonly Row[], subset: readonly number[]): number[] {
  * Fits on the training rows and runs an inner cross-validation on them. Its out-of-fold
  * predictions set the stretch (in-sample predictions of a model with this many weights spread
  * wider than its predictions on new essays will, so they would under-stretch) and score the
- * settings, once stretched and rounded as the scorer will.
+ * settings, once stretched as the scorer will.
  */
 function fitCalibrated(
   data: TaskData,
@@ -285,9 +285,11 @@ function fitCalibrated(
   }
   const y = train.map((i) => data.rows[i]!.band);
   const calibration = { center: fit.intercept, scale: (SD_RATIO * sd(y)) / (sd(oof) || 1) };
+  // Scored before rounding: rounding to half bands adds noise of its own to a few hundred
+  // essays, enough to pick a worse setting by luck.
   const innerMae = meanAbsoluteError(
     y,
-    oof.map((v) => roundToHalfBand(applyCalibration(calibration, v))),
+    oof.map((v) => applyCalibration(calibration, v)),
   );
   return { fit, calibration, lambda, textWeight, innerMae };
 }
