@@ -13,6 +13,7 @@ import {
 } from "../writing/fixtures/essays";
 import { scoreWriting } from "../writing";
 import { analyseLanguage } from "./index";
+import type * as learnerErrors from "./learner-errors";
 import { findLearnerErrors } from "./learner-errors";
 import { parseText } from "./nlp";
 import { isKnownWord, loadDictionaries } from "./spelling";
@@ -215,7 +216,7 @@ describe("the writing model ignores learner errors", () => {
     );
     vi.resetModules();
     vi.doMock("./learner-errors", async (importOriginal) => ({
-      ...(await importOriginal<typeof import("./learner-errors")>()),
+      ...(await importOriginal<typeof learnerErrors>()),
       findLearnerErrors: () => [],
     }));
     const { scoreWriting: withoutDetectors } = await import("../writing");
