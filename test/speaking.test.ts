@@ -116,6 +116,10 @@ describe("a Speaking test through the page, without JavaScript", () => {
     expect(result.feedback.points.map((p) => p.text).join(" ")).toContain(
       "Pronunciation was not assessed",
     );
+    // The result page says the offline speaking scales are unchecked rather than quoting figures.
+    const resultPage = await (await client.get(`/assessments/${id}`)).text();
+    expect(resultPage).toContain("How sure is this band?");
+    expect(resultPage).toContain("No examiner-marked answers were available to check them");
 
     // A submitted test is not reopened: the next visit starts a new draft on another set.
     const next = hiddenFields(await (await client.get(PAGE)).text());
