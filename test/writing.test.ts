@@ -126,3 +126,40 @@ describe("a failed scoring", () => {
     expect((await getAssessment(assessment.assessmentId))?.status).toBe("scored");
   });
 });
+
+describe("an Academic Task 1 report through the pages", () => {
+  const PAGE = "/assessments/writing/new?task=1&module=academic";
+  // A report that describes without a single figure: band 5 at most for Task Achievement.
+  const NO_FIGURES = [
+    "The chart shows how the figures for each category changed over the period shown.",
+    "Overall, the largest category stayed well ahead of the others, while the smallest one grew the fastest towards the end.",
+    "At the start, the leading category was far above the rest, and the others were much closer to each other.",
+    "In the middle of the period, the gap narrowed slightly, because the smaller categories rose steadily while the largest one changed little.",
+    "By the end, the order had changed in places: one of the smaller categories overtook another, and the leading one fell back a little.",
+    "In short, the general pattern was growth for most categories, with the biggest changes happening in the final years of the period.",
+  ].join(" ");
+
+  it("checks the report against the chart's data and caps a report without figures", async () => {
+    const { client } = await signedInClient("reporter");
+    // A process or a map has no figures: submit it and take the next visual.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const id = assessmentIdFrom(await (await client.get(PAGE)).text());
+      const draft = await getAssessment(id);
+      const submission = draft?.submission;
+      if (submission?.kind !== "writing") throw new Error("not a writing draft");
+      const submitted = await client.submit(PAGE, { intent: "submit", response: NO_FIGURES });
+      expect(submitted.status).toBe(302);
+      if (!submission.facts) continue;
+      expect(submission.facts.values.length).toBeGreaterThan(0);
+      expect(submission.prompt).toContain("Data shown:");
+      const html = await scoredPage(client, `/assessments/${id}`);
+      const scored = await getAssessment(id);
+      expect(scored?.result?.flags).toContain("no-data");
+      expect(scored?.result?.criteria.TA).toBeLessThanOrEqual(5);
+      expect(html).toContain("The report quotes no figures from the chart");
+      expect(html).toContain("Support the main features with figures from the chart");
+      return;
+    }
+    throw new Error("four visuals in a row without figures");
+  });
+});

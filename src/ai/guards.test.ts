@@ -175,6 +175,17 @@ describe("checkPlausibility", () => {
       criteria: { TR: 2, CC: 2, LR: 2, GRA: 2 },
     });
     expect(checkPlausibility(scored({ TR: 2, CC: 2, LR: 2.5, GRA: 2 }, 2), salad).ok).toBe(false);
+    // A Task 1 report quoting no figures: the model may not rate Task Achievement above it.
+    const noData = evidence({
+      flags: ["no-data"],
+      overall: 5.5,
+      criteria: { TA: 5, CC: 6, LR: 6, GRA: 5.5 },
+    });
+    expect(checkPlausibility(scored({ TA: 5, CC: 7, LR: 6.5, GRA: 6 }, 6), noData).ok).toBe(true);
+    expect(checkPlausibility(scored({ TA: 6, CC: 6, LR: 6, GRA: 6 }, 6), noData)).toMatchObject({
+      ok: false,
+      reason: 'TA 6 is above 5, the limit under "no-data"',
+    });
   });
 
   it("limits an unassessed criterion under a whole-answer gate by the offline bands", () => {

@@ -180,6 +180,7 @@ const GATES: Readonly<Record<string, "all" | "task" | "FC">> = {
   "off-topic": "task",
   "under-length": "task",
   "no-overview": "task",
+  "no-data": "task",
   "short-long-turn": "FC",
 };
 

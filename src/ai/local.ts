@@ -16,6 +16,7 @@ async function writing(req: Extract<ScoringRequest, { kind: "writing" }>): Promi
     module: req.module,
     prompt: req.prompt,
     response: req.response,
+    ...(req.facts ? { facts: req.facts } : {}),
   });
   const criteria = Object.fromEntries(
     Object.entries(score.criteria).filter((e): e is [string, number] => e[1] !== undefined),

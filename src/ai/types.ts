@@ -1,4 +1,4 @@
-import type { Reliability } from "../scoring/writing";
+import type { ChartFacts, Reliability } from "../scoring/writing";
 
 export type Module = "academic" | "general";
 
@@ -8,6 +8,8 @@ export type WritingRequest = {
   module: Module;
   prompt: string;
   response: string;
+  /** Academic Task 1 with a chart or table: its data, for the offline scorer's checks. */
+  facts?: ChartFacts;
 };
 
 export type SpeakingRequest = {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { WritingRequest } from "../ai/types";
+import type { ChartFacts } from "../scoring/writing";
 import { matchesFilter, pickNext } from "../content/bank";
 import { describeVisual } from "../content/describe";
+import { chartFacts } from "../content/facts";
 import type { WritingQuestion } from "../content/schema";
 import {
   createAssessment,
@@ -29,6 +31,12 @@ export function scoringPrompt(question: WritingQuestion): string {
     return `${question.prompt}\n\nData shown: ${describeVisual(question.visual)}`;
   }
   return question.prompt;
+}
+
+function factsOf(question: WritingQuestion): { facts?: ChartFacts } {
+  if (question.task !== 1 || question.module !== "academic") return {};
+  const facts = chartFacts(question.visual);
+  return facts ? { facts } : {};
 }
 
 function isOpenDraft(a: Assessment, task: WritingTask, module: Module): boolean {
@@ -85,6 +93,7 @@ export async function openWritingDraft(input: {
       module: input.module,
       prompt: scoringPrompt(question),
       response: "",
+      ...factsOf(question),
     },
     now: input.now,
   });

@@ -18,6 +18,8 @@ export const FLAG_TEXT: Record<string, string> = {
   "under-length": "The answer is shorter than the minimum, which lowers the task score.",
   "no-overview":
     "There is no overview of the main trends, which Task 1 needs for band 6 and above.",
+  "no-data":
+    "The report quotes no figures from the chart; without data to support it, Task Achievement stays at band 5 or below.",
   "letter-format": "The letter lacks a greeting or a sign-off suited to the reader.",
   "unclear-purpose": "The letter does not say early and clearly why you are writing.",
   "mixed-spelling": "British and American spellings are mixed; choose one and keep to it.",

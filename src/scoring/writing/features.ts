@@ -1,4 +1,5 @@
 import { analyseLanguage, contentLemmas, type LanguageAnalysis } from "../language";
+import { checkChartData, type DataReport } from "./chart-data";
 import {
   copiedWords,
   hasOverview,
@@ -18,6 +19,8 @@ export interface WritingEvidence {
   relevance: Relevance;
   overview: boolean;
   letter: LetterFormat;
+  /** Academic Task 1 with the chart's data supplied: how the report uses it. */
+  data?: DataReport;
   promptLemmas: string[];
   features: Record<string, number>;
 }
@@ -100,6 +103,9 @@ export async function gatherEvidence(input: WritingInput): Promise<WritingEviden
     relevance: rel,
     overview,
     letter,
+    ...(input.facts && input.task === 1 && input.module === "academic"
+      ? { data: checkChartData(input.facts, input.response) }
+      : {}),
     promptLemmas,
     features,
   };

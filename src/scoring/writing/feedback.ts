@@ -30,6 +30,14 @@ export function overusedWords(ev: WritingEvidence): string[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** "A", "A and B", "A, B and C", each in quotation marks. */
+function listed(items: readonly string[]): string {
+  const quoted = items.map((i) => `"${i}"`);
+  return quoted.length <= 1
+    ? (quoted[0] ?? "")
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
+}
+
 function taskPoints(input: WritingInput, ev: WritingEvidence, gates: GateOutcome): Point[] {
   const c: Criterion = input.task === 1 ? "TA" : "TR";
   const points: Point[] = [];
@@ -61,6 +69,28 @@ function taskPoints(input: WritingInput, ev: WritingEvidence, gates: GateOutcome
       criterion: c,
       kind: "improve",
       text: 'Add an overview: one or two sentences, e.g. starting "Overall, ...", that state the main trends or the biggest differences without numbers.',
+    });
+  }
+  if (has("no-data")) {
+    points.push({
+      criterion: c,
+      kind: "improve",
+      text: "Support the main features with figures from the chart, e.g. the highest and lowest values and where each line or bar starts and ends.",
+    });
+  }
+  const data = ev.data;
+  if (data && data.missingNames.length > 0) {
+    points.push({
+      criterion: c,
+      kind: "improve",
+      text: `Your report does not mention ${listed(data.missingNames)}. Cover every category, grouping similar ones, and compare them.`,
+    });
+  }
+  if (data && data.unmatched.length > 0) {
+    points.push({
+      criterion: c,
+      kind: "improve",
+      text: `Check ${data.unmatched.length === 1 ? "this figure" : "these figures"} against the chart: ${listed(data.unmatched.slice(0, 4))}. ${data.unmatched.length === 1 ? "It matches" : "They match"} no value shown, nor the difference between two.`,
     });
   }
   if (has("letter-format")) {

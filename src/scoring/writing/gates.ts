@@ -82,6 +82,11 @@ export function applyGates(input: WritingInput, ev: WritingEvidence): GateOutcom
     out.flags.push("no-overview");
     cap("TA", 5);
   }
+  // The band 5 descriptor: "there may be no data to support the description".
+  if (ev.data && input.facts && input.facts.values.length > 0 && ev.data.figuresMatched === 0) {
+    out.flags.push("no-data");
+    cap("TA", 5);
+  }
   if (input.task === 1 && input.module === "general") {
     const { salutation, signOff, purpose } = ev.letter;
     if (!salutation || !signOff) {

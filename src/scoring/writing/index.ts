@@ -12,7 +12,7 @@ import {
   type WritingScore,
 } from "./types";
 
-export type { Reliability, WritingInput, WritingScore } from "./types";
+export type { ChartFacts, Reliability, WritingInput, WritingScore } from "./types";
 export { writingScoreSchema } from "./types";
 
 function applyCaps(

@@ -5,11 +5,24 @@ export type Criterion = z.infer<typeof criterionSchema>;
 
 const band = z.number().min(0).max(9).multipleOf(0.5);
 
+/** What an Academic Task 1 chart or table shows, for checking that a report uses its data. */
+export const chartFactsSchema = z.object({
+  /** Categories, series, slices or table rows a report should cover. */
+  names: z.array(z.string().trim().min(1)).max(40),
+  /** Every number the visual shows, with totals where a reader would add them up. */
+  values: z.array(z.number().finite()).max(200),
+  /** Differences a report may quote ("rose by 16"): between values of one series, row or pie. */
+  changes: z.array(z.number().finite()).max(2000),
+});
+export type ChartFacts = z.infer<typeof chartFactsSchema>;
+
 export const writingInputSchema = z.object({
   task: z.union([z.literal(1), z.literal(2)]),
   module: z.enum(["academic", "general"]),
   prompt: z.string(),
   response: z.string(),
+  /** Academic Task 1 with a chart or table only; a process or map has no figures to check. */
+  facts: chartFactsSchema.optional(),
 });
 export type WritingInput = z.infer<typeof writingInputSchema>;
 

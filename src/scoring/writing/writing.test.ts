@@ -169,6 +169,56 @@ describe("Task 1 requirements", () => {
     expect(withOverview.criteria.TR).toBeUndefined();
   });
 
+  describe("with the chart's data", () => {
+    // Households with internet access (%), 2000-2020, as the fixtures describe them.
+    const series = {
+      Canada: [45, 62, 80, 88, 91],
+      Brazil: [10, 24, 40, 55, 70],
+      India: [2, 4, 8, 25, 50],
+    };
+    const facts = {
+      names: Object.keys(series),
+      values: Object.values(series).flat(),
+      changes: Object.values(series).flatMap((g) =>
+        g.flatMap((a, i) => g.slice(i + 1).map((b) => Math.abs(a - b))),
+      ),
+    };
+    const withFacts = (response: string) =>
+      scoreWriting({ task: 1, module: "academic", prompt: CHART_PROMPT, response, facts });
+    const texts = (s: WritingScore) => s.feedback.points.map((p) => p.text).join(" ");
+
+    it("finds nothing to say about a report whose figures and categories are all in the chart", async () => {
+      const s = await withFacts(CHART_WITH_OVERVIEW);
+      expect(s.flags).not.toContain("no-data");
+      expect(texts(s)).not.toMatch(/does not mention|Check th/);
+    });
+
+    it("caps Task Achievement at 5 for a report with no figures, and says why", async () => {
+      const noFigures = CHART_WITH_OVERVIEW.replace(
+        /\b(around|roughly|just|about|approximately|just over) \d+%/g,
+        "a share",
+      ).replace(/\d+%/g, "a share");
+      expect(noFigures).not.toMatch(/\d+%/);
+      const s = await withFacts(noFigures);
+      expect(s.flags).toContain("no-data");
+      expect(s.criteria.TA).toBeLessThanOrEqual(5);
+      expect(texts(s)).toContain("Support the main features with figures from the chart");
+      const without = await academic(noFigures);
+      expect(without.flags).not.toContain("no-data");
+    });
+
+    it("names a category the report leaves out and a figure the chart does not show", async () => {
+      const s = await withFacts(
+        CHART_WITH_OVERVIEW.replace(/, and just 2% in India/, "").replace("about 80%", "about 97%"),
+      );
+      expect(texts(s)).toContain('Check this figure against the chart: "97%"');
+      const noIndia = await withFacts(
+        "Overall, Canada led. In 2000 Canada had 45% and Brazil 10%. ".repeat(6),
+      );
+      expect(texts(noIndia)).toContain('does not mention "India"');
+    });
+  });
+
   it("checks letter format and purpose in General Training Task 1", async () => {
     const formatted = await letter(LETTER);
     const unformatted = await letter(LETTER_WITHOUT_FORMAT);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { getQuestion, questionBank } from "./bank";
+import { chartFacts } from "./facts";
+import { chartFactsSchema } from "../scoring/writing/types";
+import type { AcademicTask1Question } from "./schema";
+
+const academic = questionBank.filter(
+  (q): q is AcademicTask1Question => q.skill === "writing" && q.task === 1 && "visual" in q,
+);
+
+describe("chartFacts", () => {
+  it("gives a line graph's series, every value, the totals and the changes within each line", () => {
+    const q = getQuestion("w1-line-electricity-sources") as AcademicTask1Question;
+    const facts = chartFacts(q.visual)!;
+    expect(facts.names).toEqual(["Coal", "Natural gas", "Wind", "Solar"]);
+    // Coal 62 + gas 20 + wind 2 + solar 0 in 2000; 103 in 2020.
+    expect(facts.values).toEqual(expect.arrayContaining([62, 18, 36, 84, 103]));
+    // Coal fell by 44 (62 to 18); the total rose by 19 (84 to 103).
+    expect(facts.changes).toEqual(expect.arrayContaining([44, 19]));
+  });
+
+  it("has facts for every chart and table in the bank, and none for processes and maps", () => {
+    expect(academic.length).toBeGreaterThan(0);
+    for (const q of academic) {
+      const facts = chartFacts(q.visual);
+      if (q.visual.kind === "process" || q.visual.kind === "map") {
+        expect(facts, q.id).toBeUndefined();
+        continue;
+      }
+      expect(chartFactsSchema.safeParse(facts).success, q.id).toBe(true);
+      expect(facts!.values.length, q.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("names a table's rows and a pie's slices", () => {
+    for (const q of academic) {
+      const facts = chartFacts(q.visual);
+      if (q.visual.kind === "table") {
+        expect(facts!.names).toEqual(q.visual.rows.map((r) => r[0]));
+      }
+      if (q.visual.kind === "pie") {
+        expect(facts!.names).toEqual(
+          expect.arrayContaining(q.visual.pies[0]!.slices.map((s) => s.label)),
+        );
+      }
+    }
+  });
+});
