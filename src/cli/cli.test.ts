@@ -168,6 +168,9 @@ describe("ielts score, evaluate and speak", () => {
       expect(text.stdout).toMatch(/QWK\s+-?\d\.\d{3}/);
       expect(text.stdout).toContain("rows are true bands, columns predicted bands");
       expect(text.stdout).toContain("Skipped 2 row(s)");
+      expect(text.stdout).toMatch(
+        /it had not seen[\s\S]*Task 2: mean absolute error \d\.\d\d, within half a band \d+%/,
+      );
 
       expect(json.code).toBe(0);
       const report = JSON.parse(json.stdout);

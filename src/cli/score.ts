@@ -8,6 +8,7 @@ import {
 } from "../scoring/batch";
 import { parseCsvObjects } from "../scoring/csv";
 import { scoreWriting } from "../scoring/writing";
+import { measuredAgreement } from "../scoring/writing/model";
 import { UsageError, type CliIo } from "./io";
 import { parseOptions, readInput } from "./options";
 
@@ -140,12 +141,30 @@ function formatReport(
     const a = report[key];
     if (a) lines.push("", ...formatAgreement(GROUP_TITLES[key], a));
   }
+  lines.push("", ...unseenEssaysNote());
   if (skipped.length) {
     lines.push("", `Skipped ${skipped.length} row(s):`);
     for (const s of skipped.slice(0, 20)) lines.push(`  ${s.id}: ${s.error}`);
     if (skipped.length > 20) lines.push(`  ... and ${skipped.length - 20} more`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The model scores the essays it was fitted on far better than new ones, so figures on the
+ * calibration file itself flatter it: the report ends with the cross-validated figures.
+ */
+function unseenEssaysNote(): string[] {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const figures = ([1, 2] as const).map((task) => {
+    const m = measuredAgreement(task);
+    return `Task ${task}: mean absolute error ${m.meanAbsoluteError.toFixed(2)}, within half a band ${pct(m.withinHalfBand)}, within one band ${pct(m.withinOneBand)} (${m.essays} essays)`;
+  });
+  return [
+    "Essays the model was fitted on (the calibration set) score better than new ones. On essays",
+    "it had not seen, cross-validated with each prompt's essays kept apart:",
+    ...figures.map((f) => `  ${f}`),
+  ];
 }
 
 function formatAgreement(title: string, a: Agreement): string[] {

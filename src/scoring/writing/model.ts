@@ -99,6 +99,7 @@ export function textScore(task: 1 | 2, response: string): number {
 /** How closely the task's model agreed with examiners on essays it had not seen. */
 export interface MeasuredAgreement {
   essays: number;
+  meanAbsoluteError: number;
   withinHalfBand: number;
   withinOneBand: number;
 }
@@ -110,12 +111,18 @@ export interface MeasuredAgreement {
 export function measuredAgreement(task: 1 | 2): MeasuredAgreement {
   const cv = taskModel(task).cv;
   const essays = cv?.n;
+  const meanAbsoluteError = cv?.mae;
   const withinHalfBand = cv?.withinHalfBand;
   const withinOneBand = cv?.withinOneBand;
-  if (essays === undefined || withinHalfBand === undefined || withinOneBand === undefined) {
+  if (
+    essays === undefined ||
+    meanAbsoluteError === undefined ||
+    withinHalfBand === undefined ||
+    withinOneBand === undefined
+  ) {
     throw new Error(`the Task ${task} model has no cross-validated figures: rerun npm run fit`);
   }
-  return { essays, withinHalfBand, withinOneBand };
+  return { essays, meanAbsoluteError, withinHalfBand, withinOneBand };
 }
 
 /** How unusual a feature value is among the calibration responses, in standard deviations. */
