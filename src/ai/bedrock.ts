@@ -100,9 +100,19 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Sco
       } catch (error) {
         throw classify(error, modelId);
       }
+      const inputTokens = output.usage?.inputTokens ?? 0;
+      const outputTokens = output.usage?.outputTokens ?? 0;
+      // An answer that cannot be used was still generated, and is billed.
+      const billed = {
+        inputTokens,
+        outputTokens,
+        costUsd: costUsd(modelId, inputTokens, outputTokens),
+      };
       const stop = output.stopReason ?? "unknown";
       if (REFUSALS.has(stop)) {
-        throw new ProviderError("refused-output", `stopped: ${stop}`, "bedrock", modelId);
+        throw new ProviderError("refused-output", `stopped: ${stop}`, "bedrock", modelId, {
+          billed,
+        });
       }
       if (stop === "max_tokens") {
         throw new ProviderError(
@@ -110,12 +120,13 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Sco
           `answer cut off at ${maxTokens} tokens`,
           "bedrock",
           modelId,
+          { billed },
         );
       }
       const answer = validateAndClamp(toolInput(output), req);
-      if (!answer.ok) throw new ProviderError("invalid-output", answer.reason, "bedrock", modelId);
-      const inputTokens = output.usage?.inputTokens ?? 0;
-      const outputTokens = output.usage?.outputTokens ?? 0;
+      if (!answer.ok) {
+        throw new ProviderError("invalid-output", answer.reason, "bedrock", modelId, { billed });
+      }
       const { confidence, ...scored } = answer.value;
       return {
         ...scored,
@@ -124,7 +135,7 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Sco
         modelId,
         inputTokens,
         outputTokens,
-        costUsd: costUsd(modelId, inputTokens, outputTokens),
+        costUsd: billed.costUsd,
         latencyMs: Date.now() - started,
       };
     },

@@ -136,12 +136,32 @@ describe("scoreWithChain", () => {
   });
 
   it("rejects an implausible answer, retries, and falls back", async () => {
-    const bedrock = scripted("bedrock", result("bedrock", 9));
+    const implausible = {
+      ...result("bedrock", 9),
+      inputTokens: 1_500,
+      outputTokens: 500,
+      costUsd: 0.0001,
+    };
+    const bedrock = scripted("bedrock", implausible);
     const { opts, events } = options();
     const out = await scoreWithChain(req, [bedrock, scripted("local", result("local"))], opts);
     expect(bedrock.calls).toBe(2);
     expect(out.result.provider).toBe("local");
     expect(events[0]).toMatchObject({ kind: "implausible-result", provider: "bedrock" });
+    // The rejected answers were still paid for.
+    expect(out.attempts.map((a) => a.billed?.costUsd)).toEqual([0.0001, 0.0001, undefined]);
+  });
+
+  it("records what a failed call was billed, and nothing for one that never answered", async () => {
+    const billed = { inputTokens: 1_200, outputTokens: 80, costUsd: 0.00005 };
+    const bedrock = scripted(
+      "bedrock",
+      new ProviderError("invalid-output", "not JSON", "bedrock", "nova", { billed }),
+      new ProviderError("unavailable", "503", "bedrock", "nova"),
+    );
+    const { opts } = options();
+    const out = await scoreWithChain(req, [bedrock, scripted("local", result("local"))], opts);
+    expect(out.attempts.map((a) => a.billed)).toEqual([billed, undefined, undefined]);
   });
 
   it("times out a provider that never answers, even one that ignores its signal", async () => {

@@ -1,4 +1,4 @@
-import { ProviderError } from "./errors";
+import { ProviderError, type Billed } from "./errors";
 import { checkPlausibility, type Evidence } from "./guards";
 import { detectInjection, studentText, type SafetyEvent } from "./safety";
 import type { ProviderName, ScoringProvider, ScoringRequest, ScoringResult } from "./types";
@@ -9,6 +9,8 @@ export type AttemptRecord = {
   ok: boolean;
   error?: string;
   latencyMs: number;
+  /** A failed attempt the provider still charged for (bad or implausible output). */
+  billed?: Billed;
 };
 
 export type ChainOptions = {
@@ -126,13 +128,16 @@ export async function scoreWithChain(
         await sleep(backoffMs(attempt - 1, random, options.baseDelayMs, options.maxDelayMs));
       }
       const started = Date.now();
-      const failed = (error: string, modelId?: string) =>
+      const failed = (error: string, modelId?: string, billed?: Billed) =>
         attempts.push({
           provider: provider.name,
           ...(modelId ? { modelId } : {}),
           ok: false,
           error,
           latencyMs: Date.now() - started,
+          ...(billed && billed.costUsd + billed.inputTokens + billed.outputTokens > 0
+            ? { billed }
+            : {}),
         });
       let result: ScoringResult;
       try {
@@ -143,7 +148,7 @@ export async function scoreWithChain(
           failed(message);
           break;
         }
-        failed(`${error.kind}: ${message}`, error.modelId);
+        failed(`${error.kind}: ${message}`, error.modelId, error.billed);
         if (error.kind === "invalid-output" || error.kind === "refused-output") {
           await report({ kind: error.kind, detail: message, provider: provider.name });
         }
@@ -152,7 +157,11 @@ export async function scoreWithChain(
       }
       const plausible = checkPlausibility(result, evidence);
       if (!plausible.ok) {
-        failed(`implausible: ${plausible.reason}`, result.modelId);
+        failed(`implausible: ${plausible.reason}`, result.modelId, {
+          inputTokens: result.inputTokens,
+          outputTokens: result.outputTokens,
+          costUsd: result.costUsd,
+        });
         await report({
           kind: "implausible-result",
           detail: `${result.modelId}: ${plausible.reason}`,

@@ -14,16 +14,25 @@ const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set([
   "invalid-output",
 ]);
 
+/** Tokens a call was billed for, which a failed call is too once the model has answered. */
+export interface Billed {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
+  readonly billed?: Billed;
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
     readonly provider: ProviderName,
     readonly modelId?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; billed?: Billed },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.billed) this.billed = options.billed;
   }
 
   get retryable(): boolean {

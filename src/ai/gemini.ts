@@ -7,7 +7,7 @@ import {
   type Part,
   type ResponseSchema,
 } from "@google/generative-ai";
-import { ProviderError, kindForStatus } from "./errors";
+import { ProviderError, kindForStatus, type Billed } from "./errors";
 import { validateAndClamp, type ValidatedAnswer, type Validation } from "./guards";
 import { costUsd, hasPrice } from "./prices";
 import { answerJsonSchema, systemPrompt, userMessage, type JsonSchema } from "./prompt";
@@ -173,7 +173,12 @@ export function createGeminiProvider(options: GeminiProviderOptions): ScoringPro
         // A timeout means the chain has already given up on this call.
         if (signal.aborted) throw error;
         const why = error instanceof Error ? error.message : String(error);
-        const second = await attempt(other);
+        let second: ValidatedAnswer;
+        try {
+          second = await attempt(other);
+        } catch (secondError) {
+          throw withBilling(secondError, calls);
+        }
         return result(
           second,
           other,
@@ -198,6 +203,25 @@ export function createGeminiProvider(options: GeminiProviderOptions): ScoringPro
   };
 }
 
+/** Every call is billed, including an answer that was escalated or failed validation. */
+function billedFor(calls: readonly Call[]): Billed {
+  const sum = (pick: (c: Call) => number) => calls.reduce((total, c) => total + pick(c), 0);
+  return {
+    inputTokens: sum((c) => c.inputTokens),
+    outputTokens: sum((c) => c.outputTokens),
+    costUsd: Math.round(sum((c) => costUsd(c.modelId, c.inputTokens, c.outputTokens)) * 1e9) / 1e9,
+  };
+}
+
+/** Both models failed: the error carries what their answers cost. */
+function withBilling(error: unknown, calls: readonly Call[]): unknown {
+  if (!(error instanceof ProviderError) || calls.length === 0) return error;
+  return new ProviderError(error.kind, error.message, "gemini", error.modelId, {
+    cause: error.cause,
+    billed: billedFor(calls),
+  });
+}
+
 function toResult(
   answer: ValidatedAnswer,
   modelId: string,
@@ -206,17 +230,13 @@ function toResult(
   started: number,
 ): ScoringResult {
   const { confidence, ...scored } = answer;
-  const sum = (pick: (c: Call) => number) => calls.reduce((total, c) => total + pick(c), 0);
   return {
     ...scored,
     flags: confidence === "low" ? ["low-confidence"] : [],
     provider: "gemini",
     modelId,
     selectionReason,
-    // Every call is billed, including an answer that was escalated or failed validation.
-    inputTokens: sum((c) => c.inputTokens),
-    outputTokens: sum((c) => c.outputTokens),
-    costUsd: Math.round(sum((c) => costUsd(c.modelId, c.inputTokens, c.outputTokens)) * 1e9) / 1e9,
+    ...billedFor(calls),
     latencyMs: Date.now() - started,
   };
 }

@@ -22,4 +22,21 @@ describe("dailyCosts", () => {
     ]);
     expect(days[0]!.costUsd).toBeCloseTo(0.0018225, 10);
   });
+
+  it("adds what failed attempts were charged, for scored and failed assessments alike", () => {
+    const billed = { inputTokens: 1_400, outputTokens: 450, costUsd: 0.0001 };
+    const attempts = [
+      { provider: "bedrock", ok: false, error: "invalid-output: bad JSON", latencyMs: 900, billed },
+      { provider: "bedrock", ok: false, error: "timeout", latencyMs: 20_000 },
+      { provider: "local", ok: true, latencyMs: 40 },
+    ];
+    const retried = { ...scored("2026-11-25T09:00:00.000Z", 0), attempts };
+    const failed = { ...scored("2026-11-25T10:00:00.000Z", 0.5, "failed"), attempts };
+    const [day] = dailyCosts([retried, failed]);
+    expect(day).toMatchObject({ day: "2026-11-25", assessments: 2 });
+    // The scored one: its result (1,500 + 0 USD) and one charged failure; the failed one: the
+    // charged failure only.
+    expect(day!.inputTokens).toBe(1_500 + 1_400 + 1_400);
+    expect(day!.costUsd).toBeCloseTo(0.0002, 10);
+  });
 });

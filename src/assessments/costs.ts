@@ -9,11 +9,20 @@ export interface DailyCost {
   costUsd: number;
 }
 
-/** AI spend per UTC day over scored writing and speaking assessments, newest day first. */
+/**
+ * AI spend per UTC day over writing and speaking assessments, newest day first: the scored
+ * result's tokens plus those of failed attempts the provider still charged for, so that an
+ * assessment that failed after a bad answer costs what it cost. `assessments` counts the
+ * assessments with any spend.
+ */
 export function dailyCosts(assessments: readonly Assessment[]): DailyCost[] {
   const days = new Map<string, DailyCost>();
   for (const a of assessments) {
-    if (a.status !== "scored" || !a.result) continue;
+    const charged = [
+      ...(a.status === "scored" && a.result ? [a.result] : []),
+      ...(a.attempts ?? []).flatMap((t) => (t.billed ? [t.billed] : [])),
+    ];
+    if (charged.length === 0) continue;
     const day = (a.submittedAt ?? a.updatedAt).slice(0, 10);
     const total = days.get(day) ?? {
       day,
@@ -23,9 +32,11 @@ export function dailyCosts(assessments: readonly Assessment[]): DailyCost[] {
       costUsd: 0,
     };
     total.assessments += 1;
-    total.inputTokens += a.result.inputTokens;
-    total.outputTokens += a.result.outputTokens;
-    total.costUsd += a.result.costUsd;
+    for (const c of charged) {
+      total.inputTokens += c.inputTokens;
+      total.outputTokens += c.outputTokens;
+      total.costUsd += c.costUsd;
+    }
     days.set(day, total);
   }
   return [...days.values()].sort((x, y) => y.day.localeCompare(x.day));

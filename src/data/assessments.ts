@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Explanation } from "../ai/explain";
+import type { Billed } from "../ai/errors";
 import type { ScoringResult, WritingRequest } from "../ai/types";
 import { writeIf } from "./conditional";
 import { getDb } from "./tables";
@@ -36,6 +37,8 @@ export interface ProviderAttempt {
   ok: boolean;
   error?: string;
   latencyMs: number;
+  /** What a failed attempt was still charged (bad or implausible output). */
+  billed?: Billed;
 }
 
 export interface Assessment {

@@ -86,6 +86,15 @@ describe("bedrock provider against the fake Converse API", () => {
     ]);
     expect(events.map((e) => e.kind)).toEqual(["invalid-output", "invalid-output"]);
     expect(events[0]?.detail).toMatch(/not JSON/);
+    // Each unusable answer was generated, so each is recorded with what it cost.
+    for (const failed of attempts.slice(0, 2)) {
+      expect(failed.billed).toEqual({
+        inputTokens: 1_500,
+        outputTokens: 500,
+        costUsd: costUsd(NOVA_MICRO, 1_500, 500),
+      });
+    }
+    expect(attempts[2]?.billed).toBeUndefined();
   });
 
   it("rejects out-of-range bands instead of clamping them into a band", async () => {

@@ -140,6 +140,20 @@ describe("gemini provider against the fake generateContent API", () => {
     expect(result.costUsd).toBeCloseTo(costUsd(light, 1_500, 500) + costUsd(strong, 1_500, 500), 9);
   });
 
+  it("records what two unusable answers cost when both models fail", async () => {
+    fake.script({ kind: "text", text: "{oops" }, { kind: "text", text: "not json either" });
+    const { attempts } = await scoreWithChain(task1Letter, [gemini, local], {
+      ...chainOptions(letterEvidence).options,
+      attempts: 1,
+    });
+    expect(attempts.map((a) => `${a.provider}:${a.ok}`)).toEqual(["gemini:false", "local:true"]);
+    expect(attempts[0]?.billed).toMatchObject({ inputTokens: 3_000, outputTokens: 1_000 });
+    expect(attempts[0]?.billed?.costUsd).toBeCloseTo(
+      costUsd(light, 1_500, 500) + costUsd(strong, 1_500, 500),
+      9,
+    );
+  });
+
   it("escalates an uncertain light answer: low confidence or criteria far apart", async () => {
     const b = letterEvidence.overall;
     fake.script(
