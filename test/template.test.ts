@@ -103,6 +103,37 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     expect(bedrock?.Resource).toHaveLength(1);
   });
 
+  it("gives Bedrock to the Lambdas that call a model and not to the HTTP or sweeper Lambdas", () => {
+    const roleOf = (fn: string) => JSON.stringify(resources[fn]!.Properties.Role);
+    for (const fn of [
+      "ScoreWritingEventLambda",
+      "ScoreSpeakingEventLambda",
+      "ExplainAnswersEventLambda",
+    ]) {
+      expect(roleOf(fn), fn).toContain('"Ref":"ModelCallerRole"');
+    }
+    for (const fn of ["AnyCatchallHTTPLambda", "SweeperScheduledLambda"]) {
+      expect(roleOf(fn), fn).toContain('"Ref":"Role"');
+    }
+    // Everything that grants to the shared role, inline or attached, leaves Bedrock out.
+    const grantsToRole = [
+      resources.Role!,
+      ...ofType("AWS::IAM::Policy")
+        .map(([, r]) => r)
+        .filter((r) => JSON.stringify(r.Properties.Roles).includes('"Ref":"Role"')),
+    ];
+    expect(grantsToRole.length).toBeGreaterThan(1);
+    for (const grant of grantsToRole) expect(JSON.stringify(grant)).not.toContain("bedrock");
+    // The model callers keep the tables, events and parameters the shared role allows.
+    const modelRole = resources.ModelCallerRole!.Properties as { Policies: unknown[] };
+    expect(modelRole.Policies).toEqual(
+      (resources.Role!.Properties as { Policies: unknown[] }).Policies,
+    );
+    for (const name of ["ParameterStorePolicy", "AudioStorePolicy"]) {
+      expect(JSON.stringify(resources[name]!.Properties.Roles), name).toContain("ModelCallerRole");
+    }
+  });
+
   it("sends scoring events that exhaust their retries to a dead-letter queue", () => {
     expect(resources.ScoringDeadLetterQueue?.Type).toBe("AWS::SQS::Queue");
     for (const name of ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"]) {

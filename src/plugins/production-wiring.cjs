@@ -1,5 +1,7 @@
 // Architect plugin: what app.arc cannot say about production.
-// - the scoring workers may call Amazon Nova Micro, and nothing else in Bedrock;
+// - the workers that call a model (scoring, explanations) run under a role of their own that
+//   may call Amazon Nova Micro, and nothing else in Bedrock; the HTTP and sweeper Lambdas keep
+//   Architect's shared role, which cannot call Bedrock at all;
 // - a scoring event that fails every Lambda retry lands in a dead-letter queue, not nowhere;
 // - students' recordings live in a private, encrypted bucket that only the app can read;
 // - the packages the TypeScript build leaves external (harper.js finds its WebAssembly beside
@@ -10,6 +12,7 @@ const { join } = require("node:path");
 
 const NOVA_MICRO = "amazon.nova-micro-v1:0";
 const SCORING_WORKERS = ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"];
+const MODEL_CALLERS = [...SCORING_WORKERS, "ExplainAnswersEventLambda"];
 const AUDIO_USERS = ["AnyCatchallHTTPLambda", "ScoreSpeakingEventLambda"];
 const SCORER_PACKAGES = ["harper.js", "fflate", "dictionary-en", "dictionary-en-gb"];
 
@@ -21,8 +24,32 @@ function copyScorerPackages(cwd, codeUri) {
   }
 }
 
+/**
+ * A copy of Architect's shared role (its inline policies: logs, tables, events, static bucket)
+ * for the Lambdas that call a model, with every standalone policy Architect attaches to the
+ * shared role attached to the copy too.
+ */
+function addModelCallerRole(resources) {
+  resources.ModelCallerRole = structuredClone(resources.Role);
+  for (const r of Object.values(resources)) {
+    const roles = r.Type === "AWS::IAM::Policy" ? r.Properties.Roles : undefined;
+    if (roles && roles.some((ref) => ref.Ref === "Role")) roles.push({ Ref: "ModelCallerRole" });
+  }
+  for (const name of MODEL_CALLERS) {
+    const fn = resources[name];
+    if (!fn) throw new Error(`production-wiring: ${name} is missing from the template`);
+    fn.Properties.Role = {
+      "Fn::Sub": [
+        "arn:aws:iam::${AWS::AccountId}:role/${roleName}",
+        { roleName: { Ref: "ModelCallerRole" } },
+      ],
+    };
+  }
+}
+
 function wire(cloudformation, cwd) {
   const resources = cloudformation.Resources;
+  addModelCallerRole(resources);
   resources.ScoringDeadLetterQueue = {
     Type: "AWS::SQS::Queue",
     Properties: { MessageRetentionPeriod: 1209600 },
@@ -31,7 +58,7 @@ function wire(cloudformation, cwd) {
     Type: "AWS::IAM::Policy",
     Properties: {
       PolicyName: "ScoringWorkerPolicy",
-      Roles: [{ Ref: "Role" }],
+      Roles: [{ Ref: "ModelCallerRole" }],
       PolicyDocument: {
         Statement: [
           {
@@ -71,7 +98,8 @@ function wire(cloudformation, cwd) {
     Type: "AWS::IAM::Policy",
     Properties: {
       PolicyName: "AudioStorePolicy",
-      Roles: [{ Ref: "Role" }],
+      // The app stores recordings; the speaking worker reads them.
+      Roles: [{ Ref: "Role" }, { Ref: "ModelCallerRole" }],
       PolicyDocument: {
         Statement: [
           {
