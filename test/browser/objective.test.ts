@@ -110,3 +110,52 @@ for (const javaScriptEnabled of [false, true]) {
     });
   });
 }
+
+describe("Reading highlights in Chromium, JavaScript on", () => {
+  /** Selects characters [from, to) of the passage's first long run of text, then lifts the pointer. */
+  const select = (page: Page, from: number, to: number) =>
+    page.evaluate(
+      ([a, b]) => {
+        const paragraph = document.querySelector("[data-highlightable] p")!;
+        const text = [...paragraph.childNodes].find(
+          (n): n is Text => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").length > 40,
+        )!;
+        const chosen = text.textContent!.slice(a, b);
+        const range = document.createRange();
+        range.setStart(text, a!);
+        range.setEnd(text, b!);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        return chosen;
+      },
+      [from, to],
+    );
+  const marks = (page: Page) => page.locator("mark.highlight").allTextContents();
+
+  it("keeps a highlight through a reload, and forgets it once tapped away", async () => {
+    const context = await signedIn(true);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/assessments/reading/new?module=general`);
+    await page.locator(".countdown").waitFor();
+    const expected = await select(page, 4, 20);
+    expect(expected).toHaveLength(16);
+    expect(await marks(page)).toEqual([expected]);
+
+    await page.reload();
+    await page.locator(".countdown").waitFor();
+    await expect.poll(() => marks(page)).toEqual([expected]);
+
+    await page.locator("mark.highlight").click();
+    expect(await marks(page)).toEqual([]);
+    const stored = await page.evaluate(() =>
+      Object.entries(localStorage).filter(([key]) => key.startsWith("highlights:")),
+    );
+    expect(stored).toEqual([[expect.any(String), "[]"]]);
+    await page.reload();
+    await page.locator(".countdown").waitFor();
+    expect(await marks(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -5,6 +5,7 @@ import { fieldName } from "../../../src/assessments/objective-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { PaperBlocks } from "./Paper";
+import { currentHighlights, markRange, restoreHighlights } from "./highlights";
 
 const AUTOSAVE_MS = 5_000;
 
@@ -45,31 +46,34 @@ function Countdown({ deadlineAt, serverNow }: { deadlineAt: string; serverNow: n
 }
 
 /**
- * Select passage text to wrap it in <mark>; tap a mark to remove it. Client-only, like a pen on
- * the question paper: highlights are not saved. A selection across paragraphs is ignored.
+ * Select passage text to wrap it in <mark>; tap a mark to remove it. Like a pen on the question
+ * paper, but kept in this browser for this paper, so a reload does not wipe them. A selection
+ * across paragraphs is ignored.
  */
-function useHighlighting(enabled: boolean) {
+function useHighlighting(enabled: boolean, storageKey: string) {
   useEffect(() => {
     if (!enabled) return;
+    try {
+      restoreHighlights(JSON.parse(window.localStorage.getItem(storageKey) ?? "[]"));
+    } catch {
+      window.localStorage.removeItem(storageKey);
+    }
+    const save = () => window.localStorage.setItem(storageKey, JSON.stringify(currentHighlights()));
     const onUp = () => {
       const selection = window.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
       const range = selection.getRangeAt(0);
       const start = range.startContainer.parentElement;
       if (!start?.closest("[data-highlightable]")) return;
-      const mark = document.createElement("mark");
-      mark.className = "highlight";
-      try {
-        range.surroundContents(mark);
-      } catch {
-        return;
-      }
+      if (!markRange(range)) return;
       selection.removeAllRanges();
+      save();
     };
     const onClick = (event: MouseEvent) => {
       const mark = (event.target as HTMLElement).closest("mark.highlight");
       if (!mark) return;
       mark.replaceWith(...mark.childNodes);
+      save();
     };
     document.addEventListener("mouseup", onUp);
     document.addEventListener("touchend", onUp);
@@ -79,7 +83,7 @@ function useHighlighting(enabled: boolean) {
       document.removeEventListener("touchend", onUp);
       document.removeEventListener("click", onClick);
     };
-  }, [enabled]);
+  }, [enabled, storageKey]);
 }
 
 /**
@@ -155,7 +159,7 @@ export function TestPaper(props: TestPaperProps) {
   const saver = useFetcher<{ savedAt?: string }>();
   const location = useLocation();
   useEffect(() => setEnhanced(true), []);
-  useHighlighting(enhanced && props.skill === "reading");
+  useHighlighting(enhanced && props.skill === "reading", `highlights:${props.assessmentId}`);
 
   const onChange = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
