@@ -3,8 +3,10 @@ import { getAssessment } from "../src/data/assessments";
 import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
+import { startMock } from "../src/assessments/mock";
 import { FormClient } from "./support/client";
 import { answersWorth, paperOf, studentCookie } from "./support/objective";
+import { signedInClient } from "./support/users";
 
 async function student(label: string): Promise<FormClient> {
   const client = new FormClient();
@@ -117,5 +119,36 @@ describe("Reading and Listening against Sandbox", () => {
     const html = await marked.text();
     expect(html).toContain("You scored 0 out of");
     expect(html).toContain("No answer given");
+  });
+});
+
+describe("a mock test in the order of the real one", () => {
+  it("sends the student back until the earlier paper is in, and lets no paper be sat twice", async () => {
+    const { client, user } = await signedInClient("mock-order");
+    const mock = await startMock(user.userId, "general");
+    const paper = (skill: string) =>
+      `/assessments/${skill}/new?module=general&mockId=${mock.assessmentId}`;
+    const back = (notice: string) => `/mock-tests/${mock.assessmentId}?notice=${notice}`;
+
+    const early = await client.get(paper("reading"));
+    expect(early.status).toBe(302);
+    expect(early.headers.get("location")).toBe(back("earlier-step-open"));
+    const mockPage = await (await client.get(back("earlier-step-open"))).text();
+    expect(mockPage).toContain("Finish the parts above first");
+
+    const listening = await client.get(paper("listening"));
+    expect(listening.status).toBe(200);
+    const listeningId = assessmentIdIn(await listening.text());
+    const handedIn = await client.submit(paper("listening"), { intent: "confirm-submit" });
+    expect(handedIn.status).toBe(302);
+    expect((await getAssessment(listeningId))?.status).toBe("scored");
+
+    const again = await client.get(paper("listening"));
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(back("already-taken"));
+    expect(await (await client.get(back("already-taken"))).text()).toContain(
+      "each part of a mock test is sat once",
+    );
+    expect((await client.get(paper("reading"))).status).toBe(200);
   });
 });

@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Assessment } from "../../src/data/assessments";
 import { questionsOf } from "../../src/content/tests";
-import { ownMock } from "../../src/assessments/mock";
+import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
   objectiveSubmission,
   openObjectiveDraft,
@@ -34,6 +34,7 @@ export {
   openMockFor,
   ownMock,
   startMock,
+  stepRefusal,
   type AttachableStep,
   type StepState,
 } from "../../src/assessments/mock";
@@ -102,6 +103,10 @@ export async function loadTestPage(request: Request, skill: ObjectiveSkill) {
   const { module, mockId } = query(request);
   // A mock id that is not the student's own open mock is ignored, not trusted.
   const mock = mockId ? await ownMock(mockId, user.userId) : null;
+  if (mock?.status === "draft") {
+    const refusal = stepRefusal((await loadMock(mock)).steps, skill);
+    if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);
+  }
   const { assessment, test } = await openObjectiveDraft({
     userId: user.userId,
     skill,

@@ -14,6 +14,7 @@ import {
   currentStep,
   loadMock,
   ownMock,
+  stepRefusal,
   type AttachableStep,
   type StepState,
 } from "~/models/objective.server";
@@ -33,10 +34,21 @@ async function mockFor(request: Request, id: string | undefined) {
   return mock;
 }
 
+/** Why the student was sent back here, in plain words. */
+const NOTICES: Record<NonNullable<ReturnType<typeof stepRefusal>>, string> = {
+  "earlier-step-open":
+    "Finish the parts above first: a mock test runs in the order of the real one.",
+  "already-taken": "You have handed in that paper; each part of a mock test is sat once.",
+};
+
+const isNotice = (v: string | null): v is keyof typeof NOTICES => v !== null && v in NOTICES;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const mock = await mockFor(request, params.id);
   const { steps, bands } = await loadMock(mock);
+  const notice = new URL(request.url).searchParams.get("notice");
   return json({
+    notice: isNotice(notice) ? NOTICES[notice] : null,
     mockId: mock.assessmentId,
     module: mock.module,
     startedAt: mock.createdAt,
@@ -52,6 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problem) return json({ formError: problem }, 403);
   const { step, childId } = formValues(form, ["step", "childId"]);
   const attachable = (ATTACHABLE_STEPS as readonly string[]).includes(step);
+  if (attachable) {
+    const refusal = stepRefusal((await loadMock(mock)).steps, step as AttachableStep);
+    if (refusal) return json({ formError: NOTICES[refusal] }, 409);
+  }
   if (!attachable || !(await attachToMock(mock, step as AttachableStep, childId))) {
     return json({ formError: "Choose one of your attempts listed for this part." }, 400);
   }
@@ -122,7 +138,7 @@ export default function MockTest() {
         Started {dateTime.format(new Date(data.startedAt))} UTC. Do the parts in order; you can
         leave and come back to this page at any time.
       </p>
-      <FormMessage tone="error" message={result?.formError} />
+      <FormMessage tone="error" message={result?.formError ?? data.notice} />
       <ol className="steps">
         {data.steps.map((s) => (
           <Step

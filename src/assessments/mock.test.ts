@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Assessment } from "../data/assessments";
-import { currentStep, mockBands, mockProgress } from "./mock";
+import { currentStep, mockBands, mockProgress, stepRefusal } from "./mock";
 
 const base = { userId: "u", updatedAt: "2025-01-01T00:00:00Z", publishCount: 0 } as const;
 const mock: Assessment = {
@@ -71,5 +71,30 @@ describe("mock test progress", () => {
       speaking: 6,
       overall: 6,
     });
+  });
+
+  it("keeps the parts in order and each paper to one sitting", () => {
+    const fresh = mockProgress({ ...mock, mockChildren: {} }, [scored("w1", "writing", 6, 1)]);
+    expect(stepRefusal(fresh, "listening")).toBeNull();
+    expect(stepRefusal(fresh, "reading")).toBe("earlier-step-open");
+    expect(stepRefusal(fresh, "writing1")).toBe("earlier-step-open");
+
+    const afterListening = mockProgress({ ...mock, mockChildren: {} }, [
+      paper("l", "listening", 6),
+    ]);
+    expect(stepRefusal(afterListening, "listening")).toBe("already-taken");
+    expect(stepRefusal(afterListening, "reading")).toBeNull();
+    expect(stepRefusal(afterListening, "writing1")).toBe("earlier-step-open");
+
+    const inProgress = { ...paper("l", "listening", 6), status: "draft" as const };
+    const resumed = mockProgress({ ...mock, mockChildren: {} }, [inProgress]);
+    expect(stepRefusal(resumed, "listening")).toBeNull();
+
+    const readingDone = [paper("l", "listening", 6), paper("r", "reading", 6)];
+    const writing = mockProgress({ ...mock, mockChildren: {} }, readingDone);
+    // The two writing tasks are one paper, done in either order; Speaking comes after both.
+    expect(stepRefusal(writing, "writing1")).toBeNull();
+    expect(stepRefusal(writing, "writing2")).toBeNull();
+    expect(stepRefusal(writing, "speaking")).toBe("earlier-step-open");
   });
 });

@@ -83,6 +83,34 @@ export function currentStep(steps: readonly StepState[]): MockStep | null {
   return steps.find((s) => !s.assessment || s.assessment.status === "draft")?.step ?? null;
 }
 
+const handedIn = (s: StepState) => s.assessment !== null && s.assessment.status !== "draft";
+
+/** The papers of the real test in order; the two writing tasks share one paper. */
+const PAPER: Record<MockStep, number> = {
+  listening: 0,
+  reading: 1,
+  writing1: 2,
+  writing2: 2,
+  speaking: 3,
+};
+
+/**
+ * Why a step cannot be taken or counted now, or null when it can. The real test runs in order
+ * (Listening, Reading, Writing, Speaking; the two writing tasks in either order), and a paper
+ * handed in is not sat again: otherwise a student could retake Listening until the band pleased
+ * them.
+ */
+export function stepRefusal(
+  steps: readonly StepState[],
+  step: MockStep,
+): "earlier-step-open" | "already-taken" | null {
+  const state = steps.find((s) => s.step === step);
+  if (!state) return null;
+  if (steps.some((s) => PAPER[s.step] < PAPER[step] && !handedIn(s))) return "earlier-step-open";
+  if ((step === "listening" || step === "reading") && handedIn(state)) return "already-taken";
+  return null;
+}
+
 /** The four skill bands and the overall band, once every step has its band. */
 export function mockBands(steps: readonly StepState[]): MockBands | null {
   const band = (step: MockStep) => steps.find((s) => s.step === step)?.band ?? null;
@@ -143,7 +171,9 @@ export async function attachToMock(
   childId: string,
 ): Promise<boolean> {
   const history = await listUserAssessments(mock.userId);
-  const state = mockProgress(mock, history).find((s) => s.step === step);
+  const steps = mockProgress(mock, history);
+  const state = steps.find((s) => s.step === step);
+  if (stepRefusal(steps, step) !== null) return false;
   if (!state?.choices.some((c) => c.assessmentId === childId)) return false;
   return saveMockChildren(mock.assessmentId, mock.userId, {
     ...mock.mockChildren,
