@@ -139,7 +139,15 @@ describe("Reading highlights in Chromium, JavaScript on", () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/assessments/reading/new?module=general`);
     await page.locator(".countdown").waitFor();
-    const expected = await select(page, 4, 20);
+    // The server renders the paper before React attaches the listener: select again until a
+    // mark appears.
+    let expected = "";
+    await expect
+      .poll(async () => {
+        if ((await marks(page)).length === 0) expected = await select(page, 4, 20);
+        return marks(page);
+      })
+      .toHaveLength(1);
     expect(expected).toHaveLength(16);
     expect(await marks(page)).toEqual([expected]);
 
