@@ -15,8 +15,10 @@ describe("chartFacts", () => {
     expect(facts.names).toEqual(["Coal", "Natural gas", "Wind", "Solar"]);
     // Coal 62 + gas 20 + wind 2 + solar 0 in 2000; 103 in 2020.
     expect(facts.values).toEqual(expect.arrayContaining([62, 18, 36, 84, 103]));
-    // Coal fell by 44 (62 to 18); the total rose by 19 (84 to 103).
-    expect(facts.changes).toEqual(expect.arrayContaining([44, 19]));
+    // Coal fell by 44 (62 to 18); the total rose by 19 (84 to 103); wind grew 1,700% (2 to 36).
+    expect(facts.changes).toEqual(expect.arrayContaining([44, 19, 1700]));
+    // Solar starts at 0: no percentage of nothing.
+    expect(facts.changes.every(Number.isFinite)).toBe(true);
   });
 
   it("has facts for every chart and table in the bank, and none for processes and maps", () => {

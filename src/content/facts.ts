@@ -3,9 +3,18 @@ import type { Visual } from "./schema";
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-/** Every difference between two values of one group: "rose by 16", "20 points more". */
+/**
+ * Every change between two values of one group, in its units and as a percentage of the earlier
+ * value: "rose by 16", "20 points more", "grew by 50%".
+ */
 function changes(groups: readonly (readonly number[])[]): number[] {
-  return groups.flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => Math.abs(a - b))));
+  return groups.flatMap((g) =>
+    g.flatMap((a, i) =>
+      g
+        .slice(i + 1)
+        .flatMap((b) => [Math.abs(b - a), ...(a !== 0 ? [Math.abs(((b - a) / a) * 100)] : [])]),
+    ),
+  );
 }
 
 /**

@@ -11,7 +11,10 @@ export const chartFactsSchema = z.object({
   names: z.array(z.string().trim().min(1)).max(40),
   /** Every number the visual shows, with totals where a reader would add them up. */
   values: z.array(z.number().finite()).max(200),
-  /** Differences a report may quote ("rose by 16"): between values of one series, row or pie. */
+  /**
+   * Changes a report may quote ("rose by 16", "grew by 50%"): between values of one series, row
+   * or pie, in units and as a percentage of the earlier value.
+   */
   changes: z.array(z.number().finite()).max(2000),
 });
 export type ChartFacts = z.infer<typeof chartFactsSchema>;
