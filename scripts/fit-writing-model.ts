@@ -26,6 +26,7 @@ import {
   MODEL_FEATURES,
   applyCalibration,
   type Coefficients,
+  type CrossValidated,
   type TaskModel,
 } from "../src/scoring/writing/model";
 import { sparseDot, textFeatures, type SparseVector } from "../src/scoring/writing/text-features";
@@ -230,6 +231,16 @@ function predictDual(fit: DualFit, data: TaskData, i: number): number {
   return fit.train.reduce((s, t, r) => s + fit.alpha[r]! * kernel(fit, data, t, i), fit.intercept);
 }
 
+/** Spread of the bands around their own prompt's mean, over prompts with two essays or more. */
+function withinPromptSd(rows: readonly Row[]): number {
+  const byPrompt = new Map<string, number[]>();
+  for (const r of rows) byPrompt.set(r.prompt, [...(byPrompt.get(r.prompt) ?? []), r.band]);
+  const deviations = [...byPrompt.values()]
+    .filter((bands) => bands.length > 1)
+    .flatMap((bands) => bands.map((b) => b - mean(bands)));
+  return Math.sqrt(mean(deviations.map((d) => d * d)));
+}
+
 /**
  * Deterministic folds over a subset of rows that keep every prompt's essays together: the
  * product scores essays written for its own prompts, none of them in the calibration set, so a
@@ -357,7 +368,7 @@ function primal(data: TaskData): TaskModel {
   };
 }
 
-function report(label: string, truth: number[], predicted: number[]) {
+function report(label: string, truth: number[], predicted: number[]): CrossValidated {
   const f = (n: number) => n.toFixed(3);
   console.log(
     `${label}: n=${truth.length} MAE=${f(meanAbsoluteError(truth, predicted))} ` +
@@ -387,6 +398,10 @@ async function main() {
   for (const task of [2, 1] as const) {
     const data = taskData(rows.filter((r) => r.task === task));
     const truth = data.rows.map((r) => r.band);
+    console.log(
+      `Task ${task}: band SD within a prompt ${withinPromptSd(data.rows).toFixed(2)}, ` +
+        `overall ${sd(truth).toFixed(2)} (why folds keep each prompt's essays together)`,
+    );
     const cv = report(
       `Task ${task} 5-fold CV (nested, grouped by prompt)`,
       truth,

@@ -34,7 +34,7 @@ export {
   openMockFor,
   ownMock,
   startMock,
-  stepRefusal,
+  type StepRefusal,
   type AttachableStep,
   type StepState,
 } from "../../src/assessments/mock";

@@ -14,7 +14,7 @@ import {
   currentStep,
   loadMock,
   ownMock,
-  stepRefusal,
+  type StepRefusal,
   type AttachableStep,
   type StepState,
 } from "~/models/objective.server";
@@ -35,7 +35,7 @@ async function mockFor(request: Request, id: string | undefined) {
 }
 
 /** Why the student was sent back here, in plain words. */
-const NOTICES: Record<NonNullable<ReturnType<typeof stepRefusal>>, string> = {
+const NOTICES: Record<StepRefusal, string> = {
   "earlier-step-open":
     "Finish the parts above first: a mock test runs in the order of the real one.",
   "already-taken": "You have handed in that paper; each part of a mock test is sat once.",
@@ -63,15 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { form, problem } = await readForm(request);
   if (problem) return json({ formError: problem }, 403);
   const { step, childId } = formValues(form, ["step", "childId"]);
-  const attachable = (ATTACHABLE_STEPS as readonly string[]).includes(step);
-  if (attachable) {
-    const refusal = stepRefusal((await loadMock(mock)).steps, step as AttachableStep);
-    if (refusal) return json({ formError: NOTICES[refusal] }, 409);
-  }
-  if (!attachable || !(await attachToMock(mock, step as AttachableStep, childId))) {
+  const outcome = (ATTACHABLE_STEPS as readonly string[]).includes(step)
+    ? await attachToMock(mock, step as AttachableStep, childId)
+    : "not-a-choice";
+  if (outcome === "attached") return redirect(`/mock-tests/${mock.assessmentId}`);
+  if (outcome === "not-a-choice") {
     return json({ formError: "Choose one of your attempts listed for this part." }, 400);
   }
-  return redirect(`/mock-tests/${mock.assessmentId}`);
+  return json({ formError: NOTICES[outcome] }, 409);
 }
 
 function startUrl(step: StepState["step"], module: string, mockId: string): string {

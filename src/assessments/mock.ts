@@ -100,10 +100,9 @@ const PAPER: Record<MockStep, number> = {
  * handed in is not sat again: otherwise a student could retake Listening until the band pleased
  * them.
  */
-export function stepRefusal(
-  steps: readonly StepState[],
-  step: MockStep,
-): "earlier-step-open" | "already-taken" | null {
+export type StepRefusal = "earlier-step-open" | "already-taken";
+
+export function stepRefusal(steps: readonly StepState[], step: MockStep): StepRefusal | null {
   const state = steps.find((s) => s.step === step);
   if (!state) return null;
   if (steps.some((s) => PAPER[s.step] < PAPER[step] && !handedIn(s))) return "earlier-step-open";
@@ -164,19 +163,24 @@ export async function loadMock(mock: Assessment, now = new Date()) {
   return { steps, bands };
 }
 
-/** Counts the chosen attempt for a writing or speaking step, if it is one of the choices. */
+/**
+ * Counts the chosen attempt for a writing or speaking step: "attached", or why not (the step's
+ * turn has not come, or the attempt is not one of the step's choices).
+ */
 export async function attachToMock(
   mock: Assessment,
   step: AttachableStep,
   childId: string,
-): Promise<boolean> {
+): Promise<"attached" | "not-a-choice" | StepRefusal> {
   const history = await listUserAssessments(mock.userId);
   const steps = mockProgress(mock, history);
+  const refusal = stepRefusal(steps, step);
+  if (refusal) return refusal;
   const state = steps.find((s) => s.step === step);
-  if (stepRefusal(steps, step) !== null) return false;
-  if (!state?.choices.some((c) => c.assessmentId === childId)) return false;
-  return saveMockChildren(mock.assessmentId, mock.userId, {
+  if (!state?.choices.some((c) => c.assessmentId === childId)) return "not-a-choice";
+  const saved = await saveMockChildren(mock.assessmentId, mock.userId, {
     ...mock.mockChildren,
     [step]: childId,
   });
+  return saved ? "attached" : "not-a-choice";
 }

@@ -207,15 +207,19 @@ const isSingularNoun = (t: Token): boolean =>
   t.pos === "NOUN" &&
   !NUMBER_AMBIGUOUS.has(t.lower) &&
   !IRREGULAR_PLURALS.has(t.lower) &&
+  // wink reads "these will destroy" as determiner + noun.
+  !MODALS.has(t.lower) &&
   t.lemma === t.lower &&
   /^\p{L}+$/u.test(t.lower);
+
+const POSSESSIVE = /^(my|your|his|her|its|our|their)$/;
 
 /** Words that can sit before a head noun inside its noun phrase. */
 const isNounPhraseWord = (t: Token): boolean =>
   t.pos === "DET" ||
   t.pos === "ADJ" ||
   t.pos === "NUM" ||
-  (t.pos === "PRON" && /^(my|your|his|her|its|our|their)$/.test(t.lower));
+  (t.pos === "PRON" && POSSESSIVE.test(t.lower));
 
 /**
  * True when the noun at index i starts its clause's subject: walking back over determiners
@@ -349,8 +353,6 @@ function agreement(tokens: readonly Token[], out: Finding[], known: KnownWord): 
       !subject.lower.endsWith("s") &&
       subject.lower.length > 2 &&
       known(subject.lower) &&
-      // wink reads "these will destroy" as determiner + noun.
-      !MODALS.has(subject.lower) &&
       // "Given are two figures": a participle opening an inverted sentence.
       !(i === 0 && /(ed|en)$/.test(subject.lower)) &&
       !COLLECTIVE.has(subject.lower) &&
@@ -418,8 +420,7 @@ function determinerNumber(tokens: readonly Token[], out: Finding[]): void {
     const singularDet = det.lower === "this";
     const pluralDet = det.lower === "these" || det.lower === "those";
     if (!singularDet && !pluralDet) continue;
-    // wink reads "these will destroy" as determiner + noun.
-    const fits = singularDet ? isPluralNoun(noun) : isSingularNoun(noun) && !MODALS.has(noun.lower);
+    const fits = singularDet ? isPluralNoun(noun) : isSingularNoun(noun);
     if (!fits) continue;
     const nounEnds =
       endsNounPhrase(next) ||
@@ -599,7 +600,7 @@ function mayBeVerb(tokens: readonly Token[], k: number): boolean {
   return (
     prev.pos === "NOUN" ||
     prev.pos === "PROPN" ||
-    (prev.pos === "PRON" && !/^(my|your|his|her|its|our|their)$/.test(prev.lower)) ||
+    (prev.pos === "PRON" && !POSSESSIVE.test(prev.lower)) ||
     // "This results in ...": a demonstrative may be the subject, not a determiner.
     /^(this|that|these|those|which|who|what)$/.test(prev.lower)
   );

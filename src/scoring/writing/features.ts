@@ -27,6 +27,19 @@ export interface WritingEvidence {
 
 const per100 = (n: number, words: number) => (n / Math.max(1, words)) * 100;
 
+/** Share of sentences in which none of `issues` marks a grammar or spelling error. */
+export function errorFreeShare(
+  analysis: LanguageAnalysis,
+  issues: LanguageAnalysis["issues"],
+): number {
+  const withError = new Set(
+    issues
+      .filter((i) => i.kind === "grammar" || i.kind === "spelling")
+      .map((i) => analysis.sentences.findIndex((s) => i.start >= s.start && i.start < s.end)),
+  );
+  return 1 - withError.size / Math.max(1, analysis.sentences.length);
+}
+
 /** One pass over the response and prompt; the model and the feedback read the same numbers. */
 export async function gatherEvidence(input: WritingInput): Promise<WritingEvidence> {
   const [analysis, promptLemmas] = await Promise.all([
@@ -46,12 +59,6 @@ export async function gatherEvidence(input: WritingInput): Promise<WritingEviden
   // The model was fitted on harper's counts: learner-error findings are shown, not counted.
   const harperIssues = analysis.issues.filter((i) => i.source !== "learner");
   const count = (kind: string) => harperIssues.filter((i) => i.kind === kind).length;
-  const sentencesWithError = new Set(
-    harperIssues
-      .filter((i) => i.kind === "grammar" || i.kind === "spelling")
-      .map((i) => analysis.sentences.findIndex((s) => i.start >= s.start && i.start < s.end)),
-  );
-  const nSentences = Math.max(1, analysis.sentences.length);
   const { lexical: lx, structure: st, linking: ln } = analysis;
   const lengthRatio = countedWords / minimumWords(input.task);
 
@@ -66,7 +73,7 @@ export async function gatherEvidence(input: WritingInput): Promise<WritingEviden
     spellingPer100: per100(count("spelling"), words),
     punctuationPer100: per100(count("punctuation"), words),
     stylePer100: per100(count("style"), words),
-    errorFreeSentenceShare: 1 - sentencesWithError.size / nSentences,
+    errorFreeSentenceShare: errorFreeShare(analysis, harperIssues),
     mtld: lx.mtld,
     lemmaTtr: lx.lemmaTypeTokenRatio,
     lessFrequentShare: lx.lessFrequentShare,

@@ -1,4 +1,4 @@
-import type { WritingEvidence } from "./features";
+import { errorFreeShare, type WritingEvidence } from "./features";
 import type { GateOutcome } from "./gates";
 import { minimumWords } from "./task";
 import type { Criterion, WritingInput, WritingScore } from "./types";
@@ -90,7 +90,7 @@ function taskPoints(input: WritingInput, ev: WritingEvidence, gates: GateOutcome
     points.push({
       criterion: c,
       kind: "improve",
-      text: `Check ${data.unmatched.length === 1 ? "this figure" : "these figures"} against the chart: ${listed(data.unmatched.slice(0, 4))}. ${data.unmatched.length === 1 ? "It matches" : "They match"} no value shown, nor the difference between two.`,
+      text: `Check ${data.unmatched.length === 1 ? "this figure" : "these figures"} against the chart: ${listed(data.unmatched.slice(0, 4))}. ${data.unmatched.length === 1 ? "It matches" : "They match"} no value shown, nor a change within a series.`,
     });
   }
   if (has("letter-format")) {
@@ -210,13 +210,7 @@ function grammarPoints(ev: WritingEvidence, praise: boolean): Point[] {
   const punctuation = ev.analysis.issues.filter((i) => i.kind === "punctuation").length;
   // Unlike the model's feature, this counts the learner-error detectors' findings too: praise
   // must not contradict the errors highlighted on the same page.
-  const sentences = ev.analysis.sentences;
-  const withError = new Set(
-    ev.analysis.issues
-      .filter((i) => i.kind === "grammar" || i.kind === "spelling")
-      .map((i) => sentences.findIndex((s) => i.start >= s.start && i.start < s.end)),
-  );
-  const errorFree = 1 - withError.size / Math.max(1, sentences.length);
+  const errorFree = errorFreeShare(ev.analysis, ev.analysis.issues);
   const complex = ev.features.complexShare ?? 0;
   const found = [
     grammar > 0 ? plural(grammar, "grammar error") : "",

@@ -83,7 +83,7 @@ export function applyGates(input: WritingInput, ev: WritingEvidence): GateOutcom
     cap("TA", 5);
   }
   // The band 5 descriptor: "there may be no data to support the description".
-  if (ev.data && input.facts && input.facts.values.length > 0 && ev.data.figuresMatched === 0) {
+  if (input.facts?.values.length && ev.data?.figuresMatched === 0) {
     out.flags.push("no-data");
     cap("TA", 5);
   }

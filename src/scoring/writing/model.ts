@@ -55,7 +55,18 @@ export interface TaskModel {
   text: TextModel;
   lambda?: number;
   textWeight?: number;
-  cv?: Record<string, number>;
+  cv?: CrossValidated;
+}
+
+/** Nested cross-validated agreement of a task's model with the human bands (see the fit). */
+export interface CrossValidated {
+  n: number;
+  mae: number;
+  withinHalfBand: number;
+  withinOneBand: number;
+  qwk: number;
+  predictionSd: number;
+  trueSd: number;
 }
 
 export interface Coefficients {
@@ -110,19 +121,15 @@ export interface MeasuredAgreement {
  */
 export function measuredAgreement(task: 1 | 2): MeasuredAgreement {
   const cv = taskModel(task).cv;
-  const essays = cv?.n;
-  const meanAbsoluteError = cv?.mae;
-  const withinHalfBand = cv?.withinHalfBand;
-  const withinOneBand = cv?.withinOneBand;
-  if (
-    essays === undefined ||
-    meanAbsoluteError === undefined ||
-    withinHalfBand === undefined ||
-    withinOneBand === undefined
-  ) {
+  if (cv?.withinOneBand === undefined) {
     throw new Error(`the Task ${task} model has no cross-validated figures: rerun npm run fit`);
   }
-  return { essays, meanAbsoluteError, withinHalfBand, withinOneBand };
+  return {
+    essays: cv.n,
+    meanAbsoluteError: cv.mae,
+    withinHalfBand: cv.withinHalfBand,
+    withinOneBand: cv.withinOneBand,
+  };
 }
 
 /** How unusual a feature value is among the calibration responses, in standard deviations. */
