@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { createSession, deleteSession, readSession } from "../src/data/sessions";
+import { createSession, readSession } from "../src/accounts/sessions";
+import { deleteSession } from "../src/data/sessions";
 import type { User } from "../src/data/users";
 import { sessionCookie } from "~/security/cookies.server";
 

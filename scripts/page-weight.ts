@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const { seedDemoData, DEMO_ACCOUNTS } = await import("./seed");
     const { getUserByEmail } = await import("../src/data/users");
-    const { createSession } = await import("../src/data/sessions");
+    const { createSession } = await import("../src/accounts/sessions");
     const { sessionCookie } = await import("../app/security/cookies.server");
     await seedDemoData();
     const student = await getUserByEmail(DEMO_ACCOUNTS[0].email);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "../src/accounts/passwords";
-import { createSession } from "../src/data/sessions";
+import { createSession } from "../src/accounts/sessions";
 import { createUser, getUserByEmail } from "../src/data/users";
 import { sessionCookie } from "~/security/cookies.server";
 import { FormClient, uniqueEmail } from "./support/client";

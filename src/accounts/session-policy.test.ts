@@ -4,8 +4,8 @@ import {
   IDLE_TIMEOUT_MS,
   evaluateSession,
   sessionExpiresAt,
-  type SessionTimes,
 } from "./session-policy";
+import type { SessionTimes } from "../domain/session";
 
 const start = new Date("2026-01-10T08:00:00.000Z");
 const later = (ms: number) => new Date(start.getTime() + ms);

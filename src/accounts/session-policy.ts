@@ -1,20 +1,11 @@
+import type { SessionTimes } from "../domain/session";
+
 const MINUTE_MS = 60_000;
 
 export const ABSOLUTE_LIFETIME_MS = 24 * 60 * MINUTE_MS;
 export const IDLE_TIMEOUT_MS = 2 * 60 * MINUTE_MS;
 /** lastSeenAt only needs minute precision for a 2-hour idle limit, and each refresh is a write. */
 export const TOUCH_INTERVAL_MS = MINUTE_MS;
-
-export interface SessionTimes {
-  /** ISO 8601 */
-  createdAt: string;
-  /** ISO 8601 */
-  lastSeenAt: string;
-  /** ISO 8601: when the user last proved the current password in this session. */
-  authenticatedAt: string;
-  /** Epoch seconds (DynamoDB TTL) */
-  expiresAt: number;
-}
 
 export type SessionVerdict =
   | { valid: true; touch: boolean }

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { isTokenFormat, randomToken, sha256 } from "../accounts/tokens";
+import { isTokenFormat, randomToken, sha256 } from "../domain/tokens";
 import { getDb } from "./tables";
 
 export type TokenPurpose = "verify-email" | "reset-password";

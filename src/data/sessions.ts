@@ -5,34 +5,14 @@ import {
   QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { evaluateSession, sessionExpiresAt, type SessionTimes } from "../accounts/session-policy";
-import { isTokenFormat, randomToken, sha256 } from "../accounts/tokens";
+import type { Session } from "../domain/session";
+import { isTokenFormat, sha256 } from "../domain/tokens";
 import { writeIf } from "./conditional";
 import { getDb } from "./tables";
-import { getUserById, type User } from "./users";
 
-/** The stored row. sessionId is the SHA-256 of the cookie's value, never the value itself. */
-export interface Session extends SessionTimes {
-  sessionId: string;
-  userId: string;
-}
-
-export async function createSession(
-  userId: string,
-  now = new Date(),
-): Promise<{ rawId: string; session: Session }> {
+/** Stores a new row; the id is the SHA-256 of the cookie's value, never the value itself. */
+export async function putSession(session: Session): Promise<void> {
   const { doc, table } = await getDb();
-  const rawId = randomToken();
-  const at = now.toISOString();
-  const session: Session = {
-    sessionId: sha256(rawId),
-    userId,
-    createdAt: at,
-    lastSeenAt: at,
-    authenticatedAt: at,
-    expiresAt: sessionExpiresAt(now),
-  };
   await doc.send(
     new PutCommand({
       TableName: table("sessions"),
@@ -40,51 +20,48 @@ export async function createSession(
       ConditionExpression: "attribute_not_exists(sessionId)",
     }),
   );
-  return { rawId, session };
 }
 
-export async function readSession(
-  rawId: string,
-  now = new Date(),
-): Promise<{ session: Session; user: User } | null> {
+/** The stored row for a cookie's value, or null; whether it is still valid is not decided here. */
+export async function getSessionRow(rawId: string): Promise<Session | null> {
   if (!isTokenFormat(rawId)) return null;
   const { doc, table } = await getDb();
-  const sessionId = sha256(rawId);
   const { Item } = await doc.send(
-    new GetCommand({ TableName: table("sessions"), Key: { sessionId }, ConsistentRead: true }),
+    new GetCommand({
+      TableName: table("sessions"),
+      Key: { sessionId: sha256(rawId) },
+      ConsistentRead: true,
+    }),
   );
-  if (!Item) return null;
-  const session = Item as Session;
-  const user = await getUserById(session.userId);
-  if (!user) return null;
+  return Item ? toSession(Item) : null;
+}
 
-  const verdict = evaluateSession(session, user, now);
-  if (!verdict.valid) {
-    // A session that timed out can never come back, so tidy it now rather than wait for TTL.
-    // One outdated by a password change is left alone: changePassword re-stamps the session it
-    // keeps, and deleting here could race with that.
-    if (verdict.reason !== "password-changed") await deleteBySessionId(sessionId);
-    return null;
-  }
-  if (!verdict.touch) return { session, user };
+/** False when the row is gone: a logout that landed since the read must win. */
+export function touchSession(sessionId: string, lastSeenAt: string): Promise<boolean> {
+  return getDb().then(({ doc, table }) =>
+    writeIf(() =>
+      doc.send(
+        new UpdateCommand({
+          TableName: table("sessions"),
+          Key: { sessionId },
+          UpdateExpression: "SET lastSeenAt = :at",
+          ConditionExpression: "attribute_exists(sessionId)",
+          ExpressionAttributeValues: { ":at": lastSeenAt },
+        }),
+      ),
+    ),
+  );
+}
 
-  const lastSeenAt = now.toISOString();
-  try {
-    await doc.send(
-      new UpdateCommand({
-        TableName: table("sessions"),
-        Key: { sessionId },
-        UpdateExpression: "SET lastSeenAt = :at",
-        // A logout that landed since the read must win: no resurrecting a deleted row.
-        ConditionExpression: "attribute_exists(sessionId)",
-        ExpressionAttributeValues: { ":at": lastSeenAt },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
-    throw error;
-  }
-  return { session: { ...session, lastSeenAt }, user };
+function toSession(item: Record<string, unknown>): Session {
+  return {
+    sessionId: String(item.sessionId),
+    userId: String(item.userId),
+    createdAt: String(item.createdAt),
+    lastSeenAt: String(item.lastSeenAt),
+    authenticatedAt: String(item.authenticatedAt),
+    expiresAt: Number(item.expiresAt),
+  };
 }
 
 /**
@@ -146,7 +123,7 @@ export async function deleteUserSessions(
   } while (startKey);
 }
 
-async function deleteBySessionId(sessionId: string): Promise<void> {
+export async function deleteBySessionId(sessionId: string): Promise<void> {
   const { doc, table } = await getDb();
   await doc.send(new DeleteCommand({ TableName: table("sessions"), Key: { sessionId } }));
 }

@@ -1,6 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../../src/accounts/tokens";
+import { sha256 } from "../../src/domain/tokens";
 import { consumeToken, deleteUserTokens, findToken, issueToken } from "../../src/data/auth-tokens";
 import { getDb } from "../../src/data/tables";
 import { makeUser, minutesFrom } from "./helpers";

@@ -12,7 +12,7 @@ import {
   resetPassword,
   verifyEmail,
 } from "../../src/accounts/service";
-import { createSession, readSession } from "../../src/data/sessions";
+import { createSession, readSession } from "../../src/accounts/sessions";
 import { getUserByEmail } from "../../src/data/users";
 import { uniqueEmail } from "./helpers";
 

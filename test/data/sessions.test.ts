@@ -1,13 +1,8 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../../src/accounts/tokens";
-import {
-  confirmSessionPassword,
-  createSession,
-  deleteSession,
-  deleteUserSessions,
-  readSession,
-} from "../../src/data/sessions";
+import { sha256 } from "../../src/domain/tokens";
+import { createSession, readSession } from "../../src/accounts/sessions";
+import { confirmSessionPassword, deleteSession, deleteUserSessions } from "../../src/data/sessions";
 import { getDb } from "../../src/data/tables";
 import { setPassword } from "../../src/data/users";
 import { makeUser, minutesFrom } from "./helpers";

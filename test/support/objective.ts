@@ -1,5 +1,5 @@
 import { hashPassword } from "../../src/accounts/passwords";
-import { createSession } from "../../src/data/sessions";
+import { createSession } from "../../src/accounts/sessions";
 import { createUser } from "../../src/data/users";
 import { getAssessment } from "../../src/data/assessments";
 import { getTest, questionsOf, type TestQuestion } from "../../src/content/tests";

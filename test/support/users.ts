@@ -1,5 +1,5 @@
 import { hashPassword } from "../../src/accounts/passwords";
-import { createSession } from "../../src/data/sessions";
+import { createSession } from "../../src/accounts/sessions";
 import { createUser, markEmailVerified, type User } from "../../src/data/users";
 import { sessionCookie } from "~/security/cookies.server";
 import { FormClient, uniqueEmail } from "./client";
