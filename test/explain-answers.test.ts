@@ -1,8 +1,9 @@
+import type { Assessment } from "../src/domain/assessment";
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { questionsOf, readingTests } from "../src/content/tests";
-import { getAssessment, type Assessment } from "../src/data/assessments";
+import { getAssessment } from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { getDb } from "../src/data/tables";
 import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";

@@ -1,5 +1,5 @@
+import type { ScoringResult } from "../src/domain/result";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScoringResult } from "../src/ai/types";
 import { claimForScoring, createAssessment, saveMarked, saveScored } from "../src/data/assessments";
 import { parseCsv } from "../src/scoring/csv";
 import { FormClient } from "./support/client";

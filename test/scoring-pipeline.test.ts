@@ -1,14 +1,9 @@
+import type { Assessment, WritingSubmission } from "../src/domain/assessment";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { offlineEvidence } from "../src/ai/local";
-import type { WritingRequest } from "../src/ai/types";
 import { enqueueScoring, GAVE_UP_REASON, SWEEP_POLICY, sweepStuck } from "../src/assessments/queue";
-import {
-  createAssessment,
-  getAssessment,
-  recordPublished,
-  type Assessment,
-} from "../src/data/assessments";
+import { createAssessment, getAssessment, recordPublished } from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { listUserSafetyLogs } from "../src/data/safety-logs";
 import { plausibleAnswer } from "./ai/helpers";
@@ -28,7 +23,7 @@ afterAll(async () => {
 
 beforeEach(() => bedrock.reset());
 
-async function queued(submission: WritingRequest, userId = randomUUID()): Promise<Assessment> {
+async function queued(submission: WritingSubmission, userId = randomUUID()): Promise<Assessment> {
   return createAssessment({ userId, skill: "writing", submission, status: "queued" });
 }
 
@@ -52,7 +47,7 @@ describe("scoring workers through Sandbox", () => {
   it("scores a submitted essay with Bedrock and records model, tokens and cost", async () => {
     const evidence = await offlineEvidence(task2Essay);
     bedrock.otherwise({ kind: "answer", answer: plausibleAnswer(evidence) });
-    const assessment = await queued(task2Essay as WritingRequest);
+    const assessment = await queued(task2Essay as WritingSubmission);
     expect(await enqueueScoring(assessment, publishEvent)).toBe(true);
 
     const done = await settled(assessment.assessmentId);
@@ -67,7 +62,7 @@ describe("scoring workers through Sandbox", () => {
 
   it("falls back to the offline scorer when Bedrock keeps failing, and says so", async () => {
     bedrock.otherwise({ kind: "status", status: 500 });
-    const assessment = await queued(task2Essay as WritingRequest);
+    const assessment = await queued(task2Essay as WritingSubmission);
     await enqueueScoring(assessment, publishEvent);
 
     const done = await settled(assessment.assessmentId);
@@ -80,7 +75,7 @@ describe("scoring workers through Sandbox", () => {
   it("scores an event delivered twice once, with one provider call", async () => {
     const evidence = await offlineEvidence(task2Essay);
     bedrock.otherwise({ kind: "answer", answer: plausibleAnswer(evidence) });
-    const assessment = await queued(task2Essay as WritingRequest);
+    const assessment = await queued(task2Essay as WritingSubmission);
     await Promise.all([
       publishEvent("score-writing", { assessmentId: assessment.assessmentId }),
       publishEvent("score-writing", { assessmentId: assessment.assessmentId }),
@@ -96,7 +91,7 @@ describe("scoring workers through Sandbox", () => {
 
   it("keeps a submission whose publish failed queued, and the sweeper gets it scored", async () => {
     bedrock.otherwise({ kind: "status", status: 503 });
-    const assessment = await queued(task2Essay as WritingRequest);
+    const assessment = await queued(task2Essay as WritingSubmission);
     const published = await enqueueScoring(assessment, async () => {
       throw new Error("SNS unavailable");
     });
@@ -113,7 +108,7 @@ describe("scoring workers through Sandbox", () => {
     const evidence = await offlineEvidence(injectionEssay);
     bedrock.otherwise({ kind: "answer", answer: plausibleAnswer(evidence) });
     const userId = randomUUID();
-    const assessment = await queued(injectionEssay as WritingRequest, userId);
+    const assessment = await queued(injectionEssay as WritingSubmission, userId);
     await enqueueScoring(assessment, publishEvent);
 
     const done = await settled(assessment.assessmentId);
@@ -134,7 +129,7 @@ describe("scoring workers through Sandbox", () => {
 
 describe("the sweeper's limits", () => {
   it("gives up on an assessment published too often, with a reason the student sees", async () => {
-    const assessment = await queued(task2Essay as WritingRequest);
+    const assessment = await queued(task2Essay as WritingSubmission);
     for (let i = 0; i < SWEEP_POLICY.maxPublishes; i++) {
       await recordPublished(assessment.assessmentId);
     }

@@ -1,5 +1,6 @@
+import type { Assessment } from "../src/domain/assessment";
 import { describe, expect, it } from "vitest";
-import { getAssessment, type Assessment } from "../src/data/assessments";
+import { getAssessment } from "../src/data/assessments";
 import { MAX_AUDIO_BYTES } from "../src/assessments/speaking-fields";
 import type { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";

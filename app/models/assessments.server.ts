@@ -13,7 +13,7 @@ export {
 } from "../../src/assessments/writing";
 export { reportSchema } from "../../src/assessments/reports";
 export { getAssessment, requeueFailed } from "../../src/data/assessments";
-export type { Assessment } from "../../src/data/assessments";
+export type { Assessment } from "../../src/domain/assessment";
 export { createContentReport } from "../../src/data/content-reports";
 export { publishEvent } from "../../src/data/events";
 export { getQuestionItem } from "../../src/data/questions";

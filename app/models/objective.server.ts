@@ -1,8 +1,8 @@
 // Routes reach Reading, Listening, mock tests and drills only through here (see
 // accounts.server.ts for why).
+import type { Assessment } from "../../src/domain/assessment";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
-import type { Assessment } from "../../src/data/assessments";
 import { questionsOf } from "../../src/content/tests";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {

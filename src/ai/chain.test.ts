@@ -1,3 +1,4 @@
+import type { ProviderName, ScoringResult } from "../domain/result";
 import { describe, expect, it, vi } from "vitest";
 import {
   ScoringFailedError,
@@ -9,7 +10,7 @@ import {
 import { ProviderError } from "./errors";
 import type { Evidence } from "./guards";
 import type { SafetyEvent } from "./safety";
-import type { ProviderName, ScoringProvider, ScoringRequest, ScoringResult } from "./types";
+import type { ScoringProvider, ScoringRequest } from "./types";
 
 const req: ScoringRequest = {
   kind: "writing",

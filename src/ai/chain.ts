@@ -1,7 +1,9 @@
-import { ProviderError, type Billed } from "./errors";
+import type { Billed } from "../domain/assessment";
+import type { ProviderName, ScoringResult } from "../domain/result";
+import { ProviderError } from "./errors";
 import { checkPlausibility, type Evidence } from "./guards";
 import { detectInjection, studentText, type SafetyEvent } from "./safety";
-import type { ProviderName, ScoringProvider, ScoringRequest, ScoringResult } from "./types";
+import type { ScoringProvider, ScoringRequest } from "./types";
 
 export type AttemptRecord = {
   provider: ProviderName;

@@ -1,4 +1,5 @@
-import type { ProviderName } from "./types";
+import type { Billed } from "../domain/assessment";
+import type { ProviderName } from "../domain/result";
 
 /**
  * Why a provider call failed. The chain retries the transient kinds (and, once, bad output,
@@ -13,13 +14,6 @@ const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set([
   "timeout",
   "invalid-output",
 ]);
-
-/** Tokens a call was billed for, which a failed call is too once the model has answered. */
-export interface Billed {
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";

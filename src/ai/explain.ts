@@ -1,3 +1,4 @@
+import type { Explanation } from "../domain/assessment";
 import { z } from "zod";
 import { fence } from "./safety";
 
@@ -10,12 +11,6 @@ export interface WrongAnswer {
   evidence: string;
   /** The marking engine's own reason: the explanation when no model is available. */
   reason: string;
-}
-
-export interface Explanation {
-  id: string;
-  text: string;
-  source: "ai" | "marking";
 }
 
 /** One cloud model asked once; it returns the raw JSON it produced, validated by the caller. */

@@ -1,3 +1,5 @@
+import type { Billed } from "../domain/assessment";
+import type { ScoringResult } from "../domain/result";
 import {
   GoogleGenerativeAI,
   GoogleGenerativeAIAbortError,
@@ -7,11 +9,11 @@ import {
   type Part,
   type ResponseSchema,
 } from "@google/generative-ai";
-import { ProviderError, kindForStatus, type Billed } from "./errors";
+import { ProviderError, kindForStatus } from "./errors";
 import { validateAndClamp, type ValidatedAnswer, type Validation } from "./guards";
 import { costUsd, hasPrice } from "./prices";
 import { answerJsonSchema, systemPrompt, userMessage, type JsonSchema } from "./prompt";
-import type { ScoringProvider, ScoringRequest, ScoringResult } from "./types";
+import type { ScoringProvider, ScoringRequest } from "./types";
 
 export type GeminiTier = "light" | "strong";
 export type GeminiModels = Record<GeminiTier, string>;

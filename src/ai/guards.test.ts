@@ -1,6 +1,7 @@
+import type { ScoringResult } from "../domain/result";
 import { describe, expect, it } from "vitest";
 import { checkPlausibility, validateAndClamp, type Evidence } from "./guards";
-import type { ScoringRequest, ScoringResult } from "./types";
+import type { ScoringRequest } from "./types";
 
 const essay: ScoringRequest = {
   kind: "writing",

@@ -1,8 +1,9 @@
+import type { Highlight, ScoringResult } from "../domain/result";
 import { z } from "zod";
 import { roundToHalfBand, speakingBand, taskBand } from "../scoring/bands";
 import { CONFIDENCE, criteriaFor } from "./prompt";
 import { neutralise, studentText } from "./safety";
-import type { Highlight, ScoringRequest, ScoringResult } from "./types";
+import type { ScoringRequest } from "./types";
 
 export type Confidence = (typeof CONFIDENCE)[number];
 

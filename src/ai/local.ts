@@ -1,8 +1,9 @@
+import type { ScoringResult } from "../domain/result";
 import { scoreSpeaking } from "../scoring/speaking";
 import { scoreWriting } from "../scoring/writing";
 import type { Evidence } from "./guards";
 import { costUsd } from "./prices";
-import type { ScoringProvider, ScoringRequest, ScoringResult } from "./types";
+import type { ScoringProvider, ScoringRequest } from "./types";
 
 /** The speaking scorer reports no version of its own. */
 const SPEAKING_SCORER_ID = "offline-speaking-v1";

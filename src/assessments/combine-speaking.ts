@@ -1,4 +1,4 @@
-import type { ScoringResult } from "../ai/types";
+import type { ScoringResult } from "../domain/result";
 import { roundToHalfBand, speakingBand } from "../scoring/bands";
 
 /** Between parts in the transcript the result page shows; highlight offsets count it. */

@@ -1,6 +1,6 @@
+import type { Assessment } from "../domain/assessment";
+import type { ScoringResult } from "../domain/result";
 import { describe, expect, it } from "vitest";
-import type { ScoringResult } from "../ai/types";
-import type { Assessment } from "../data/assessments";
 import { dailyCosts } from "./costs";
 
 function scored(submittedAt: string, costUsd: number, status: Assessment["status"] = "scored") {

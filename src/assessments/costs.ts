@@ -1,5 +1,4 @@
-import type { Assessment } from "../data/assessments";
-
+import type { Assessment } from "../domain/assessment";
 export interface DailyCost {
   /** UTC day, YYYY-MM-DD. */
   day: string;

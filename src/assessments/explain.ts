@@ -1,6 +1,7 @@
+import type { Assessment } from "../domain/assessment";
 import { explainWrongAnswers, type Explainer, type WrongAnswer } from "../ai/explain";
 import { getTest, groupsOf } from "../content/tests";
-import { getAssessment, type Assessment } from "../data/assessments";
+import { getAssessment } from "../data/assessments";
 import { saveExplanations } from "../data/explanations";
 
 export const EXPLAIN_TIMEOUT_MS = 20_000;

@@ -1,5 +1,5 @@
+import type { Assessment } from "../domain/assessment";
 import { describe, expect, it } from "vitest";
-import type { Assessment } from "../data/assessments";
 import { currentStep, mockBands, mockProgress, stepRefusal } from "./mock";
 
 const base = { userId: "u", updatedAt: "2025-01-01T00:00:00Z", publishCount: 0 } as const;

@@ -1,3 +1,4 @@
+import type { Assessment, MockBands, MockChildren } from "../domain/assessment";
 import { overallBand, writingBand } from "../scoring/bands";
 import {
   completeMock,
@@ -5,9 +6,6 @@ import {
   getAssessment,
   listUserAssessments,
   saveMockChildren,
-  type Assessment,
-  type MockBands,
-  type MockChildren,
 } from "../data/assessments";
 import { MOCK_STEPS, type MockStep } from "./mock-steps";
 import type { Module } from "./objective";

@@ -1,9 +1,8 @@
-import type { Explanation } from "../ai/explain";
+import type { Explanation, ObjectiveMarking } from "../domain/assessment";
 import type { QuestionType } from "../scoring/question-schema";
 import { parseWordLimit } from "../scoring/question-schema";
 import { bandFromRaw, type TestForm } from "../scoring/bands";
 import { markTest } from "../scoring/marking";
-import type { ObjectiveMarking } from "../data/assessments";
 import { fieldName, typeName } from "./objective-fields";
 import {
   questionsOf,

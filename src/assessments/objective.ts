@@ -1,3 +1,4 @@
+import type { Assessment, ObjectiveSubmission } from "../domain/assessment";
 import { cloudProviderNames } from "../ai/cloud-names";
 import { pickNext } from "../content/bank";
 import {
@@ -14,8 +15,6 @@ import {
   listUserAssessments,
   saveAnswers,
   saveMarked,
-  type Assessment,
-  type ObjectiveSubmission,
 } from "../data/assessments";
 import type { Publish } from "../data/events";
 import { LISTENING_MINUTES, READING_MINUTES, markPaper } from "./objective-paper";

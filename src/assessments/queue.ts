@@ -1,10 +1,5 @@
-import {
-  giveUp,
-  listStale,
-  recordPublished,
-  releaseStuck,
-  type Assessment,
-} from "../data/assessments";
+import type { Assessment } from "../domain/assessment";
+import { giveUp, listStale, recordPublished, releaseStuck } from "../data/assessments";
 import type { Publish, ScoringEventName } from "../data/events";
 
 export function eventFor(assessment: Pick<Assessment, "skill">): ScoringEventName {

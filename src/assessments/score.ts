@@ -1,7 +1,9 @@
+import type { Submission } from "../domain/assessment";
+import type { ScoringResult } from "../domain/result";
 import { scoreWithChain, ScoringFailedError, type AttemptRecord } from "../ai/chain";
 import { offlineEvidence } from "../ai/local";
-import type { ScoringProvider, ScoringRequest, ScoringResult } from "../ai/types";
-import { claimForScoring, saveFailed, saveScored, type Submission } from "../data/assessments";
+import type { ScoringProvider, ScoringRequest } from "../ai/types";
+import { claimForScoring, saveFailed, saveScored } from "../data/assessments";
 import { getAudioStore } from "../data/audio-store";
 import { combineSpeakingParts } from "./combine-speaking";
 import { logSafetyEvent } from "../data/safety-logs";

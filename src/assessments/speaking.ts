@@ -1,3 +1,4 @@
+import type { Assessment, SpeakingSubmission } from "../domain/assessment";
 import { pickNext } from "../content/bank";
 import type { SpeakingSet } from "../content/schema";
 import {
@@ -6,8 +7,6 @@ import {
   listUserAssessments,
   saveDraft,
   submitDraft,
-  type Assessment,
-  type SpeakingSubmission,
 } from "../data/assessments";
 import type { AudioStore } from "../data/audio-store";
 import type { Publish } from "../data/events";

@@ -1,17 +1,11 @@
+import type { Assessment, WritingSubmission } from "../domain/assessment";
 import { z } from "zod";
-import type { WritingRequest } from "../ai/types";
 import type { ChartFacts } from "../scoring/writing";
 import { matchesFilter, pickNext } from "../content/bank";
 import { describeVisual } from "../content/describe";
 import { chartFacts } from "../content/facts";
 import type { WritingQuestion } from "../content/schema";
-import {
-  createAssessment,
-  listUserAssessments,
-  saveDraft,
-  submitDraft,
-  type Assessment,
-} from "../data/assessments";
+import { createAssessment, listUserAssessments, saveDraft, submitDraft } from "../data/assessments";
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
 import { enqueueScoring } from "./queue";
@@ -100,7 +94,7 @@ export async function openWritingDraft(input: {
   return { assessment, question };
 }
 
-function withResponse(draft: Assessment, response: string): WritingRequest {
+function withResponse(draft: Assessment, response: string): WritingSubmission {
   if (draft.submission.kind !== "writing") throw new Error("Not a writing assessment.");
   return { ...draft.submission, response };
 }

@@ -1,81 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Explanation } from "../ai/explain";
-import type { Billed } from "../ai/errors";
-import type { ScoringResult, WritingRequest } from "../ai/types";
+import type {
+  Assessment,
+  AssessmentStatus,
+  MockBands,
+  MockChildren,
+  ObjectiveMarking,
+  ProviderAttempt,
+  Submission,
+} from "../domain/assessment";
+import type { Skill } from "../domain/module";
+import type { ScoringResult } from "../domain/result";
 import { writeIf } from "./conditional";
 import { getDb } from "./tables";
-
-export type Skill = "writing" | "speaking" | "reading" | "listening" | "mock";
-export type AssessmentStatus = "draft" | "queued" | "scoring" | "scored" | "failed";
-
-export interface SpeakingPartAnswer {
-  part: 1 | 2 | 3;
-  questions: string[];
-  /** Typed, or the browser's draft transcript of the recording; may be empty with audio. */
-  transcript: string;
-  /** Where the recording lives in the audio store; absent for a typed answer. */
-  audioKey?: string;
-  audioMimeType?: string;
-}
-
-/** A whole Speaking test: its three parts are scored one by one and combined. */
-export interface SpeakingSubmission {
-  kind: "speaking";
-  module: "academic" | "general";
-  setId: string;
-  parts: SpeakingPartAnswer[];
-}
-
-/** What the student handed in; recordings stay in the audio store, referenced by key. */
-export type Submission = WritingRequest | SpeakingSubmission | ObjectiveSubmission | MockSubmission;
-
-export interface ProviderAttempt {
-  provider: string;
-  modelId?: string;
-  ok: boolean;
-  error?: string;
-  latencyMs: number;
-  /** What a failed attempt was still charged (bad or implausible output). */
-  billed?: Billed;
-}
-
-export interface Assessment {
-  assessmentId: string;
-  userId: string;
-  skill: Skill;
-  module: "academic" | "general";
-  status: AssessmentStatus;
-  submission: Submission;
-  questionId?: string;
-  /** ISO 8601 */
-  createdAt: string;
-  /** ISO 8601; the sort key of the byStatus index the sweeper reads. */
-  updatedAt: string;
-  /** ISO 8601: when the task was first shown, and when its time runs out (timed tasks). */
-  startedAt?: string;
-  deadlineAt?: string;
-  submittedAt?: string;
-  /** Submitted after the deadline: accepted and scored, and shown as late. */
-  late?: boolean;
-  /** How many times the scoring event was published (the first time included). */
-  publishCount: number;
-  result?: ScoringResult;
-  attempts?: ProviderAttempt[];
-  failureReason?: string;
-  /** Reading and Listening: the answers as typed, by question id (saved while a draft). */
-  answers?: Record<string, string>;
-  marking?: ObjectiveMarking;
-  /** Why each wrong Reading/Listening answer is wrong, added later by explain-answers. */
-  explanations?: Explanation[];
-  /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
-  explainedBy?: string;
-  /** Mock tests: the writing and speaking assessments the student attached. */
-  mockChildren?: MockChildren;
-  /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
-  mockBands?: MockBands;
-}
 
 export async function createAssessment(input: {
   userId: string;
@@ -287,45 +225,6 @@ export async function listStale(status: "queued" | "scoring", before: Date): Pro
 
 // ---------------------------------------------------------------- Reading, Listening, mock tests
 
-/**
- * A Reading or Listening paper: marked against the key at submit, so it goes draft -> scored
- * and is never queued for a scoring worker.
- */
-export interface ObjectiveSubmission {
-  kind: "objective";
-  module: "academic" | "general";
-  testId: string;
-  /** The mock test this paper belongs to, if any. */
-  mockId?: string;
-}
-
-/** A full mock test: a record that only groups the four skills' own assessments. */
-export interface MockSubmission {
-  kind: "mock";
-  module: "academic" | "general";
-}
-
-/** What `markTest` and the band table gave, as stored for the review page. */
-export interface ObjectiveMarking {
-  raw: number;
-  maxRaw: number;
-  band: number;
-  form: "listening" | "reading-academic" | "reading-general";
-  byType: Record<string, { marks: number; maxMarks: number; accuracy: number }>;
-  results: {
-    id: string;
-    type: string;
-    correct: boolean;
-    marks: number;
-    maxMarks: number;
-    reason: string;
-    expected: string;
-  }[];
-}
-
-/** The writing and speaking assessments a student attached to a mock test, by step. */
-export type MockChildren = Partial<Record<"writing1" | "writing2" | "speaking", string>>;
-
 /** Autosave of a Reading or Listening draft: only the owner's, and only while still a draft. */
 export async function saveAnswers(
   assessmentId: string,
@@ -396,14 +295,6 @@ export function saveMarked(
     submittedAt: now.toISOString(),
     late,
   });
-}
-
-export interface MockBands {
-  listening: number;
-  reading: number;
-  writing: number;
-  speaking: number;
-  overall: number;
 }
 
 /** A mock test whose four skills are all scored: closed with its bands. */

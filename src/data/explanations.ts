@@ -1,5 +1,5 @@
+import type { Explanation } from "../domain/assessment";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Explanation } from "../ai/explain";
 import { writeIf } from "./conditional";
 import { getDb } from "./tables";
 

@@ -1,4 +1,4 @@
-import type { Skill } from "../data/assessments";
+import type { Skill } from "../domain/module";
 import { SKILLS, criteriaIn, type HistoryRow } from "./history";
 
 export interface BandPoint {

@@ -1,6 +1,6 @@
-import type { ScoringResult } from "../ai/types";
-import type { Assessment, Skill } from "../data/assessments";
-
+import type { Assessment } from "../domain/assessment";
+import type { Skill } from "../domain/module";
+import type { ScoringResult } from "../domain/result";
 /** The skills a student can filter by; mock tests appear only in the full history. */
 export const SKILLS: readonly Skill[] = ["writing", "speaking", "reading", "listening"];
 

@@ -1,7 +1,7 @@
+import type { ScoringResult } from "../../src/domain/result";
 import { mkdir } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScoringResult } from "../../src/ai/types";
 import { claimForScoring, createAssessment, saveScored } from "../../src/data/assessments";
 import { launchChromium } from "../support/browser";
 import { baseUrl } from "../support/ports";

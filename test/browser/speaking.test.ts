@@ -1,13 +1,10 @@
+import type { Assessment, SpeakingSubmission } from "../../src/domain/assessment";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  getAssessment,
-  type Assessment,
-  type SpeakingSubmission,
-} from "../../src/data/assessments";
+import { getAssessment } from "../../src/data/assessments";
 import { tinyWav } from "../support/audio";
 import { launchChromium } from "../support/browser";
 import { baseUrl } from "../support/ports";

@@ -1,5 +1,5 @@
+import type { Skill } from "../../../src/domain/module";
 import { Link } from "@remix-run/react";
-import type { Skill } from "../../../src/data/assessments";
 import { SKILL_NAMES, formatDate } from "../../../src/progress/charts";
 import { SKILLS, type HistoryRow } from "../../../src/progress/history";
 

@@ -1,4 +1,4 @@
-import type { Highlight } from "../../../src/ai/types";
+import type { Highlight } from "../../../src/domain/result";
 import { segment } from "./segment";
 
 /**

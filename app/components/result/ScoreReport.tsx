@@ -1,4 +1,4 @@
-import type { ScoringResult } from "../../../src/ai/types";
+import type { ScoringResult } from "../../../src/domain/result";
 import { CRITERION_NAMES, FLAG_TEXT, PROVIDER_TEXT } from "./labels";
 import { HighlightedText } from "./HighlightedText";
 import { reliabilityText } from "./reliability";

@@ -1,5 +1,5 @@
+import type { ScoringResult } from "../../../src/domain/result";
 import { describe, expect, it } from "vitest";
-import type { ScoringResult } from "../../../src/ai/types";
 import { reliabilityText } from "./reliability";
 
 const base: ScoringResult = {

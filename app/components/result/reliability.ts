@@ -1,4 +1,4 @@
-import type { ScoringResult } from "../../../src/ai/types";
+import type { ScoringResult } from "../../../src/domain/result";
 import { PROVIDER_TEXT } from "./labels";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;

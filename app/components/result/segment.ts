@@ -1,5 +1,4 @@
-import type { Highlight } from "../../../src/ai/types";
-
+import type { Highlight } from "../../../src/domain/result";
 export type Segment = { text: string; note?: number };
 
 /** Splits the text at the highlights, skipping any that overlap an earlier one. */

@@ -1,0 +1,145 @@
+import type { ChartFacts } from "../scoring/writing";
+import type { Module, Skill } from "./module";
+import type { ScoringResult } from "./result";
+
+/** A Writing task as handed in: what the scorers read. */
+export type WritingSubmission = {
+  kind: "writing";
+  task: 1 | 2;
+  module: Module;
+  prompt: string;
+  response: string;
+  /** Academic Task 1 with a chart or table: its data, for the offline scorer's checks. */
+  facts?: ChartFacts;
+};
+
+/** What a provider charged for a call, whether or not its answer was used. */
+export interface Billed {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** Why one Reading or Listening answer is wrong. */
+export interface Explanation {
+  id: string;
+  text: string;
+  source: "ai" | "marking";
+}
+
+export type AssessmentStatus = "draft" | "queued" | "scoring" | "scored" | "failed";
+
+export interface SpeakingPartAnswer {
+  part: 1 | 2 | 3;
+  questions: string[];
+  /** Typed, or the browser's draft transcript of the recording; may be empty with audio. */
+  transcript: string;
+  /** Where the recording lives in the audio store; absent for a typed answer. */
+  audioKey?: string;
+  audioMimeType?: string;
+}
+
+/** A whole Speaking test: its three parts are scored one by one and combined. */
+export interface SpeakingSubmission {
+  kind: "speaking";
+  module: Module;
+  setId: string;
+  parts: SpeakingPartAnswer[];
+}
+
+/** What the student handed in; recordings stay in the audio store, referenced by key. */
+export type Submission =
+  WritingSubmission | SpeakingSubmission | ObjectiveSubmission | MockSubmission;
+
+export interface ProviderAttempt {
+  provider: string;
+  modelId?: string;
+  ok: boolean;
+  error?: string;
+  latencyMs: number;
+  /** What a failed attempt was still charged (bad or implausible output). */
+  billed?: Billed;
+}
+
+export interface Assessment {
+  assessmentId: string;
+  userId: string;
+  skill: Skill;
+  module: Module;
+  status: AssessmentStatus;
+  submission: Submission;
+  questionId?: string;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601; the sort key of the byStatus index the sweeper reads. */
+  updatedAt: string;
+  /** ISO 8601: when the task was first shown, and when its time runs out (timed tasks). */
+  startedAt?: string;
+  deadlineAt?: string;
+  submittedAt?: string;
+  /** Submitted after the deadline: accepted and scored, and shown as late. */
+  late?: boolean;
+  /** How many times the scoring event was published (the first time included). */
+  publishCount: number;
+  result?: ScoringResult;
+  attempts?: ProviderAttempt[];
+  failureReason?: string;
+  /** Reading and Listening: the answers as typed, by question id (saved while a draft). */
+  answers?: Record<string, string>;
+  marking?: ObjectiveMarking;
+  /** Why each wrong Reading/Listening answer is wrong, added later by explain-answers. */
+  explanations?: Explanation[];
+  /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
+  explainedBy?: string;
+  /** Mock tests: the writing and speaking assessments the student attached. */
+  mockChildren?: MockChildren;
+  /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
+  mockBands?: MockBands;
+}
+
+/**
+ * A Reading or Listening paper: marked against the key at submit, so it goes draft -> scored
+ * and is never queued for a scoring worker.
+ */
+export interface ObjectiveSubmission {
+  kind: "objective";
+  module: Module;
+  testId: string;
+  /** The mock test this paper belongs to, if any. */
+  mockId?: string;
+}
+
+/** A full mock test: a record that only groups the four skills' own assessments. */
+export interface MockSubmission {
+  kind: "mock";
+  module: Module;
+}
+
+/** What `markTest` and the band table gave, as stored for the review page. */
+export interface ObjectiveMarking {
+  raw: number;
+  maxRaw: number;
+  band: number;
+  form: "listening" | "reading-academic" | "reading-general";
+  byType: Record<string, { marks: number; maxMarks: number; accuracy: number }>;
+  results: {
+    id: string;
+    type: string;
+    correct: boolean;
+    marks: number;
+    maxMarks: number;
+    reason: string;
+    expected: string;
+  }[];
+}
+
+/** The writing and speaking assessments a student attached to a mock test, by step. */
+export type MockChildren = Partial<Record<"writing1" | "writing2" | "speaking", string>>;
+
+export interface MockBands {
+  listening: number;
+  reading: number;
+  writing: number;
+  speaking: number;
+  overall: number;
+}

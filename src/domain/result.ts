@@ -1,0 +1,32 @@
+import type { Reliability } from "../scoring/writing";
+
+export type ProviderName = "bedrock" | "gemini" | "local";
+
+export type FeedbackPoint = { criterion: string; kind: "strength" | "improve"; text: string };
+
+export type Highlight = {
+  start: number;
+  end: number;
+  kind: string;
+  message: string;
+  suggestion?: string;
+};
+
+export type ScoringResult = {
+  /** Writing: TA (Task 1) or TR (Task 2), CC, LR, GRA. Speaking: FC, LR, GRA, and P only with audio. */
+  criteria: Record<string, number>;
+  overall: number;
+  feedback: { summary: string; points: FeedbackPoint[] };
+  /** Offsets into the student's response or transcript. */
+  highlights: Highlight[];
+  flags: string[];
+  /** Measured agreement with examiners; only the offline writing scorer has figures. */
+  reliability?: Reliability;
+  provider: ProviderName;
+  modelId: string;
+  selectionReason?: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  latencyMs: number;
+};
