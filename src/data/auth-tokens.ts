@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isTokenFormat, randomToken, sha256 } from "../domain/tokens";
+import { forEachPage } from "./paginate";
 import { getDb } from "./tables";
 
 export type TokenPurpose = "verify-email" | "reset-password";
@@ -95,31 +96,28 @@ export async function consumeToken(
 /** After a reset, the user's other outstanding links of that kind must stop working too. */
 export async function deleteUserTokens(userId: string, purpose: TokenPurpose): Promise<void> {
   const { doc, table } = await getDb();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new QueryCommand({
-        TableName: table("auth-tokens"),
-        IndexName: "byUser",
-        KeyConditionExpression: "userId = :userId",
-        FilterExpression: "purpose = :purpose",
-        ExpressionAttributeValues: { ":userId": userId, ":purpose": purpose },
-        ProjectionExpression: "tokenHash",
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    await Promise.all(
-      (page.Items ?? []).map((item) =>
-        doc.send(
-          new DeleteCommand({
-            TableName: table("auth-tokens"),
-            Key: { tokenHash: item.tokenHash as string },
-          }),
+  await forEachPage(
+    {
+      TableName: table("auth-tokens"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      FilterExpression: "purpose = :purpose",
+      ExpressionAttributeValues: { ":userId": userId, ":purpose": purpose },
+      ProjectionExpression: "tokenHash",
+    },
+    async (rows) => {
+      await Promise.all(
+        rows.map((item) =>
+          doc.send(
+            new DeleteCommand({
+              TableName: table("auth-tokens"),
+              Key: { tokenHash: String(item.tokenHash) },
+            }),
+          ),
         ),
-      ),
-    );
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+      );
+    },
+  );
 }
 
 function isLive(expiresAt: unknown, now: Date): boolean {

@@ -1,10 +1,6 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  type BatchWriteCommandOutput,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { questionSchema, type Question } from "../content/schema";
+import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
 interface QuestionRow {
@@ -45,24 +41,14 @@ export async function getQuestionItem(questionId: string): Promise<Question | nu
 }
 
 export async function listQuestionItems(skill: Question["skill"]): Promise<Question[]> {
-  const { doc, table } = await getDb();
-  const items: Question[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new QueryCommand({
-        TableName: table("questions"),
-        IndexName: "bySkill",
-        KeyConditionExpression: "skill = :skill",
-        ExpressionAttributeValues: { ":skill": skill },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const row of page.Items ?? []) {
-      const item = parseRow(row);
-      if (item) items.push(item);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("questions"),
+      IndexName: "bySkill",
+      KeyConditionExpression: "skill = :skill",
+      ExpressionAttributeValues: { ":skill": skill },
+    },
+    parseRow,
+  );
 }

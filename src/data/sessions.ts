@@ -1,13 +1,8 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Session } from "../domain/session";
 import { isTokenFormat, sha256 } from "../domain/tokens";
 import { writeIf } from "./conditional";
+import { forEachPage } from "./paginate";
 import { getDb } from "./tables";
 
 /** Stores a new row; the id is the SHA-256 of the cookie's value, never the value itself. */
@@ -101,26 +96,21 @@ export async function deleteUserSessions(
   userId: string,
   options: { except?: string } = {},
 ): Promise<void> {
-  const { doc, table } = await getDb();
+  const { table } = await getDb();
   const keep = options.except === undefined ? undefined : sha256(options.except);
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new QueryCommand({
-        TableName: table("sessions"),
-        IndexName: "byUser",
-        KeyConditionExpression: "userId = :userId",
-        ExpressionAttributeValues: { ":userId": userId },
-        ProjectionExpression: "sessionId",
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const ids = (page.Items ?? [])
-      .map((item) => item.sessionId as string)
-      .filter((id) => id !== keep);
-    await Promise.all(ids.map(deleteBySessionId));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  await forEachPage(
+    {
+      TableName: table("sessions"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+      ProjectionExpression: "sessionId",
+    },
+    async (rows) => {
+      const ids = rows.map((item) => String(item.sessionId)).filter((id) => id !== keep);
+      await Promise.all(ids.map(deleteBySessionId));
+    },
+  );
 }
 
 export async function deleteBySessionId(sessionId: string): Promise<void> {
