@@ -9,7 +9,7 @@ import {
 } from "./chain";
 import { ProviderError } from "./errors";
 import type { Evidence } from "./guards";
-import type { SafetyEvent } from "./safety";
+import type { SafetyEvent } from "../domain/safety";
 import type { ScoringProvider, ScoringRequest } from "./types";
 
 const req: ScoringRequest = {

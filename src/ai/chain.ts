@@ -2,7 +2,8 @@ import type { Billed } from "../domain/assessment";
 import type { ProviderName, ScoringResult } from "../domain/result";
 import { ProviderError } from "./errors";
 import { checkPlausibility, type Evidence } from "./guards";
-import { detectInjection, studentText, type SafetyEvent } from "./safety";
+import type { SafetyEvent } from "../domain/safety";
+import { detectInjection, studentText } from "./safety";
 import type { ScoringProvider, ScoringRequest } from "./types";
 
 export type AttemptRecord = {

@@ -1,10 +1,5 @@
 import type { ScoringRequest } from "./types";
 
-export type SafetyEvent = {
-  kind: "prompt-injection" | "invalid-output" | "implausible-result" | "refused-output";
-  detail: string;
-  provider?: string;
-};
 
 /**
  * Phrases that address the scorer rather than answer the task. They are reported, never

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { SafetyEvent } from "../ai/safety";
+import type { SafetyEvent } from "../domain/safety";
 import { getDb } from "./tables";
 
 export interface SafetyLog extends SafetyEvent {

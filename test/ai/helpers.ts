@@ -1,6 +1,6 @@
 import type { ChainOptions } from "../../src/ai/chain";
 import type { Evidence } from "../../src/ai/guards";
-import type { SafetyEvent } from "../../src/ai/safety";
+import type { SafetyEvent } from "../../src/domain/safety";
 
 /** A model answer in the shape the prompt asks for. */
 export function modelAnswer(
