@@ -1,6 +1,5 @@
 import type { ScoringRequest } from "./types";
 
-
 /**
  * Phrases that address the scorer rather than answer the task. They are reported, never
  * obeyed: the text is still scored as writing, which is also where such phrases cost marks.

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type {
-  Assessment,
-  AssessmentStatus,
-  MockBands,
-  MockChildren,
-  ObjectiveMarking,
-  ProviderAttempt,
-  Submission,
+import {
+  isLate,
+  ownedBy,
+  type Assessment,
+  type AssessmentStatus,
+  type MockBands,
+  type MockChildren,
+  type ObjectiveMarking,
+  type ProviderAttempt,
+  type Submission,
 } from "../domain/assessment";
 import type { Skill } from "../domain/module";
 import type { ScoringResult } from "../domain/result";
@@ -119,11 +121,10 @@ export async function submitDraft(
   submission: Submission,
   now = new Date(),
 ): Promise<Assessment | null> {
-  const late = draft.deadlineAt ? now.getTime() > Date.parse(draft.deadlineAt) : false;
   return transition(draft.assessmentId, "draft", "queued", now, {
     submission,
     submittedAt: now.toISOString(),
-    late,
+    late: isLate(draft, now),
   });
 }
 
@@ -170,8 +171,7 @@ export function releaseStuck(assessmentId: string, now = new Date()) {
 
 /** The student's retry button: only their own failed assessment, back to the queue. */
 export async function requeueFailed(assessmentId: string, userId: string, now = new Date()) {
-  const current = await getAssessment(assessmentId);
-  if (!current || current.userId !== userId) return null;
+  if (!ownedBy(await getAssessment(assessmentId), userId)) return null;
   return transition(assessmentId, "failed", "queued", now, { publishCount: 0 });
 }
 
@@ -282,12 +282,11 @@ export function saveMarked(
   marking: ObjectiveMarking,
   now = new Date(),
 ): Promise<Assessment | null> {
-  const late = draft.deadlineAt ? now.getTime() > Date.parse(draft.deadlineAt) : false;
   return transition(draft.assessmentId, "draft", "scored", now, {
     answers,
     marking,
     submittedAt: now.toISOString(),
-    late,
+    late: isLate(draft, now),
   });
 }
 

@@ -143,3 +143,13 @@ export interface MockBands {
   speaking: number;
   overall: number;
 }
+
+/** The one ownership rule: a student sees and changes only their own work; others get "not found". */
+export function ownedBy<T extends { userId: string }>(item: T | null, userId: string): T | null {
+  return item && item.userId === userId ? item : null;
+}
+
+/** Late work is accepted and marked, never refused: the deadline only labels it. */
+export function isLate(assessment: Pick<Assessment, "deadlineAt">, now: Date): boolean {
+  return assessment.deadlineAt ? now.getTime() > Date.parse(assessment.deadlineAt) : false;
+}
