@@ -41,6 +41,36 @@ const KIND_BY_HARPER: Record<string, IssueKind | "ignore"> = {
 
 const SPEECH_IGNORED: ReadonlySet<IssueKind> = new Set(["punctuation"]);
 
+/**
+ * harper rules that enforce one house style where IELTS accepts both: the serial comma is a
+ * preference, and open compounds ("bank card") are as correct in British English as closed ones.
+ */
+const IGNORED_RULES: ReadonlySet<string> = new Set(["OxfordComma", "CompoundNouns"]);
+
+/**
+ * A capitalised word inside a sentence is a name (a town, a writer signing a letter), which no
+ * dictionary holds; at the start of a sentence capitals prove nothing, so it is still checked.
+ */
+function isNameInSentence(text: string, start: number, word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const before = text.slice(0, start).trimEnd();
+  return before !== "" && !/[.!?:"\u201C]$/.test(before);
+}
+
+function spanStart(lint: Lint): number {
+  const span = lint.span();
+  const start = span.start;
+  span.free();
+  return start;
+}
+
+/** Words the answer may take from its task (the prompt, a chart's labels): never misspelt. */
+export type KnownWords = ReadonlySet<string>;
+
+function isFalseSpelling(text: string, start: number, word: string, known: KnownWords): boolean {
+  return known.has(word.toLowerCase()) || isNameInSentence(text, start, word);
+}
+
 /** harper's spans are already UTF-16 offsets (checked with text containing emoji). */
 function toIssue(lint: Lint, kind: IssueKind, rule: string): LanguageIssue {
   const span = lint.span();
@@ -59,18 +89,27 @@ function toIssue(lint: Lint, kind: IssueKind, rule: string): LanguageIssue {
   return issue;
 }
 
-export async function findIssues(text: string, mode: AnalysisMode): Promise<LanguageIssue[]> {
+export async function findIssues(
+  text: string,
+  mode: AnalysisMode,
+  known: KnownWords = new Set(),
+): Promise<LanguageIssue[]> {
   const [linter, dicts] = await Promise.all([loadLinter(), loadDictionaries()]);
   const groups = await linter.organizedLints(text, { language: "plaintext" });
   const issues: LanguageIssue[] = [];
   for (const [rule, lints] of Object.entries(groups)) {
     for (const lint of lints) {
       const mapped = KIND_BY_HARPER[lint.lint_kind()] ?? "grammar";
+      const problem = lint.get_problem_text();
       const keep =
         mapped !== "ignore" &&
+        !IGNORED_RULES.has(rule) &&
         !(mode === "speech" && SPEECH_IGNORED.has(mapped)) &&
         // harper knows one dialect at a time; a word either dictionary accepts is not an error.
-        !(mapped === "spelling" && isKnownWord(dicts, lint.get_problem_text()));
+        !(
+          mapped === "spelling" &&
+          (isKnownWord(dicts, problem) || isFalseSpelling(text, spanStart(lint), problem, known))
+        );
       if (keep) issues.push(toIssue(lint, mapped, rule));
       lint.free();
     }

@@ -25,6 +25,12 @@ const MIN_KNOWN_SHARE_TO_LINT = 0.5;
 export interface AnalyseOptions {
   /** "speech" skips paragraphing and punctuation and capitalisation complaints. */
   mode: AnalysisMode;
+  /** Text the answer may quote (the prompt, a chart's labels): its words are never misspelt. */
+  context?: readonly string[];
+}
+
+function knownWords(context: readonly string[] = []): Set<string> {
+  return new Set(context.flatMap((text) => text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? []));
 }
 
 /**
@@ -52,7 +58,7 @@ export async function analyseLanguage(
   const issues =
     lexical.knownWordShare >= MIN_KNOWN_SHARE_TO_LINT
       ? mergeIssues(
-          await findIssues(text, options.mode),
+          await findIssues(text, options.mode, knownWords(options.context)),
           findLearnerErrors(parsed, options.mode, isKnown),
         )
       : [];

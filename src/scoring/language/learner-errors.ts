@@ -494,6 +494,19 @@ function doubleComparative(tokens: readonly Token[], out: Finding[]): void {
   }
 }
 
+/**
+ * wink's lemmas are American ("organise" -> "organize", "practise" -> "practice"), so a British
+ * base form differs from its lemma only by that spelling and is still the base form.
+ */
+function isBaseForm(word: Token): boolean {
+  const american = word.lower.replace(/([iy])se$/, "$1ze");
+  return (
+    word.lower === word.lemma ||
+    american === word.lemma ||
+    word.lower.replace(/se$/, "ce") === word.lemma
+  );
+}
+
 function modalVerb(tokens: readonly Token[], out: Finding[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const modal = tokens[i] as Token;
@@ -522,7 +535,7 @@ function modalVerb(tokens: readonly Token[], out: Finding[]): void {
       (word.pos === "VERB" || word.pos === "AUX") &&
       !MODALS.has(word.lower) &&
       /^\p{L}+$/u.test(word.text) &&
-      word.lower !== word.lemma
+      !isBaseForm(word)
     ) {
       const base = word.lower === "been" ? "have been" : word.lemma;
       out.push({

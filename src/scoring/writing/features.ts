@@ -43,7 +43,10 @@ export function errorFreeShare(
 /** One pass over the response and prompt; the model and the feedback read the same numbers. */
 export async function gatherEvidence(input: WritingInput): Promise<WritingEvidence> {
   const [analysis, promptLemmas] = await Promise.all([
-    analyseLanguage(input.response, { mode: "writing" }),
+    analyseLanguage(input.response, {
+      mode: "writing",
+      context: [input.prompt, ...(input.facts?.names ?? [])],
+    }),
     contentLemmas(input.prompt),
   ]);
   const { copied, total } = copiedWords(input.prompt, input.response);
