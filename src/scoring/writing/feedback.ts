@@ -271,6 +271,20 @@ export function buildFeedback(
     ...(praise ? lexicalPoints(ev, overused, praise) : []),
     ...(praise ? grammarPoints(ev, praise) : []),
   ].filter((p) => p.kind !== "strength" || (criteria[p.criterion] ?? 0) >= PRAISE_FROM);
+  // Every criterion short of 9 gets something to do next, even when no measured problem named
+  // one: "nothing to improve" beside a band 8, or a weakest criterion with no advice, tells the
+  // student nothing. A gated answer's one step is to write a full answer (in the summary).
+  if (praise) {
+    for (const c of order) {
+      const band = criteria[c] ?? 9;
+      if (band >= 9 || points.some((p) => p.criterion === c && p.kind === "improve")) continue;
+      points.push({
+        criterion: c,
+        kind: "improve",
+        text: `For band ${Math.min(9, Math.floor(band) + 1)}: ${NEXT_BAND_ADVICE[c]}.`,
+      });
+    }
+  }
   const bands = order.map((c) => `${c} ${criteria[c]}`).join(", ");
   const summary = gates.noPraise
     ? `Estimated band ${overall}. ${gateReason(gates)} Write a full answer to the question in English, in your own words.`

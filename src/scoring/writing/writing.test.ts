@@ -159,6 +159,22 @@ describe("Task 1 requirements", () => {
   const letter = (response: string) =>
     scoreWriting({ task: 1, module: "general", prompt: LETTER_PROMPT, response });
 
+  it("gives every criterion below 9 a next step, the weakest included", async () => {
+    for (const score of [
+      await task2(GOOD_ESSAY),
+      await academic(CHART_WITH_OVERVIEW),
+      await letter(LETTER),
+    ]) {
+      for (const [criterion, band] of Object.entries(score.criteria)) {
+        if (band >= 9) continue;
+        const steps = score.feedback.points.filter(
+          (p) => p.criterion === criterion && p.kind === "improve",
+        );
+        expect(steps.length, `${criterion} at ${band}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it("checks the overview in Academic Task 1", async () => {
     const withOverview = await academic(CHART_WITH_OVERVIEW);
     const without = await academic(CHART_WITHOUT_OVERVIEW);
