@@ -182,6 +182,7 @@ const GATES: Readonly<Record<string, "all" | "task" | "FC">> = {
   "under-length": "task",
   "no-overview": "task",
   "no-data": "task",
+  "misread-trends": "task",
   "short-long-turn": "FC",
 };
 

@@ -21,6 +21,36 @@ describe("chartFacts", () => {
     expect(facts.changes.every(Number.isFinite)).toBe(true);
   });
 
+  it("gives the direction of each line over time, and none for a seasonal peak", () => {
+    const energy = chartFacts(
+      (getQuestion("w1-line-electricity-sources") as AcademicTask1Question).visual,
+    )!;
+    expect(energy.trends).toEqual(
+      expect.arrayContaining([
+        { name: "Coal", direction: "down" },
+        { name: "Wind", direction: "up" },
+      ]),
+    );
+    const seasonal = academic.find(
+      (q) => q.visual.kind === "line" && q.visual.xLabels[0] === "Jan",
+    )!;
+    const months = chartFacts(seasonal.visual)!;
+    expect(months.trends?.map((t) => t.name)).not.toContain("Beach and pier");
+  });
+
+  it("gives each category's direction when bars compare two years", () => {
+    const byYear = academic.find(
+      (q) => q.visual.kind === "bar" && q.visual.series.every((s) => /^\d{4}$/.test(s.name)),
+    )!;
+    const facts = chartFacts(byYear.visual)!;
+    expect(facts.trends).toEqual(
+      expect.arrayContaining([
+        { name: "Desktop", direction: "down" },
+        { name: "Smartphone", direction: "up" },
+      ]),
+    );
+  });
+
   it("has facts for every chart and table in the bank, and none for processes and maps", () => {
     expect(academic.length).toBeGreaterThan(0);
     for (const q of academic) {

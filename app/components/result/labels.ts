@@ -20,6 +20,8 @@ export const FLAG_TEXT: Record<string, string> = {
     "There is no overview of the main trends, which Task 1 needs for band 6 and above.",
   "no-data":
     "The report quotes no figures from the chart; without data to support it, Task Achievement stays at band 5 or below.",
+  "misread-trends":
+    "Some statements say a series rose where the chart shows it fell, or the reverse; misreported key features hold Task Achievement down.",
   "letter-format": "The letter lacks a greeting or a sign-off suited to the reader.",
   "unclear-purpose": "The letter does not say early and clearly why you are writing.",
   "mixed-spelling": "British and American spellings are mixed; choose one and keep to it.",

@@ -49,4 +49,20 @@ describe("checkChartData", () => {
     expect(r.figuresQuoted).toBe(2);
     expect(r.figuresMatched).toBe(2);
   });
+
+  it("finds statements that reverse a trend, one series per sentence", () => {
+    const facts = {
+      ...FACTS,
+      trends: [
+        { name: "Canada", direction: "up" as const },
+        { name: "India", direction: "up" as const },
+      ],
+    };
+    const r = checkChartData(
+      facts,
+      "Internet access in Canada fell sharply. India rose quickly. While Canada grew, India declined.",
+    );
+    expect(r.contradicted).toEqual(["Internet access in Canada fell sharply."]);
+    expect(r.trendsConfirmed).toBe(1);
+  });
 });

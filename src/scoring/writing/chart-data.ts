@@ -15,6 +15,38 @@ export interface DataReport {
   figuresMatched: number;
   /** Quoted figures that match nothing, as written, for the student to check. */
   unmatched: string[];
+  /** Sentences that say a series rose where the data fell, or the reverse, as written. */
+  contradicted: string[];
+  /** Sentences whose stated direction agrees with the data. */
+  trendsConfirmed: number;
+}
+
+const RISE =
+  /\b(rose|risen|rise|rises|rising|increased?|increases|increasing|grew|grown|grows?|growing|climbed?|climbing|went up|go(es)? up|upward|doubled|tripled|surged?|soared?)\b/i;
+const FALL =
+  /\b(fell|fallen|falls?|falling|decreased?|decreases|decreasing|declined?|declines|declining|dropped|drops?|dropping|went down|go(es)? down|downward|halved|shrank|shrunk|plunged?|plummeted)\b/i;
+
+/**
+ * Statements about one series at a time: "coal fell steadily" names coal and says it fell.
+ * A sentence naming two trends ("while coal fell, wind rose") is left alone rather than guessed.
+ */
+function checkTrends(
+  trends: NonNullable<ChartFacts["trends"]>,
+  response: string,
+): Pick<DataReport, "contradicted" | "trendsConfirmed"> {
+  const contradicted: string[] = [];
+  let trendsConfirmed = 0;
+  for (const sentence of response.split(/(?<=[.!?])\s+|\n+/)) {
+    const used = new Set(words(sentence));
+    const named = trends.filter((t) => names(t.name, used));
+    if (named.length !== 1) continue;
+    const rises = RISE.test(sentence);
+    const falls = FALL.test(sentence);
+    if (rises === falls) continue;
+    if ((rises ? "up" : "down") === named[0]!.direction) trendsConfirmed++;
+    else contradicted.push(sentence.trim());
+  }
+  return { contradicted, trendsConfirmed };
 }
 
 /** Words in names that do not identify a category on their own ("Other", "Total"). */
@@ -61,5 +93,11 @@ export function checkChartData(facts: ChartFacts, response: string): DataReport 
       unmatched.push(raw);
     }
   }
-  return { missingNames, figuresQuoted, figuresMatched, unmatched };
+  return {
+    missingNames,
+    figuresQuoted,
+    figuresMatched,
+    unmatched,
+    ...checkTrends(facts.trends ?? [], response),
+  };
 }

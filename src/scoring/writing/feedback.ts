@@ -86,6 +86,13 @@ function taskPoints(input: WritingInput, ev: WritingEvidence, gates: GateOutcome
       text: `Your report does not mention ${listed(data.missingNames)}. Cover every category, grouping similar ones, and compare them.`,
     });
   }
+  if (data && data.contradicted.length > 0) {
+    points.push({
+      criterion: c,
+      kind: "improve",
+      text: `The chart shows the opposite of ${data.contradicted.length === 1 ? "this statement" : "these statements"}: ${listed(data.contradicted.slice(0, 3))}. Check which way each line or bar moves before you describe it.`,
+    });
+  }
   if (data && data.unmatched.length > 0) {
     points.push({
       criterion: c,

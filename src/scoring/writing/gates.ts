@@ -87,6 +87,12 @@ export function applyGates(input: WritingInput, ev: WritingEvidence): GateOutcom
     out.flags.push("no-data");
     cap("TA", 5);
   }
+  // Band 4: key features "may be irrelevant, repetitive, inaccurate"; one slip is band 5 at most.
+  const contradicted = ev.data?.contradicted.length ?? 0;
+  if (contradicted > 0) {
+    out.flags.push("misread-trends");
+    cap("TA", contradicted >= 2 && contradicted > (ev.data?.trendsConfirmed ?? 0) ? 4 : 5);
+  }
   if (input.task === 1 && input.module === "general") {
     const { salutation, signOff, purpose } = ev.letter;
     if (!salutation || !signOff) {

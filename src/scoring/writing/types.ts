@@ -16,6 +16,14 @@ export const chartFactsSchema = z.object({
    * or pie, in units and as a percentage of the earlier value.
    */
   changes: z.array(z.number().finite()).max(2000),
+  /**
+   * Which way each series or category moved from the first time shown to the last, where it
+   * moved mostly one way: a report that says the opposite misreports the data.
+   */
+  trends: z
+    .array(z.object({ name: z.string().trim().min(1), direction: z.enum(["up", "down"]) }))
+    .max(40)
+    .optional(),
 });
 export type ChartFacts = z.infer<typeof chartFactsSchema>;
 

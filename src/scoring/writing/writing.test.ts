@@ -223,6 +223,31 @@ describe("Task 1 requirements", () => {
       expect(without.flags).not.toContain("no-data");
     });
 
+    it("holds Task Achievement down when the report reverses the trends, and names the statements", async () => {
+      const trends = Object.keys(series).map((name) => ({ name, direction: "up" as const }));
+      const withTrends = (response: string) =>
+        scoreWriting({
+          task: 1,
+          module: "academic",
+          prompt: CHART_PROMPT,
+          response,
+          facts: { ...facts, trends },
+        });
+      const right = await withTrends(CHART_WITH_OVERVIEW);
+      expect(right.flags).not.toContain("misread-trends");
+      const reversed = CHART_WITH_OVERVIEW.replace(
+        "the Canadian figure climbed",
+        "the Canadian figure dropped",
+      )
+        .replace("India, by contrast, rose only slightly", "India, by contrast, fell slightly")
+        .replace("Brazil continued its gradual increase", "Brazil continued its gradual decrease");
+      const s = await withTrends(reversed);
+      expect(s.flags).toContain("misread-trends");
+      expect(s.criteria.TA).toBeLessThanOrEqual(4);
+      expect(s.criteria.TA).toBeLessThan(right.criteria.TA as number);
+      expect(texts(s)).toContain("The chart shows the opposite of these statements");
+    });
+
     it("names a category the report leaves out and a figure the chart does not show", async () => {
       const s = await withFacts(
         CHART_WITH_OVERVIEW.replace(/, and just 2% in India/, "").replace("about 80%", "about 97%"),
