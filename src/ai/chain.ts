@@ -17,8 +17,11 @@ export type AttemptRecord = {
 };
 
 export type ChainOptions = {
-  /** The offline scorer's result for the same text; see offlineEvidence in ./local. */
-  evidence: Evidence;
+  /**
+   * The offline scorer's result for the same text (see offlineEvidence in ./local); null when
+   * it has nothing to go on (a recording with no transcript), so no cap or gap check applies.
+   */
+  evidence: Evidence | null;
   /** Per call: each try of each provider gets this long. */
   timeoutMs: number;
   /** Tries per provider, the first included. */
@@ -122,7 +125,7 @@ export async function scoreWithChain(
   if (injection.length > 0) {
     await report({ kind: "prompt-injection", detail: injection.join(" | ") });
   }
-  const extraFlags = [...evidence.flags, ...(injection.length > 0 ? ["prompt-injection"] : [])];
+  const extraFlags = [...(evidence?.flags ?? []), ...(injection.length > 0 ? ["prompt-injection"] : [])];
 
   const attempts: AttemptRecord[] = [];
   for (const provider of providers) {
@@ -158,7 +161,7 @@ export async function scoreWithChain(
         if (!error.retryable) break;
         continue;
       }
-      const plausible = checkPlausibility(result, evidence);
+      const plausible = evidence ? checkPlausibility(result, evidence) : { ok: true as const };
       if (!plausible.ok) {
         failed(`implausible: ${plausible.reason}`, result.modelId, {
           inputTokens: result.inputTokens,

@@ -152,6 +152,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): ScoringPro
 
   return {
     name: "gemini",
+    hearsAudio: true,
     async score(req, signal) {
       const started = Date.now();
       const choice = selectGeminiModel(req);

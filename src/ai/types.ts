@@ -15,5 +15,7 @@ export type ScoringRequest = WritingSubmission | SpeakingRequest;
 
 export interface ScoringProvider {
   name: ProviderName;
+  /** It listens to the recording itself, so a part with audio and no transcript can be scored. */
+  hearsAudio?: true;
   score(req: ScoringRequest, signal: AbortSignal): Promise<ScoringResult>;
 }

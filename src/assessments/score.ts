@@ -13,31 +13,91 @@ export const SCORING_LIMITS = { timeoutMs: 20_000, attempts: 2 } as const;
 
 export type ScoreOutcome = "scored" | "failed" | "skipped";
 
-type RunChain = (request: ScoringRequest) => ReturnType<typeof scoreWithChain>;
+export const NO_LISTENER_REASON =
+  "This part was recorded, but no speech-to-text is set up here, so it was not scored. Your recording is kept: type what you said to have it scored, or score it again once a speech provider is configured.";
+export const NOT_HEARD_REASON =
+  "This part was recorded, but the recording could not be understood, so it was not scored. Your recording is kept: type what you said to have it scored.";
+export const NOTHING_HEARD_MESSAGE =
+  "Your recordings are saved, but none of them could be scored: no speech-to-text is set up here, or the recordings could not be understood. Type what you said in each part to have it scored.";
 
-async function scoreSubmission(submission: Submission, runChain: RunChain) {
-  if (submission.kind === "writing") return runChain(submission);
+type SpeakingAnswer = Extract<Submission, { kind: "speaking" }>["parts"][number];
+type Chain = (
+  request: ScoringRequest,
+  providers: readonly ScoringProvider[],
+) => ReturnType<typeof scoreWithChain>;
+
+/**
+ * Scores every part it can. A recording with no transcript goes only to scorers that listen;
+ * with none, or when none understood it, the part is left out and says why: a band for
+ * silence would be a band for something the student never did.
+ */
+async function scoreSpeakingParts(
+  submission: Extract<Submission, { kind: "speaking" }>,
+  providers: readonly ScoringProvider[],
+  runChain: Chain,
+) {
+  const listeners = providers.filter((p) => p.hearsAudio);
+  const parts = [];
+  const unscoredParts: NonNullable<ScoringResult["unscoredParts"]> = [];
+  const attempts: AttemptRecord[] = [];
+  for (const answer of submission.parts) {
+    const unheard = Boolean(answer.audioKey) && answer.transcript.trim() === "";
+    if (unheard && listeners.length === 0) {
+      unscoredParts.push({ part: answer.part, reason: NO_LISTENER_REASON });
+      continue;
+    }
+    const request = await speakingRequest(submission, answer);
+    try {
+      const scored = await runChain(request, unheard ? listeners : providers);
+      parts.push({ part: answer.part, transcript: answer.transcript, result: scored.result });
+      attempts.push(...scored.attempts);
+    } catch (error) {
+      if (!(unheard && error instanceof ScoringFailedError)) throw error;
+      attempts.push(...error.attempts);
+      unscoredParts.push({ part: answer.part, reason: NOT_HEARD_REASON });
+    }
+  }
+  if (parts.length === 0) throw new NothingHeardError(attempts);
+  const combined = combineSpeakingParts(parts);
+  return {
+    result: unscoredParts.length > 0 ? { ...combined, unscoredParts } : combined,
+    attempts,
+  };
+}
+
+// A recording that cannot be loaded throws: the sweeper retries rather than scoring without it
+// and silently leaving Pronunciation out.
+async function speakingRequest(
+  submission: Extract<Submission, { kind: "speaking" }>,
+  answer: SpeakingAnswer,
+): Promise<ScoringRequest> {
+  const audio = answer.audioKey ? await getAudioStore().load(answer.audioKey) : undefined;
+  return {
+    kind: "speaking",
+    part: answer.part,
+    module: submission.module,
+    questions: answer.questions,
+    transcript: answer.transcript,
+    ...(audio ? { audio: { mimeType: audio.mimeType, data: audio.bytes } } : {}),
+  };
+}
+
+class NothingHeardError extends Error {
+  constructor(readonly attempts: AttemptRecord[]) {
+    super("No part of the Speaking test could be heard by a configured scorer.");
+  }
+}
+
+async function scoreSubmission(
+  submission: Submission,
+  providers: readonly ScoringProvider[],
+  runChain: Chain,
+) {
+  if (submission.kind === "writing") return runChain(submission, providers);
   // Reading, Listening and mock records are marked when submitted and never published here.
   if (submission.kind !== "speaking")
     throw new Error("Only writing and speaking are scored by workers.");
-  const parts = [];
-  const attempts: AttemptRecord[] = [];
-  for (const answer of submission.parts) {
-    // A recording that cannot be loaded throws: the sweeper retries rather than scoring
-    // without it and silently leaving Pronunciation out.
-    const audio = answer.audioKey ? await getAudioStore().load(answer.audioKey) : undefined;
-    const scored = await runChain({
-      kind: "speaking",
-      part: answer.part,
-      module: submission.module,
-      questions: answer.questions,
-      transcript: answer.transcript,
-      ...(audio ? { audio: { mimeType: audio.mimeType, data: audio.bytes } } : {}),
-    });
-    parts.push({ part: answer.part, transcript: answer.transcript, result: scored.result });
-    attempts.push(...scored.attempts);
-  }
-  return { result: combineSpeakingParts(parts), attempts };
+  return scoreSpeakingParts(submission, providers, runChain);
 }
 
 /**
@@ -53,9 +113,9 @@ export async function scoreAssessment(
 ): Promise<ScoreOutcome> {
   const claimed = await claimForScoring(assessmentId);
   if (!claimed) return "skipped";
-  const runChain = async (request: ScoringRequest) =>
-    scoreWithChain(request, providers, {
-      evidence: await offlineEvidence(request),
+  const runChain: Chain = async (request, chosen) =>
+    scoreWithChain(request, chosen, {
+      evidence: isUnheard(request) ? null : await offlineEvidence(request),
       ...limits,
       onSafetyEvent: (event) =>
         logSafetyEvent({ assessmentId, userId: claimed.userId, event }).then(() => undefined),
@@ -63,12 +123,20 @@ export async function scoreAssessment(
   let result: ScoringResult;
   let attempts: AttemptRecord[];
   try {
-    ({ result, attempts } = await scoreSubmission(claimed.submission, runChain));
+    ({ result, attempts } = await scoreSubmission(claimed.submission, providers, runChain));
   } catch (error) {
+    if (error instanceof NothingHeardError) {
+      await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);
+      return "failed";
+    }
     if (!(error instanceof ScoringFailedError)) throw error;
     await saveFailed(assessmentId, error.userMessage, error.attempts);
     return "failed";
   }
   await saveScored(assessmentId, result, attempts);
   return "scored";
+}
+
+function isUnheard(request: ScoringRequest): boolean {
+  return request.kind === "speaking" && Boolean(request.audio) && request.transcript.trim() === "";
 }

@@ -22,6 +22,11 @@ export type ScoringResult = {
   flags: string[];
   /** Measured agreement with examiners; only the offline writing scorer has figures. */
   reliability?: Reliability;
+  /**
+   * Speaking parts that were recorded but could not be heard by any configured scorer: left out
+   * of the bands (never scored as silence) and kept for scoring later.
+   */
+  unscoredParts?: { part: 1 | 2 | 3; reason: string }[];
   provider: ProviderName;
   modelId: string;
   selectionReason?: string;
