@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { questionsOf, readingTests } from "../src/content/tests";
+import { questionsOf, readingTests } from "../src/content/papers";
 import { getAssessment, type Assessment } from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { getDb } from "../src/data/tables";

@@ -3,7 +3,7 @@
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Assessment } from "../../src/data/assessments";
-import { questionsOf } from "../../src/content/tests";
+import { questionsOf } from "../../src/content/papers";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
   objectiveSubmission,

@@ -1,5 +1,5 @@
 import { explainWrongAnswers, type Explainer, type WrongAnswer } from "../ai/explain";
-import { getTest, groupsOf } from "../content/tests";
+import { getTest, groupsOf } from "../content/papers";
 import { getAssessment, type Assessment } from "../data/assessments";
 import { saveExplanations } from "../data/explanations";
 
