@@ -1,6 +1,6 @@
 /**
  * Regenerates the Listening recordings in public/audio/ from the scripts in
- * src/content/tests/listening-*.json, so that the audio can never drift from the answer keys.
+ * src/content/papers/listening-*.json, so that the audio can never drift from the answer keys.
  *
  *   npm run audio            (tsx scripts/generate-audio.ts)
  *
@@ -46,7 +46,7 @@ import {
   type ListeningPart,
   type ListeningTest,
   type Voice,
-} from "../src/content/tests";
+} from "../src/content/papers";
 
 const PUBLIC_DIR = join(__dirname, "../public");
 const RATE = 16000;

@@ -2,7 +2,7 @@ import type { Assessment } from "../src/domain/assessment";
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { questionsOf, readingTests } from "../src/content/tests";
+import { questionsOf, readingTests } from "../src/content/papers";
 import { getAssessment } from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { getDb } from "../src/data/tables";

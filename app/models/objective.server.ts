@@ -3,7 +3,7 @@
 import type { Assessment } from "../../src/domain/assessment";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { questionsOf } from "../../src/content/tests";
+import { questionsOf } from "../../src/content/papers";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
   objectiveSubmission,

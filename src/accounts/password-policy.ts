@@ -1,13 +1,23 @@
-import { COMMON_PASSWORDS } from "./data/common-passwords";
+import commonPasswordList from "./data/common-passwords.json";
 import { normalisePassword } from "./passwords";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-let common: Set<string> | undefined;
+/**
+ * Passwords refused because attackers try them first (data/common-passwords.json). Not a copy
+ * of a breach corpus: the list was generated for this project from well-known patterns of the
+ * most common passwords (digit runs, keyboard walks, popular words and names, sports teams,
+ * "password" in its usual leet spellings, and IELTS and site words, each with the suffixes
+ * people habitually add: "1", "123", "!", a year). Only entries of 8 to 64 characters are
+ * kept, since shorter passwords are refused anyway. Lower case; compare lower-cased. A
+ * breach-derived list (for example the one in @zxcvbn-ts/language-common) would catch more
+ * and can replace this one.
+ */
+let common: ReadonlySet<string> | undefined;
 
-function commonPasswords(): Set<string> {
-  common ??= new Set(COMMON_PASSWORDS.split("\n").filter(Boolean));
+function commonPasswords(): ReadonlySet<string> {
+  common ??= new Set(commonPasswordList);
   return common;
 }
 

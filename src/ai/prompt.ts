@@ -1,3 +1,4 @@
+import { countWords } from "../scoring/language/text";
 import { fence, studentText } from "./safety";
 import type { ScoringRequest } from "./types";
 
@@ -94,8 +95,6 @@ export function systemPrompt(req: ScoringRequest): string {
   return `${rubric}\n\n${SCALE}\n\n${RULES}`;
 }
 
-export const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
-
 /** The only message that carries student text, always fenced. */
 export function userMessage(req: ScoringRequest): string {
   const text = studentText(req);
@@ -104,7 +103,7 @@ export function userMessage(req: ScoringRequest): string {
       ? fence("task_prompt", req.prompt)
       : fence("questions", req.questions.join("\n"));
   const answer = fence(req.kind === "writing" ? "student_response" : "transcript", text);
-  return `${task}\n\nWord count (counted by the system): ${wordCount(text)}\n\n${answer}\n\nAssess the answer above against the rubric.`;
+  return `${task}\n\nWord count (counted by the system): ${countWords(text)}\n\n${answer}\n\nAssess the answer above against the rubric.`;
 }
 
 export type JsonSchema = {

@@ -1,4 +1,4 @@
-import { listeningTests, readingTests, type IeltsTest, type QuestionGroup } from "../content/tests";
+import { listeningTests, readingTests, type IeltsTest, type QuestionGroup } from "../content/papers";
 import { markTest } from "../scoring/marking";
 import { QUESTION_TYPES, type QuestionType } from "../scoring/question-schema";
 import {

@@ -1,6 +1,6 @@
 import type { Assessment } from "../domain/assessment";
 import { explainWrongAnswers, type Explainer, type WrongAnswer } from "../ai/explain";
-import { getTest, groupsOf } from "../content/tests";
+import { getTest, groupsOf } from "../content/papers";
 import { getAssessment } from "../data/assessments";
 import { saveExplanations } from "../data/explanations";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listeningTests, questionsOf, readingTests } from "../content/tests";
+import { listeningTests, questionsOf, readingTests } from "../content/papers";
 import { fieldName } from "./objective-fields";
 import {
   answersFromForm,

@@ -11,7 +11,7 @@ import {
   type QuestionGroup,
   type ReadingSection,
   type TestQuestion,
-} from "../content/tests";
+} from "../content/papers";
 
 /**
  * Pure helpers shared by the test page, the marking at submit, the review and the drills:

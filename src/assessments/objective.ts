@@ -8,7 +8,7 @@ import {
   type IeltsTest,
   type ListeningTest,
   type ReadingTest,
-} from "../content/tests";
+} from "../content/papers";
 import {
   createAssessment,
   getAssessment,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { validate } from "../accounts/validation";
-import { wordCount } from "../ai/prompt";
+import { countWords } from "../scoring/language/text";
 import type { SpeakingSet } from "../content/schema";
 import {
   audioField,
@@ -23,7 +23,7 @@ export interface SpeakingFormInput {
   savedAudio: readonly SpeakingPart[];
 }
 
-const transcript = z.string().refine((text) => wordCount(text) <= MAX_TRANSCRIPT_WORDS, {
+const transcript = z.string().refine((text) => countWords(text) <= MAX_TRANSCRIPT_WORDS, {
   error: `Keep each answer to ${MAX_TRANSCRIPT_WORDS.toLocaleString("en-GB")} words or fewer.`,
 });
 

@@ -2,7 +2,7 @@ import { hashPassword } from "../../src/accounts/passwords";
 import { createSession } from "../../src/accounts/sessions";
 import { createUser } from "../../src/data/users";
 import { getAssessment } from "../../src/data/assessments";
-import { getTest, questionsOf, type TestQuestion } from "../../src/content/tests";
+import { getTest, questionsOf, type TestQuestion } from "../../src/content/papers";
 import { MATCHING_TYPES, CHOICE_TYPES, JUDGEMENT_TYPES } from "../../src/scoring/question-schema";
 import { sessionCookie } from "~/security/cookies.server";
 import { uniqueEmail } from "./client";

@@ -12,7 +12,7 @@ export interface LanguageIssue {
   /** The checker's rule name, for filtering and statistics. */
   rule: string;
   /**
-   * "learner" for the rule-based learner-error detectors (learner-errors.ts); absent for
+   * "learner" for the rule-based learner-error detectors (learner-errors/); absent for
    * harper.js. The writing model's features count harper's issues only, as when it was fitted.
    */
   source?: "learner";

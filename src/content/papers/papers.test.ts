@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { countWords } from "../../scoring/language/text";
 import { markAnswer } from "../../scoring/marking";
 import {
   CHOICE_TYPES,
@@ -34,10 +35,6 @@ function marksOf(question: TestQuestion): number {
 
 function totalMarks(questions: readonly TestQuestion[]): number {
   return questions.reduce((sum, q) => sum + marksOf(q), 0);
-}
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
 }
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -120,7 +117,7 @@ describe.each(readingTests.map((t) => [t.id, t] as const))("reading test %s", (_
     it("has 2,150-2,750 words of passage in all", () => {
       const words = test.sections
         .flatMap((s) => s.passage.paragraphs)
-        .reduce((sum, p) => sum + wordCount(p.text), 0);
+        .reduce((sum, p) => sum + countWords(p.text), 0);
       expect(words).toBeGreaterThanOrEqual(2150);
       expect(words).toBeLessThanOrEqual(2750);
     });
