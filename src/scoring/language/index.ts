@@ -1,3 +1,4 @@
+import { cefrProfile, loadCefrLevels } from "./cefr";
 import { loadFrequencyTiers } from "./frequency";
 import { findIssues } from "./grammar";
 import { findLearnerErrors, mergeIssues } from "./learner-errors";
@@ -41,11 +42,12 @@ export async function analyseLanguage(
   text: string,
   options: AnalyseOptions,
 ): Promise<LanguageAnalysis> {
-  const [parsed, tiers, dicts, knownPairs] = await Promise.all([
+  const [parsed, tiers, dicts, knownPairs, cefrLevels] = await Promise.all([
     parseText(text),
     loadFrequencyTiers(),
     loadDictionaries(),
     loadFunctionPairs(),
+    loadCefrLevels(),
   ]);
   const words: WordToken[] = parsed.tokens
     .filter(isWordToken)
@@ -92,6 +94,7 @@ export async function analyseLanguage(
     paragraphs: options.mode === "speech" ? 0 : countParagraphs(text),
     issues,
     lexical,
+    cefr: cefrProfile(words, cefrLevels),
     structure: structureStats(sentences, sentenceTokens, unexpectedPairShare(words, knownPairs)),
     linking: linkingStats(sentenceTokens.map((ts) => ts.filter(isWordToken).map((t) => t.lower))),
     spelling: spellingVariety(

@@ -1,3 +1,4 @@
+import type { CefrProfile } from "./cefr";
 export type AnalysisMode = "writing" | "speech";
 
 export type IssueKind = "grammar" | "spelling" | "punctuation" | "style";
@@ -132,6 +133,8 @@ export interface LanguageAnalysis {
   paragraphs: number;
   issues: LanguageIssue[];
   lexical: LexicalStats;
+  /** Vocabulary by CEFR level. */
+  cefr: CefrProfile;
   structure: StructureStats;
   linking: LinkingStats;
   spelling: SpellingVariety;

@@ -199,13 +199,22 @@ function lexicalPoints(ev: WritingEvidence, overused: string[], praise: boolean)
     points.push({
       criterion: "LR",
       kind: "improve",
-      text: "Most of your words are very common ones. Use more topic-specific vocabulary and collocations.",
+      text: `Most of your words are very common ones (${Math.round(ev.analysis.cefr.upperShare * 100)}% of them at B2 level or above). Use more topic-specific vocabulary and collocations.`,
     });
   } else if (praise && ev.analysis.lexical.lessFrequentShare >= 0.15 && spelling <= 2) {
     points.push({
       criterion: "LR",
       kind: "strength",
       text: "You use a good share of less common, topic-specific words.",
+    });
+  }
+  // Naming the advanced words shows which choices earned the band, on any topic.
+  const advanced = ev.analysis.cefr.advanced;
+  if (praise && advanced.length >= 3) {
+    points.push({
+      criterion: "LR",
+      kind: "strength",
+      text: `Words at C1 level and above in your answer: ${listed(advanced.slice(0, 6))}.`,
     });
   }
   return points;

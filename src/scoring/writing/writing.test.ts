@@ -272,3 +272,14 @@ describe("Task 1 requirements", () => {
     expect((await academic(CHART_WITH_OVERVIEW)).reliability.caveat).toBeUndefined();
   });
 });
+
+describe("vocabulary by CEFR level", () => {
+  it("names the C1 and C2 words of a strong essay and none in a weak one", async () => {
+    const strong = await task2(GOOD_ESSAY);
+    const weak = await task2(WEAK_ESSAY);
+    const c1 = (s: WritingScore) =>
+      s.feedback.points.find((p) => p.text.startsWith("Words at C1 level and above"))?.text;
+    expect(c1(strong)).toMatch(/"[a-z]+"/);
+    expect(c1(weak)).toBeUndefined();
+  });
+});
