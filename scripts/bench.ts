@@ -1,13 +1,19 @@
 /**
  * Writing scorer speed: cold start (first call, loading harper.js, wink-nlp and dictionaries),
- * then warm median and p95 per essay over repeated runs, and peak resident memory.
+ * then the median and p95 per essay over distinct essays, and peak resident memory. harper.js
+ * caches its lints by text, so scoring one essay over and over would time the cache: every
+ * essay here is different, as every student's is.
  *
  *   npm run bench
  */
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { parseCsvObjects } from "../src/scoring/csv";
 import { scoreWriting } from "../src/scoring/writing";
+import { seededRandom } from "../test/support/seeded-random";
 
-const RUNS = 50;
+const RUNS = 100;
+const CALIBRATION = "../shared/eval/writing-calibration.csv";
 
 const PROMPT =
   "Some people think that cities should ban private cars from their centres. To what extent do you agree or disagree?";
@@ -28,6 +34,35 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, i)] as number;
 }
 
+type Essay = { prompt: string; response: string };
+
+/**
+ * Real Task 2 essays when a marked CSV is at hand; otherwise the benchmark essay's sentences
+ * reordered with a fixed seed, each variant a text the linter has never seen.
+ */
+function distinctEssays(): { source: string; essays: Essay[] } {
+  if (existsSync(CALIBRATION)) {
+    const csv = CALIBRATION;
+    const rows = parseCsvObjects(readFileSync(csv, "utf8")).filter((r) => r.task === "2");
+    const essays = rows
+      .slice(0, RUNS)
+      .map((r) => ({ prompt: r.prompt ?? PROMPT, response: r.essay ?? "" }));
+    return { source: `${essays.length} Task 2 essays from ${csv}`, essays };
+  }
+  const random = seededRandom(2026);
+  const paragraphs = ESSAY.split("\n\n").map((p) => p.split(/(?<=\.) /));
+  const essays = Array.from({ length: RUNS }, () => ({
+    prompt: PROMPT,
+    response: paragraphs
+      .map((sentences) => [...sentences].sort(() => random() - 0.5).join(" "))
+      .join("\n\n"),
+  }));
+  return {
+    source: `${RUNS} reorderings of the benchmark essay (no ${CALIBRATION}: harper.js caches sentences it has seen, so this flatters)`,
+    essays,
+  };
+}
+
 async function main() {
   const input = { task: 2 as const, module: "academic" as const, prompt: PROMPT, response: ESSAY };
   let peakRss = process.memoryUsage().rss;
@@ -36,19 +71,20 @@ async function main() {
   const cold = performance.now() - t0;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
+  const { source, essays } = distinctEssays();
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (const essay of essays) {
     const t = performance.now();
-    await scoreWriting(input);
+    await scoreWriting({ task: 2, module: "academic", ...essay });
     times.push(performance.now() - t);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   times.sort((a, b) => a - b);
   const ms = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(`writing scorer, ${first.wordCount}-word Task 2 essay (band ${first.overall})`);
+  console.log(`writing scorer: cold start on a ${first.wordCount}-word essay, then ${source}`);
   const rows: [string, string][] = [
     ["cold start (first call incl. loading)", ms(cold)],
-    [`warm median over ${RUNS} runs`, ms(percentile(times, 0.5))],
+    [`warm median over ${times.length} distinct essays`, ms(percentile(times, 0.5))],
     ["warm p95", ms(percentile(times, 0.95))],
     ["peak RSS", `${(peakRss / 2 ** 20).toFixed(0)} MiB`],
   ];
