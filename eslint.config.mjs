@@ -2,6 +2,90 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// ---------------------------------------------------------------- layer boundaries
+// no-restricted-imports sees the import string, not the resolved file, so each rule is written
+// for the relative paths a file at that depth would use. A file matched by several config
+// objects gets only the last one's options, so every object lists all the rules its files obey.
+
+const NOT_APP = {
+  regex: "^(~/|(\\.\\./)+app/)",
+  message:
+    "src/ never imports app/: the web pages are one door among several (API, admin, CLI, workers).",
+};
+
+const DATA_IS_STORAGE = {
+  regex: "^\\.\\./(accounts|ai|assessments)(/|$)",
+  message:
+    "src/data is storage only: it must not import src/accounts, src/ai or src/assessments (they import it).",
+};
+
+/**
+ * For a file `depth` folders below src/scoring, an import that climbs that many folders leaves
+ * src/scoring. Tests may still reach the shared helpers in test/support.
+ */
+const scoringStaysPure = (depth, test) => ({
+  regex: `^(\\.\\./){${depth}}${test ? "(?!\\.\\./test/support/)" : ""}`,
+  message: "src/scoring is pure: it imports nothing of the project outside src/scoring.",
+});
+
+const COMPONENTS_HAVE_NO_SERVER_CODE = [
+  {
+    regex: "(^|/)src/(ai|data)(/|$)",
+    message: "Components run in the browser: they import neither src/ai nor src/data.",
+  },
+  {
+    regex: "\\.server(\\.[jt]sx?)?$",
+    message: "Components run in the browser: *.server modules stay on the server.",
+  },
+];
+
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
+// Imports that break a boundary today, in files others are restructuring (issue 11): each
+// leaves this list when it is fixed, and a new file is held to the rule at once.
+const DATA_IMPORTS_TO_MOVE = [
+  "src/data/assessments.ts", // ai/explain, ai/errors, ai/types: domain types
+  "src/data/auth-tokens.ts", // accounts/tokens
+  "src/data/explanations.ts", // ai/explain: Explanation
+  "src/data/safety-logs.ts", // ai/safety: SafetyEvent
+  "src/data/sessions.ts", // accounts/session-policy, accounts/tokens
+  "src/data/throttles.ts", // accounts/throttle-policy
+];
+const COMPONENT_IMPORTS_TO_MOVE = [
+  "app/components/progress/History.tsx", // data/assessments: Skill
+  "app/components/result/HighlightedText.tsx", // ai/types: Highlight
+  "app/components/result/ScoreReport.tsx", // ai/types: ScoringResult
+  "app/components/result/reliability.test.ts", // ai/types: ScoringResult
+  "app/components/result/reliability.ts", // ai/types: ScoringResult
+  "app/components/result/segment.ts", // ai/types: Highlight
+];
+
+const SCORING_DEPTHS = [1, 2, 3, 4];
+
+const boundaries = [
+  { files: ["src/**/*.ts"], rules: restrict(NOT_APP) },
+  {
+    files: ["src/data/**/*.ts"],
+    ignores: DATA_IMPORTS_TO_MOVE,
+    rules: restrict(NOT_APP, DATA_IS_STORAGE),
+  },
+  ...SCORING_DEPTHS.flatMap((depth) => {
+    const files = [`src/scoring/${"*/".repeat(depth - 1)}*.ts`];
+    return [
+      { files, ignores: ["**/*.test.ts"], rules: restrict(NOT_APP, scoringStaysPure(depth)) },
+      {
+        files: files.map((f) => f.replace(/\.ts$/, ".test.ts")),
+        rules: restrict(NOT_APP, scoringStaysPure(depth, true)),
+      },
+    ];
+  }),
+  {
+    files: ["app/components/**/*.{ts,tsx}"],
+    ignores: COMPONENT_IMPORTS_TO_MOVE,
+    rules: restrict(...COMPONENTS_HAVE_NO_SERVER_CODE),
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,4 +118,5 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  ...boundaries,
 );

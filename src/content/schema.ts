@@ -114,7 +114,7 @@ const processSchema = z
   })
   .strict();
 
-export const MAP_FEATURE_KINDS = [
+const MAP_FEATURE_KINDS = [
   "building",
   "housing",
   "shops",
@@ -169,7 +169,7 @@ const mapSchema = z
     { error: "Every map feature must lie inside the grid." },
   );
 
-export const visualSchema = z.discriminatedUnion("kind", [
+const visualSchema = z.discriminatedUnion("kind", [
   lineSchema,
   barSchema,
   pieChartSchema,
@@ -201,8 +201,7 @@ export const academicTask1Schema = z
   .strict();
 export type AcademicTask1Question = z.infer<typeof academicTask1Schema>;
 
-export const LETTER_REGISTERS = ["formal", "semi-formal", "informal"] as const;
-export type LetterRegister = (typeof LETTER_REGISTERS)[number];
+const LETTER_REGISTERS = ["formal", "semi-formal", "informal"] as const;
 
 export const generalTask1Schema = z
   .object({

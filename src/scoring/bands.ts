@@ -115,9 +115,6 @@ export function writingBand(task1: number, task2: number): number {
   return roundToHalfBand((task1 + 2 * task2) / 3);
 }
 
-export const WRITING_BAND_IS_APPROXIMATION =
-  "The Writing band is estimated as (Task 1 + 2 x Task 2) / 3; the test owners do not publish the exact weighting.";
-
 export interface SpeakingBand {
   band: number;
   /** False when no pronunciation score was given: the band is then the mean of three criteria. */

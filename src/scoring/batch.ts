@@ -96,7 +96,7 @@ function sd(values: readonly number[]): number {
   return Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
 }
 
-export function agreement(pairs: readonly ScoredPair[]): Agreement {
+function agreement(pairs: readonly ScoredPair[]): Agreement {
   const truth = pairs.map((p) => p.truth);
   const predicted = pairs.map((p) => p.predicted);
   return {

@@ -70,7 +70,7 @@ export function parseWordLimit(instructions: string): WordLimit | null {
   return { words: count, number };
 }
 
-export const wordLimitSchema = z.union([
+const wordLimitSchema = z.union([
   z.object({ words: z.number().int().min(0), number: z.boolean() }),
   z.string().refine((s) => parseWordLimit(s) !== null, {
     error: "Word limit text must say how many words and/or whether a number is allowed.",
@@ -138,7 +138,6 @@ export const questionSchema = z
   });
 
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionOption = z.infer<typeof optionSchema>;
 
 const VERDICTS: Record<string, string> = {
   t: "TRUE",

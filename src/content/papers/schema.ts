@@ -15,9 +15,9 @@ import {
  */
 
 /** The sentence(s) in the passage or script that justify the key; two for a choose-TWO item. */
-export const evidenceSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const evidenceSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
-export const testQuestionSchema = questionSchema.safeExtend({ evidence: evidenceSchema });
+const testQuestionSchema = questionSchema.safeExtend({ evidence: evidenceSchema });
 export type TestQuestion = z.infer<typeof testQuestionSchema>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,7 +48,7 @@ function inheritFromGroup(raw: unknown): unknown {
   };
 }
 
-export const questionGroupSchema = z.preprocess(
+const questionGroupSchema = z.preprocess(
   inheritFromGroup,
   z
     .object({
@@ -82,7 +82,7 @@ export const questionGroupSchema = z.preprocess(
 );
 export type QuestionGroup = z.infer<typeof questionGroupSchema>;
 
-export const paragraphSchema = z.object({
+const paragraphSchema = z.object({
   /** Paragraph letter, for matching headings and information. */
   label: z
     .string()
@@ -91,7 +91,7 @@ export const paragraphSchema = z.object({
   text: z.string().min(1),
 });
 
-export const readingSectionSchema = z.object({
+const readingSectionSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   passage: z.object({ paragraphs: z.array(paragraphSchema).min(1) }),
@@ -114,24 +114,24 @@ export type ReadingTest = z.infer<typeof readingTestSchema>;
  * Each maps to one synthesiser in scripts/generate-audio.sh; the announcer has a fifth voice of
  * its own, so it is never mistaken for a speaker.
  */
-export const VOICES = ["female-us", "male-us", "female-uk", "male-uk"] as const;
+const VOICES = ["female-us", "male-us", "female-uk", "male-uk"] as const;
 export type Voice = (typeof VOICES)[number];
 
 /** The context of each part, in order: Part 1 is always a social conversation, and so on. */
-export const LISTENING_CONTEXTS = [
+const LISTENING_CONTEXTS = [
   "social-conversation",
   "social-monologue",
   "educational-discussion",
   "academic-lecture",
 ] as const;
 
-export const speakerSchema = z.object({
+const speakerSchema = z.object({
   id: z.string().regex(/^[a-z]+$/),
   name: z.string().min(1),
   voice: z.enum(VOICES),
 });
 
-export const listeningPartSchema = z
+const listeningPartSchema = z
   .object({
     number: z.number().int().min(1).max(4),
     context: z.enum(LISTENING_CONTEXTS),

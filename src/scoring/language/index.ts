@@ -12,7 +12,6 @@ import { loadFunctionPairs, unexpectedPairShare } from "./word-order";
 import type { AnalysisMode, LanguageAnalysis, SentenceInfo, WordToken } from "./types";
 
 export type * from "./types";
-export { countWords } from "./text";
 export { functionPairs } from "./word-order";
 
 /** Lemmas of the nouns, verbs, adjectives and adverbs of a text (e.g. a prompt's keywords). */

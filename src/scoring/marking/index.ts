@@ -42,7 +42,7 @@ export function markAnswer(question: Question, answer: CandidateAnswer): Mark {
 
 // ---------------------------------------------------------------- whole tests
 
-export interface TypeAccuracy {
+interface TypeAccuracy {
   marks: number;
   maxMarks: number;
   /** marks / maxMarks, 0-1. */

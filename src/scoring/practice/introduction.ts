@@ -8,7 +8,7 @@ import {
   type DrillFeedback,
 } from "./feedback";
 
-export type EssayType =
+type EssayType =
   "opinion" | "discussion" | "problem-solution" | "advantages-disadvantages" | "two-part";
 
 export interface IntroductionTask {

@@ -3,7 +3,7 @@ import { lowerWords } from "../language/text";
 import type { LinkingCategory } from "../language/types";
 import { check, feedback, keptShare, sameWords, type DrillFeedback } from "./feedback";
 
-export type LinkFunction = Extract<
+type LinkFunction = Extract<
   LinkingCategory,
   "addition" | "contrast" | "cause" | "result" | "example"
 >;

@@ -40,7 +40,7 @@ function tokenise(transcript: string): Token[] {
   return (matches ?? []).map((text) => ({ text, isWord: /[\p{L}\p{N}]/u.test(text) }));
 }
 
-export interface FillerCount {
+interface FillerCount {
   total: number;
   /** Each filler and how often it occurred, most frequent first. */
   byWord: { word: string; count: number }[];
@@ -142,8 +142,8 @@ export function transcriptFluency(transcript: string): TranscriptFluency {
   };
 }
 
-export const PAUSE_SECONDS = 0.5;
-export const LONG_PAUSE_SECONDS = 2;
+const PAUSE_SECONDS = 0.5;
+const LONG_PAUSE_SECONDS = 2;
 
 export interface TimedFluency {
   /** From the first word's start to the last word's end. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const wordTimingSchema = z
+const wordTimingSchema = z
   .object({
     word: z.string(),
     /** Seconds from the start of the recording. */

@@ -20,7 +20,7 @@ export interface SpeakingCriteria {
   P: number | null;
 }
 
-export interface GrammarError {
+interface GrammarError {
   start: number;
   end: number;
   message: string;

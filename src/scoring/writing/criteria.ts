@@ -45,7 +45,7 @@ export function criteriaFor(input: WritingInput): Criterion[] {
 }
 
 /** Evidence offsets in bands for each criterion (before centring). */
-export function criterionEvidence(
+function criterionEvidence(
   input: WritingInput,
   ev: WritingEvidence,
 ): Partial<Record<Criterion, number>> {

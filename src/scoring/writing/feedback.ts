@@ -6,7 +6,7 @@ import type { Criterion, WritingInput, WritingScore } from "./types";
 type Feedback = WritingScore["feedback"];
 type Point = Feedback["points"][number];
 
-export const CRITERION_NAMES: Record<Criterion, string> = {
+const CRITERION_NAMES: Record<Criterion, string> = {
   TA: "Task Achievement",
   TR: "Task Response",
   CC: "Coherence and Cohesion",
@@ -17,7 +17,7 @@ export const CRITERION_NAMES: Record<Criterion, string> = {
 /** Everyday words that examiners see as vague when they recur. */
 const VAGUE = new Set(["good", "bad", "thing", "very", "lot", "big", "nice", "really", "get"]);
 
-export function overusedWords(ev: WritingEvidence): string[] {
+function overusedWords(ev: WritingEvidence): string[] {
   const topic = new Set(ev.promptLemmas);
   const repeated = ev.analysis.repeatedWords.filter((r) => !topic.has(r.word)).map((r) => r.word);
   const counts = new Map<string, number>();

@@ -39,7 +39,7 @@ export const MODEL_FEATURES = [
 ] as const;
 
 /** Weights over hashed n-gram buckets, stored as little-endian int16 (base64) times `step`. */
-export interface TextModel {
+interface TextModel {
   bits: number;
   step: number;
   weights: string;

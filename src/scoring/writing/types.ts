@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const criterionSchema = z.enum(["TA", "TR", "CC", "LR", "GRA"]);
+const criterionSchema = z.enum(["TA", "TR", "CC", "LR", "GRA"]);
 export type Criterion = z.infer<typeof criterionSchema>;
 
 const band = z.number().min(0).max(9).multipleOf(0.5);
@@ -37,19 +37,18 @@ export const writingInputSchema = z.object({
 });
 export type WritingInput = z.infer<typeof writingInputSchema>;
 
-export const writingErrorSchema = z.object({
+const writingErrorSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   kind: z.enum(["grammar", "spelling", "punctuation", "style"]),
   message: z.string(),
   suggestion: z.string().optional(),
 });
-export type WritingError = z.infer<typeof writingErrorSchema>;
 
 const share = z.number().min(0).max(1);
 
 /** How far to trust an offline band: the model's agreement with examiners on unseen essays. */
-export const reliabilitySchema = z.object({
+const reliabilitySchema = z.object({
   /** Human-marked essays, none seen in fitting, the figures come from. */
   testedOn: z.number().int().positive(),
   withinHalfBand: share,
