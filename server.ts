@@ -1,7 +1,17 @@
 import { createRequestHandler } from "@remix-run/architect";
 import * as build from "@remix-run/dev/server-build";
-import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from "aws-lambda";
+import { isLocal, publicBaseUrl } from "~/config.server";
+import { sessionCookie } from "~/security/cookies.server";
+import { secureResult } from "~/security/headers.server";
 import { guardRequest } from "~/security/request-guard.server";
+
+// Refuse to start without the site's address rather than mail links built from a request.
+publicBaseUrl();
 
 const remixHandler = createRequestHandler({
   build,
@@ -14,6 +24,9 @@ const remixHandler = createRequestHandler({
 // Cross-site and oversized requests are refused before any route code runs, so no action can
 // forget the check.
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
+  // Nothing here trusts a forwarded host (links come from PUBLIC_BASE_URL), and Remix aborts an
+  // action whose X-Forwarded-Host differs from its Origin with a 500: drop the header.
+  delete event.headers["x-forwarded-host"];
   const refusal = guardRequest({
     method: event.requestContext.http.method,
     path: event.rawPath,
@@ -24,7 +37,15 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context) {
         : Buffer.byteLength(event.body)
       : 0,
   });
-  if (refusal) return refusal;
   // Remix answers by promise; the callback is part of the Lambda signature only.
-  return remixHandler(event, context, () => undefined);
+  // The Remix adapter always answers with a structured result (status, headers, body).
+  const result =
+    refusal ??
+    ((await remixHandler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2);
+  return secureResult(result, { production: !isLocal(), personal: carriesSession(event) });
+}
+
+function carriesSession(event: APIGatewayProxyEventV2): boolean {
+  const cookies = [...(event.cookies ?? []), event.headers?.cookie ?? ""].join("; ");
+  return cookies.includes(`${sessionCookie.name}=`);
 }

@@ -53,7 +53,13 @@ export function lambdaEnv(outboxDir: string): Record<string, string> {
     "MAIL_FROM",
     "PUBLIC_BASE_URL",
   ];
-  const env: Record<string, string> = { OUTBOX_DIR: resolve(outboxDir), NODE_ENV: "production" };
+  const env: Record<string, string> = {
+    OUTBOX_DIR: resolve(outboxDir),
+    NODE_ENV: "production",
+    // Links in mail come from configuration, never from a request's Host header; locally the
+    // site is wherever Sandbox listens (applySandboxEnv has set the port).
+    PUBLIC_BASE_URL: `http://localhost:${process.env.ARC_HTTP_PORT ?? defaultPorts.http}`,
+  };
   for (const name of passThrough) {
     const value = process.env[name];
     if (value) env[name] = value;

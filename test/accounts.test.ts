@@ -1,28 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { joinAndVerify, latestMailTo, PASSWORD } from "./support/accounts";
 import { FormClient, linkFrom, uniqueEmail } from "./support/client";
-
-const PASSWORD = "lantern-harbour-42";
-
-async function latestMailTo(client: FormClient, email: string): Promise<string> {
-  const page = await client.get("/dev/mail");
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const start = html.indexOf(email);
-  expect(start, `mail to ${email} in the outbox`).toBeGreaterThan(-1);
-  return html.slice(start, start + 4000);
-}
-
-async function joinAndVerify(email: string, password = PASSWORD): Promise<FormClient> {
-  const client = new FormClient();
-  const joined = await client.submit("/join", { email, password });
-  expect(joined.status).toBe(200);
-  expect(await joined.text()).toContain("Check your email");
-  const verifyPath = linkFrom(await latestMailTo(client, email), "/verify-email");
-  const confirmed = await client.submit(verifyPath, {}, verifyPath);
-  expect(confirmed.status).toBe(302);
-  expect(confirmed.headers.get("location")).toBe("/dashboard");
-  return client;
-}
 
 describe("accounts over HTTP against Sandbox", () => {
   it("join -> verify via the outbox -> logout -> login -> dashboard", async () => {

@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { changePassword, changePasswordSchema, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
-import type { FormState } from "~/form-state";
+import { withoutSecrets, type FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
 import { rawSessionId, requireUser } from "~/session.server";
 
@@ -28,7 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
     fieldErrors: Partial<Record<Field, string>> = {},
   ) =>
     json<FormState<Field> & { changed: boolean }>(
-      { values, formError, fieldErrors, changed: false },
+      {
+        values: withoutSecrets(values, ["current", "next"]),
+        formError,
+        fieldErrors,
+        changed: false,
+      },
       status,
     );
   if (problem) return fail(403, problem);
@@ -40,7 +45,19 @@ export async function action({ request }: ActionFunctionArgs) {
     next: parsed.data.next,
     keepSessionRawId: (await rawSessionId(request)) ?? undefined,
   });
-  if (!result.ok) return fail(400, null, { current: "That is not your current password." });
+  if (!result.ok) {
+    switch (result.reason) {
+      case "invalid-password":
+        return fail(400, null, { next: result.message });
+      case "throttled":
+        return fail(
+          429,
+          `Too many wrong passwords. Try again in ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"}.`,
+        );
+      case "wrong-password":
+        return fail(400, null, { current: "That is not your current password." });
+    }
+  }
   return json<FormState<Field> & { changed: boolean }>({
     values: { current: "", next: "" },
     formError: null,
@@ -69,7 +86,6 @@ export default function ChangePassword() {
           label="Current password"
           type="password"
           autoComplete="current-password"
-          defaultValue={result?.values.current}
           error={errors.current}
         />
         <Field
@@ -78,7 +94,6 @@ export default function ChangePassword() {
           type="password"
           autoComplete="new-password"
           hint="At least 8 characters."
-          defaultValue={result?.values.next}
           error={errors.next}
         />
         <button type="submit">Change password</button>

@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await checkRecaptcha(form, context))) {
     return fail(400, RECAPTCHA_FAILED);
   }
-  await requestPasswordReset({ email: parsed.data.email, baseUrl: publicBaseUrl(request) });
+  await requestPasswordReset({ email: parsed.data.email, baseUrl: publicBaseUrl() });
   return json<FormState<"email"> & { sent: boolean }>({
     values,
     formError: null,

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { joinSchema, register, validate } from "~/models/accounts.server";
 import { checkRecaptcha, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { CheckEmail } from "~/components/check-email";
-import type { FormState } from "~/form-state";
+import { withoutSecrets, type FormState } from "~/form-state";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
@@ -26,12 +26,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
   const reply = (status: number, formError: string | null, fieldErrors = {}, sent = false) =>
-    json<FormState<Field> & { sent: boolean }>({ values, formError, fieldErrors, sent }, status);
+    json<FormState<Field> & { sent: boolean }>(
+      { values: withoutSecrets(values, ["password"]), formError, fieldErrors, sent },
+      status,
+    );
   if (problem) return reply(403, problem);
   const parsed = validate(joinSchema, values);
   if (!parsed.ok) return reply(400, null, parsed.fieldErrors);
   if (!(await checkRecaptcha(form, context))) return reply(400, RECAPTCHA_FAILED);
-  await register({ ...parsed.data, baseUrl: publicBaseUrl(request) });
+  await register({ ...parsed.data, baseUrl: publicBaseUrl() });
   return reply(200, null, {}, true);
 }
 
@@ -69,7 +72,6 @@ export default function Join() {
           hint="At least 8 characters. A short phrase is easier to remember and harder to guess."
           required
           minLength={8}
-          defaultValue={result?.values.password}
           error={errors.password}
         />
         <Recaptcha siteKey={siteKey} />

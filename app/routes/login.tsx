@@ -7,6 +7,7 @@ import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { publicBaseUrl } from "~/config.server";
+import { withoutSecrets } from "~/form-state";
 import { safeRedirect } from "~/security/safe-redirect";
 import { formValues, readForm } from "~/security/form.server";
 import { getUser, startSession } from "~/session.server";
@@ -32,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
-  const fail = (status: number, formError: string | null, fieldErrors = {}, keepPassword = true) =>
+  const fail = (status: number, formError: string | null, fieldErrors = {}) =>
     json(
       {
-        values: { ...values, password: keepPassword ? values.password : "" },
+        values: withoutSecrets(values, ["password"]),
         formError,
         fieldErrors: fieldErrors as Partial<Record<(typeof FIELDS)[number], string>>,
       },
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: clientIp(context),
-    baseUrl: publicBaseUrl(request),
+    baseUrl: publicBaseUrl(),
   });
   if (result.ok) return startSession(request, result.user.userId, safeRedirect(values.redirectTo));
   if (result.reason === "throttled") {
@@ -59,14 +60,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return fail(
       429,
       `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
-      {},
-      false,
     );
   }
   if (result.reason === "unverified") {
-    return fail(403, "Confirm your email address first: we have sent you a new link.", {}, false);
+    return fail(403, "Confirm your email address first: we have sent you a new link.");
   }
-  return fail(400, "That email and password do not match an account.", {}, false);
+  return fail(400, "That email and password do not match an account.");
 }
 
 export default function Login() {
@@ -101,7 +100,6 @@ export default function Login() {
           type="password"
           autoComplete="current-password"
           required
-          defaultValue={result?.values.password}
           error={errors.password}
         />
         <Recaptcha siteKey={siteKey} />

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { withoutSecrets } from "~/form-state";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { resetPassword, resetSchema, validate } from "~/models/accounts.server";
@@ -24,11 +25,15 @@ export async function action({ request }: ActionFunctionArgs) {
     status: number,
     formError: string | null,
     fieldErrors: { password?: string } = {},
-  ) => json({ values, formError, fieldErrors }, status);
+  ) => json({ values: withoutSecrets(values, ["password"]), formError, fieldErrors }, status);
   if (problem) return fail(403, problem);
   const parsed = validate(resetSchema, values);
   if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
   const result = await resetPassword(parsed.data);
+  // A password the rules refuse leaves the link working: say what to change, not that it expired.
+  if (!result.ok && result.reason === "invalid-password") {
+    return fail(400, null, { password: result.message });
+  }
   if (!result.ok) {
     return fail(
       400,
@@ -67,7 +72,6 @@ export default function ResetPassword() {
           hint="At least 8 characters. Signing in elsewhere will be ended."
           required
           minLength={8}
-          defaultValue={result?.values.password}
           error={result?.fieldErrors.password}
         />
         <button type="submit">Save new password</button>

@@ -28,3 +28,37 @@ export function applySecurityHeaders(
     headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
 }
+
+// Responses that are not pages (redirects, CSV downloads, refusals, JSON) have no scripts to
+// allow: nothing may load from them or frame them.
+const NON_PAGE_CSP =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+type LambdaResult = {
+  statusCode?: number;
+  headers?: Record<string, string | number | boolean>;
+  cookies?: string[];
+  body?: string;
+  isBase64Encoded?: boolean;
+};
+
+/**
+ * Every response the Lambda returns gets the security headers, whatever produced it (a page, a
+ * redirect, a resource route, the guard's refusal), so no route can forget them. A response to
+ * a signed-in request, or one that sets a cookie, is personal: no shared or browser cache may
+ * keep it, or the next person on a school computer presses Back into someone else's results.
+ */
+export function secureResult<R extends LambdaResult>(
+  result: R,
+  options: { production: boolean; personal: boolean },
+): R {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers.set(name, String(value));
+  applySecurityHeaders(headers, { production: options.production });
+  if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", NON_PAGE_CSP);
+  if (options.personal || (result.cookies?.length ?? 0) > 0) {
+    headers.set("Cache-Control", "private, no-store");
+  }
+  return { ...result, headers: Object.fromEntries(headers) };
+}

@@ -12,6 +12,12 @@ describe("safeRedirect", () => {
   it.each([
     "//evil.example",
     "/\\evil.example",
+    // Dot segments collapse to "//evil.com" once normalised, which browsers read as a host.
+    "/.//evil.com",
+    "/..//evil.com",
+    "/%2e//evil.com",
+    "/a/..//evil.com/path",
+    "/%2E%2E//evil.com",
     "https://evil.example/",
     "javascript:alert(1)",
     "evil.example",
