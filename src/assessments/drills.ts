@@ -1,4 +1,9 @@
-import { listeningTests, readingTests, type IeltsTest, type QuestionGroup } from "../content/papers";
+import {
+  listeningTests,
+  readingTests,
+  type IeltsTest,
+  type QuestionGroup,
+} from "../content/papers";
 import { markTest } from "../scoring/marking";
 import { QUESTION_TYPES, type QuestionType } from "../scoring/question-schema";
 import {
