@@ -142,3 +142,23 @@ describe("headers on every response", () => {
     expect(join.headers.get("cache-control")).toBe("private, no-store");
   });
 });
+
+describe("mail allowance", () => {
+  it("sends at most 3 mails an hour to one address, answering every request the same", async () => {
+    const email = uniqueEmail("flood");
+    const client = await joinAndVerify(email);
+    const pages: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await client.submit("/forgot-password", { email });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+      pages.push(main.replace(/(value|nonce)="[^"]*"/g, ""));
+    }
+    expect(new Set(pages).size).toBe(1);
+    const outbox = await (await client.get("/dev/mail")).text();
+    // The verification mail and two reset mails; the last two requests sent nothing.
+    const sent = outbox.split(`<strong>To:</strong> <!-- -->${email}<`).length - 1;
+    expect(sent).toBe(3);
+  });
+});

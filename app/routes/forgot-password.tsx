@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
-import { checkRecaptcha, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
+import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { CheckEmail } from "~/components/check-email";
 import type { FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
@@ -31,7 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await checkRecaptcha(form, context))) {
     return fail(400, RECAPTCHA_FAILED);
   }
-  await requestPasswordReset({ email: parsed.data.email, baseUrl: publicBaseUrl() });
+  await requestPasswordReset({
+    email: parsed.data.email,
+    baseUrl: publicBaseUrl(),
+    ip: clientIp(context),
+  });
   return json<FormState<"email"> & { sent: boolean }>({
     values,
     formError: null,

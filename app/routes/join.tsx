@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { joinSchema, register, validate } from "~/models/accounts.server";
-import { checkRecaptcha, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
+import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { CheckEmail } from "~/components/check-email";
 import { withoutSecrets, type FormState } from "~/form-state";
 import { CsrfInput } from "~/components/csrf-input";
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(joinSchema, values);
   if (!parsed.ok) return reply(400, null, parsed.fieldErrors);
   if (!(await checkRecaptcha(form, context))) return reply(400, RECAPTCHA_FAILED);
-  await register({ ...parsed.data, baseUrl: publicBaseUrl() });
+  await register({ ...parsed.data, baseUrl: publicBaseUrl(), ip: clientIp(context) });
   return reply(200, null, {}, true);
 }
 

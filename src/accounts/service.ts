@@ -1,8 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { consumeToken, deleteUserTokens, findToken, issueToken } from "../data/auth-tokens";
-import { accountThrottleKey, ipThrottleKey, normaliseEmail } from "../data/keys";
+import {
+  accountThrottleKey,
+  ipThrottleKey,
+  mailClientThrottleKey,
+  mailThrottleKey,
+  normaliseEmail,
+} from "../data/keys";
 import { confirmSessionPassword, deleteUserSessions } from "../data/sessions";
-import { checkThrottle, clearThrottle, recordFailure } from "../data/throttles";
+import { clearThrottle } from "../data/throttles";
 import {
   createUser,
   getUserByEmail,
@@ -15,6 +21,7 @@ import { accountExistsEmail, passwordResetEmail, verificationEmail } from "./ema
 import { getMailer, type Mailer } from "./mailer";
 import { checkPassword } from "./password-policy";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords";
+import { checkThrottle, recordFailure, takeMailAllowance } from "./throttles";
 
 /**
  * The flows behind the account pages, free of HTTP. Inputs are expected to have passed the
@@ -32,16 +39,24 @@ export const RESET_PASSWORD_TTL_MINUTES = 30;
  */
 const RESET_REQUEST_MIN_MS = 600;
 
+/** Mail goes out only within the per-address and per-client allowance; the page says the same. */
+function mayMail(email: string, ip: string | undefined, now = new Date()): Promise<boolean> {
+  const keys = [mailThrottleKey(email), ...(ip ? [mailClientThrottleKey(ip)] : [])];
+  return takeMailAllowance(keys, now);
+}
+
 export async function register(input: {
   email: string;
   password: string;
   baseUrl: string;
+  ip?: string;
 }): Promise<{ ok: true }> {
   // Resolved first: a missing mail configuration must fail before an account is made.
   const mailer = getMailer();
   // Hashing first, whether or not the address is taken, keeps both paths equally slow.
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({ email: input.email, passwordHash });
+  if (!(await mayMail(input.email, input.ip))) return { ok: true };
   if (created.ok) {
     await sendVerification(created.user, input.baseUrl, mailer);
   } else {
@@ -92,7 +107,9 @@ export async function authenticate(input: {
   // The address key is left to expire: one good login must not unlock a spray from it.
   await clearThrottle(accountKey);
   if (!user.emailVerified) {
-    await sendVerification(user, input.baseUrl, getMailer());
+    if (await mayMail(user.email, input.ip, now)) {
+      await sendVerification(user, input.baseUrl, getMailer());
+    }
     return { ok: false, reason: "unverified" };
   }
   return { ok: true, user };
@@ -101,11 +118,14 @@ export async function authenticate(input: {
 export async function requestPasswordReset(input: {
   email: string;
   baseUrl: string;
+  ip?: string;
 }): Promise<{ ok: true }> {
   const started = Date.now();
   const mailer = getMailer();
   const user = await getUserByEmail(input.email);
-  if (user) {
+  // Counted for unknown addresses too, so the allowance running out reveals nothing.
+  const allowed = await mayMail(input.email, input.ip);
+  if (user && allowed) {
     const token = await issueToken(user.userId, "reset-password", RESET_PASSWORD_TTL_MINUTES);
     await mailer.send({
       to: user.email,

@@ -6,7 +6,13 @@ const seconds = (d: Date) => d.getTime() / 1000;
 
 describe("throttle policy", () => {
   it("opens a 15-minute window", () => {
-    expect(windowEnd(now)).toBe(seconds(now) + 15 * 60);
+    expect(windowEnd("account#a@example.com", now)).toBe(seconds(now) + 15 * 60);
+  });
+
+  it("allows 3 mails an hour to one address and 30 to one client", () => {
+    expect(failureLimit("mail#a@example.com")).toBe(3);
+    expect(failureLimit("mail-ip#203.0.113.9")).toBe(30);
+    expect(windowEnd("mail#a@example.com", now)).toBe(seconds(now) + 60 * 60);
   });
 
   it("limits accounts at 10 and addresses higher", () => {
@@ -16,12 +22,12 @@ describe("throttle policy", () => {
   });
 
   it("does not block below the limit", () => {
-    const record = { throttleKey: "account#a", failures: 9, expiresAt: windowEnd(now) };
+    const record = { throttleKey: "account#a", failures: 9, expiresAt: windowEnd("account#a", now) };
     expect(judge([record], now)).toEqual({ blocked: false });
   });
 
   it("blocks at the limit until the window ends, rounding minutes up", () => {
-    const record = { throttleKey: "account#a", failures: 10, expiresAt: windowEnd(now) };
+    const record = { throttleKey: "account#a", failures: 10, expiresAt: windowEnd("account#a", now) };
     expect(judge([record], now)).toEqual({ blocked: true, retryAfterMinutes: 15 });
     const in14m30s = new Date(now.getTime() + (14 * 60 + 30) * 1000);
     expect(judge([record], in14m30s)).toEqual({ blocked: true, retryAfterMinutes: 1 });

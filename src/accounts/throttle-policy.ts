@@ -1,3 +1,5 @@
+import type { ThrottleRecord } from "../domain/throttle";
+
 const MINUTE_MS = 60_000;
 
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -10,22 +12,32 @@ export const THROTTLE_WINDOW_MINUTES = 15;
  */
 export const FAILURE_LIMITS = { account: 10, ip: 50 } as const;
 
-/** A window opens with the first failure and closes a fixed time later (its TTL). */
-export interface ThrottleRecord {
-  throttleKey: string;
-  failures: number;
-  /** Epoch seconds: the end of the window, also the DynamoDB TTL. */
-  expiresAt: number;
-}
+/**
+ * Mail to one address, and mail asked for by one client, per hour: enough for a lost link and a
+ * retry, too few to flood an inbox (a reset form posted in a loop sent 25 in a row). The client
+ * limit is higher because a school shares one address: a class of 30 can join at once.
+ */
+export const MAIL_LIMITS = { address: 3, client: 30, windowMinutes: 60 } as const;
 
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterMinutes: number };
 
-export function failureLimit(throttleKey: string): number {
-  return throttleKey.startsWith("ip#") ? FAILURE_LIMITS.ip : FAILURE_LIMITS.account;
+function policyFor(throttleKey: string): { limit: number; windowMinutes: number } {
+  if (throttleKey.startsWith("mail#")) {
+    return { limit: MAIL_LIMITS.address, windowMinutes: MAIL_LIMITS.windowMinutes };
+  }
+  if (throttleKey.startsWith("mail-ip#")) {
+    return { limit: MAIL_LIMITS.client, windowMinutes: MAIL_LIMITS.windowMinutes };
+  }
+  const limit = throttleKey.startsWith("ip#") ? FAILURE_LIMITS.ip : FAILURE_LIMITS.account;
+  return { limit, windowMinutes: THROTTLE_WINDOW_MINUTES };
 }
 
-export function windowEnd(now: Date): number {
-  return Math.ceil((now.getTime() + THROTTLE_WINDOW_MINUTES * MINUTE_MS) / 1000);
+export function failureLimit(throttleKey: string): number {
+  return policyFor(throttleKey).limit;
+}
+
+export function windowEnd(throttleKey: string, now: Date): number {
+  return Math.ceil((now.getTime() + policyFor(throttleKey).windowMinutes * MINUTE_MS) / 1000);
 }
 
 /** Past its end a window no longer counts, even while TTL has not yet removed the row. */

@@ -125,7 +125,10 @@ export async function scoreWithChain(
   if (injection.length > 0) {
     await report({ kind: "prompt-injection", detail: injection.join(" | ") });
   }
-  const extraFlags = [...(evidence?.flags ?? []), ...(injection.length > 0 ? ["prompt-injection"] : [])];
+  const extraFlags = [
+    ...(evidence?.flags ?? []),
+    ...(injection.length > 0 ? ["prompt-injection"] : []),
+  ];
 
   const attempts: AttemptRecord[] = [];
   for (const provider of providers) {

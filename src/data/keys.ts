@@ -9,6 +9,8 @@ export const emailKey = (email: string) => `email#${normaliseEmail(email)}`;
 
 export const accountThrottleKey = (email: string) => `account#${normaliseEmail(email)}`;
 export const ipThrottleKey = (ip: string) => `ip#${ip}`;
+export const mailThrottleKey = (email: string) => `mail#${normaliseEmail(email)}`;
+export const mailClientThrottleKey = (ip: string) => `mail-ip#${ip}`;
 
 /** One recording per part, under the user's prefix so that export and erasure find them all. */
 export const audioKey = (userId: string, assessmentId: string, part: 1 | 2 | 3, ext: string) =>

@@ -1,19 +1,11 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import {
-  judge,
-  windowEnd,
-  type ThrottleRecord,
-  type ThrottleVerdict,
-} from "../accounts/throttle-policy";
+import type { ThrottleRecord } from "../domain/throttle";
 import { getDb } from "./tables";
 
-export async function checkThrottle(
-  keys: readonly string[],
-  now = new Date(),
-): Promise<ThrottleVerdict> {
+export async function readThrottles(keys: readonly string[]): Promise<ThrottleRecord[]> {
   const unique = [...new Set(keys)];
-  if (unique.length === 0) return { blocked: false };
+  if (unique.length === 0) return [];
   const { doc, table } = await getDb();
   const name = table("throttles");
   const { Responses } = await doc.send(
@@ -23,11 +15,11 @@ export async function checkThrottle(
       },
     }),
   );
-  return judge((Responses?.[name] ?? []) as ThrottleRecord[], now);
-}
-
-export async function recordFailure(keys: readonly string[], now = new Date()): Promise<void> {
-  await Promise.all([...new Set(keys)].map((key) => recordKeyFailure(key, now)));
+  return (Responses?.[name] ?? []).map((item) => ({
+    throttleKey: String(item.throttleKey),
+    failures: Number(item.failures),
+    expiresAt: Number(item.expiresAt),
+  }));
 }
 
 export async function clearThrottle(throttleKey: string): Promise<void> {
@@ -40,7 +32,11 @@ export async function clearThrottle(throttleKey: string): Promise<void> {
  * so that two requests opening a window at once cannot both reset the count. The loser of
  * that race goes round again and lands in the winner's window.
  */
-async function recordKeyFailure(throttleKey: string, now: Date): Promise<void> {
+export async function countInWindow(
+  throttleKey: string,
+  windowEndsAt: number,
+  now: Date,
+): Promise<void> {
   const { doc, table } = await getDb();
   const TableName = table("throttles");
   const nowSeconds = now.getTime() / 1000;
@@ -60,7 +56,7 @@ async function recordKeyFailure(throttleKey: string, now: Date): Promise<void> {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     try {
-      const record: ThrottleRecord = { throttleKey, failures: 1, expiresAt: windowEnd(now) };
+      const record: ThrottleRecord = { throttleKey, failures: 1, expiresAt: windowEndsAt };
       await doc.send(
         new PutCommand({
           TableName,
@@ -74,5 +70,5 @@ async function recordKeyFailure(throttleKey: string, now: Date): Promise<void> {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
-  throw new Error(`Could not record a login failure for ${throttleKey}`);
+  throw new Error(`Could not count an event for ${throttleKey}`);
 }

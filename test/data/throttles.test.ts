@@ -3,7 +3,8 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { accountThrottleKey } from "../../src/data/keys";
 import { getDb } from "../../src/data/tables";
-import { checkThrottle, clearThrottle, recordFailure } from "../../src/data/throttles";
+import { checkThrottle, recordFailure } from "../../src/accounts/throttles";
+import { clearThrottle } from "../../src/data/throttles";
 import { minutesFrom } from "./helpers";
 
 const freshKey = () => accountThrottleKey(`${randomUUID()}@example.com`);

@@ -25,4 +25,3 @@ export async function joinAndVerify(email: string, password = PASSWORD): Promise
   expect(confirmed.headers.get("location")).toBe("/dashboard");
   return client;
 }
-

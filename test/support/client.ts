@@ -6,6 +6,11 @@ type FormFields = Record<string, string>;
 // own, and posts forms the way an HTML form would (same-origin headers and the page's token).
 export class FormClient {
   private readonly cookies = new Map<string, string>();
+  /**
+   * Each client is a browser on its own address (Sandbox takes the client address from
+   * X-Forwarded-For), so per-client limits apply per test as they would per student.
+   */
+  readonly address = `198.51.100.${Math.floor(Math.random() * 254) + 1}, 10.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}.1`;
 
   constructor(readonly origin: string = baseUrl) {}
 
@@ -30,7 +35,11 @@ export class FormClient {
 
   async get(path: string): Promise<Response> {
     const response = await fetch(new URL(path, this.origin), {
-      headers: { cookie: this.cookieHeader(), "sec-fetch-site": "none" },
+      headers: {
+        cookie: this.cookieHeader(),
+        "sec-fetch-site": "none",
+        "x-forwarded-for": this.address,
+      },
       redirect: "manual",
     });
     this.remember(response);
@@ -42,6 +51,7 @@ export class FormClient {
       method: "POST",
       headers: {
         cookie: this.cookieHeader(),
+        "x-forwarded-for": this.address,
         "content-type": "application/x-www-form-urlencoded",
         origin: this.origin,
         "sec-fetch-site": "same-origin",
