@@ -22,12 +22,20 @@ describe("throttle policy", () => {
   });
 
   it("does not block below the limit", () => {
-    const record = { throttleKey: "account#a", failures: 9, expiresAt: windowEnd("account#a", now) };
+    const record = {
+      throttleKey: "account#a",
+      failures: 9,
+      expiresAt: windowEnd("account#a", now),
+    };
     expect(judge([record], now)).toEqual({ blocked: false });
   });
 
   it("blocks at the limit until the window ends, rounding minutes up", () => {
-    const record = { throttleKey: "account#a", failures: 10, expiresAt: windowEnd("account#a", now) };
+    const record = {
+      throttleKey: "account#a",
+      failures: 10,
+      expiresAt: windowEnd("account#a", now),
+    };
     expect(judge([record], now)).toEqual({ blocked: true, retryAfterMinutes: 15 });
     const in14m30s = new Date(now.getTime() + (14 * 60 + 30) * 1000);
     expect(judge([record], in14m30s)).toEqual({ blocked: true, retryAfterMinutes: 1 });
