@@ -7,7 +7,7 @@ import { isTokenFormat, randomToken, sha256 } from "../src/domain/tokens";
 import { ApiClient, type ApiResult, type Problem } from "./support/api-client";
 import { answersWorth, paperOf } from "./support/objective";
 import { baseUrl } from "./support/ports";
-import { createStudent, sessionCookieFor, TEST_PASSWORD } from "./support/users";
+import { createStudent, sessionCookieFor, signedInClient, TEST_PASSWORD } from "./support/users";
 
 const PROBLEMS = "https://ielts-ai-prep.example/problems/";
 const DAY = 24 * 60 * 60_000;
@@ -253,5 +253,23 @@ describe("API v1 assessments", () => {
   it("answers an unknown API path with a 404 problem, not the site's HTML page", async () => {
     const problem = problemOf(await new ApiClient().call("GET", "/api/v1/nothing-here"));
     expect(problem.type).toBe(`${PROBLEMS}not-found`);
+  });
+});
+
+describe("Devices on the account page", () => {
+  it("lists the app's devices and revokes one with its Revoke button", async () => {
+    const { client, user } = await signedInClient("api-account");
+    const app = new ApiClient();
+    dataOf(await app.signIn(user.email, TEST_PASSWORD, "Kitchen tablet"));
+
+    const page = await (await client.get("/account/devices")).text();
+    expect(page).toContain("Kitchen tablet");
+    expect(page).toContain(">Revoke</button>");
+
+    const revoked = await client.submit("/account/devices", {});
+    expect(revoked.status).toBe(200);
+    expect(await revoked.text()).toContain("Signed out");
+    expect(problemOf(await app.me()).status).toBe(401);
+    expect(await (await client.get("/account/devices")).text()).not.toContain("Kitchen tablet");
   });
 });
