@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { ownObjective, submitObjective } from "../../src/assessments/objective";
-import { MAX_ANSWER_CHARS, paperView } from "../../src/assessments/objective-paper";
-import { detailOf } from "../../src/assessments/student-work";
-import { questionsOf } from "../../src/content/papers";
-import { publishEvent } from "../../src/data/events";
+import {
+  ownObjective,
+  submitObjective,
+  MAX_ANSWER_CHARS,
+  paperView,
+  detailOf,
+  questionsOf,
+  publishEvent,
+} from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 import { requireApiClient, type ApiClient } from "~/permissions.server";
 

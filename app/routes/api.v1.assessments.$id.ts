@@ -1,4 +1,4 @@
-import { detailOf, ownAssessment } from "../../src/assessments/student-work";
+import { detailOf, ownAssessment } from "~/models/student-work.server";
 import { apiRoute, problem } from "~/api.server";
 import { requireApiClient } from "~/permissions.server";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { openObjectiveDraft } from "../../src/assessments/objective";
 import {
+  openObjectiveDraft,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   detailOf,
   listAssessmentPage,
-} from "../../src/assessments/student-work";
+} from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 import { requireApiClient } from "~/permissions.server";
 

@@ -1,4 +1,4 @@
-import { listDevices } from "../../src/accounts/devices";
+import { listDevices } from "~/models/devices.server";
 import { apiRoute } from "~/api.server";
 import { requireApiClient } from "~/permissions.server";
 

@@ -1,4 +1,4 @@
-import { revokeDevice } from "../../src/accounts/devices";
+import { revokeDevice } from "~/models/devices.server";
 import { apiRoute } from "~/api.server";
 import { requireApiClient } from "~/permissions.server";
 
