@@ -125,7 +125,7 @@ type HandlerArgs = {
   context: AppLoadContext;
 };
 /** What a handler gives back: a body to send as JSON (none: 204), and its status. */
-export type ApiReply = { status?: number; data?: unknown };
+type ApiReply = { status?: number; data?: unknown };
 type Handler = (args: HandlerArgs) => Promise<ApiReply>;
 
 /**

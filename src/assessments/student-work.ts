@@ -36,7 +36,7 @@ export interface AssessmentDetail extends AssessmentSummary {
   failureReason: string | null;
 }
 
-export function summaryOf(a: Assessment): AssessmentSummary {
+function summaryOf(a: Assessment): AssessmentSummary {
   return {
     id: a.assessmentId,
     skill: a.skill,

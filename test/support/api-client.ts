@@ -17,14 +17,14 @@ export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
   | { ok: false; status: number; problem: Problem; headers: Headers };
 
-export interface SignedIn {
+interface SignedIn {
   token: string;
   tokenType: "Bearer";
   expiresAt: string;
   device: Device;
 }
 
-export interface Me {
+interface Me {
   id: string;
   email: string;
   role: string;
@@ -32,12 +32,12 @@ export interface Me {
   devices: Device[];
 }
 
-export interface AssessmentPage {
+interface AssessmentPage {
   items: AssessmentSummary[];
   nextCursor: string | null;
 }
 
-export interface Paper {
+interface Paper {
   assessmentId: string;
   title: string;
   status: string;
