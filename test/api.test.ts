@@ -71,6 +71,32 @@ describe("API v1 tokens against Sandbox", () => {
     expect(unknown).toEqual(wrong);
   });
 
+  it("keeps the login throttle: after 10 wrong passwords even the right one gets 429", async () => {
+    const user = await createStudent("api-throttle");
+    for (let i = 0; i < 10; i++) {
+      expect((await new ApiClient().signIn(user.email, `wrong-guess-${i}`)).status).toBe(401);
+    }
+    const right = await new ApiClient().signIn(user.email, TEST_PASSWORD);
+    expect(problemOf(right).type).toBe(`${PROBLEMS}throttled`);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
+  it("answers a body that is not JSON or a form with a 400 problem, never a 500", async () => {
+    for (const [type, body] of [
+      ["application/json", "{not json"],
+      ["text/plain", "email=a@b.c"],
+    ]) {
+      const response = await fetch(`${baseUrl}/api/v1/sessions`, {
+        method: "POST",
+        headers: { "Content-Type": type! },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Problem).type).toBe(`${PROBLEMS}bad-request`);
+    }
+  });
+
   it("lists every missing sign-in field as a validation problem", async () => {
     const result = await new ApiClient().call("POST", "/api/v1/sessions", { body: { email: 7 } });
     const problem = problemOf(result);
