@@ -45,7 +45,8 @@ function allowedOrigins(request: Request, env: NodeJS.ProcessEnv = process.env):
  * No Allow-Credentials: the API takes bearer tokens, never cookies.
  */
 function corsHeaders(request: Request): Headers {
-  const headers = new Headers({ Vary: "Origin" });
+  // nosniff: no browser may read a JSON reply as a script or a page.
+  const headers = new Headers({ Vary: "Origin", "X-Content-Type-Options": "nosniff" });
   const origin = request.headers.get("Origin");
   if (origin && allowedOrigins(request).includes(origin)) {
     headers.set("Access-Control-Allow-Origin", origin);
