@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { API_TOKEN_IDLE_MS, API_TOKEN_LIFETIME_MS } from "../src/accounts/devices";
 import { getApiToken, putApiToken } from "../src/data/api-tokens";
 import { createAssessment } from "../src/data/assessments";
-import { setPassword } from "../src/data/users";
+import { hashPassword } from "../src/accounts/passwords";
+import { createUser, setPassword } from "../src/data/users";
 import { isTokenFormat, randomToken, sha256 } from "../src/domain/tokens";
 import { ApiClient, type ApiResult, type Problem } from "./support/api-client";
+import { uniqueEmail } from "./support/client";
 import { answersWorth, paperOf } from "./support/objective";
 import { baseUrl } from "./support/ports";
 import { createStudent, sessionCookieFor, signedInClient, TEST_PASSWORD } from "./support/users";
@@ -95,6 +97,19 @@ describe("API v1 tokens against Sandbox", () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as Problem).type).toBe(`${PROBLEMS}bad-request`);
     }
+  });
+
+  it("gives no token to an unconfirmed address, only after the right password", async () => {
+    const created = await createUser({
+      email: uniqueEmail("api-unverified"),
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    });
+    if (!created.ok) throw new Error("user not created");
+    const { email } = created.user;
+    const right = problemOf(await new ApiClient().signIn(email, TEST_PASSWORD));
+    expect(right).toMatchObject({ status: 403, type: `${PROBLEMS}email-unverified` });
+    const wrong = problemOf(await new ApiClient().signIn(email, "not-the-password-9"));
+    expect(wrong.type).toBe(`${PROBLEMS}invalid-credentials`);
   });
 
   it("lists every missing sign-in field as a validation problem", async () => {
