@@ -45,6 +45,10 @@ qr-tokens
   tokenHash *String
   expiresAt TTL
 
+api-tokens
+  tokenHash *String
+  expiresAt TTL
+
 entitlements
   userId *String
   productId **String
@@ -67,6 +71,10 @@ sessions
   name byUser
 
 auth-tokens
+  userId *String
+  name byUser
+
+api-tokens
   userId *String
   name byUser
 

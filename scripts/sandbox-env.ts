@@ -52,6 +52,7 @@ export function lambdaEnv(outboxDir: string): Record<string, string> {
     "SENDGRID_API_URL",
     "MAIL_FROM",
     "PUBLIC_BASE_URL",
+    "ALLOWED_ORIGINS",
   ];
   const env: Record<string, string> = {
     OUTBOX_DIR: resolve(outboxDir),

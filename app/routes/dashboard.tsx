@@ -80,6 +80,9 @@ export default function Dashboard() {
         <li>
           <Link to="/account/password">Change your password</Link>
         </li>
+        <li>
+          <Link to="/account/devices">Devices signed in to the app</Link>
+        </li>
       </ul>
     </>
   );

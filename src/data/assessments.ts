@@ -202,6 +202,30 @@ export async function listUserAssessments(userId: string, limit = 100): Promise<
   return (Items ?? []).map(toAssessment);
 }
 
+/**
+ * One page of the user's assessments, newest first, from where the previous page stopped:
+ * `startKey` is that page's LastEvaluatedKey, handed back unchanged.
+ */
+export async function pageUserAssessments(
+  userId: string,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<{ items: Assessment[]; lastKey?: Record<string, unknown> }> {
+  const { doc, table } = await getDb();
+  const { Items, LastEvaluatedKey } = await doc.send(
+    new QueryCommand({
+      TableName: table("assessments"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (Items ?? []).map(toAssessment), lastKey: LastEvaluatedKey };
+}
+
 /** Assessments in `status` whose last change is older than `before`, oldest first. */
 export async function listStale(status: "queued" | "scoring", before: Date): Promise<Assessment[]> {
   const { table } = await getDb();

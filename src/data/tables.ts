@@ -9,6 +9,7 @@ export type TableName =
   | "throttles"
   | "assessments"
   | "qr-tokens"
+  | "api-tokens"
   | "entitlements"
   | "questions"
   | "rubrics"

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import {
+  ownObjective,
+  submitObjective,
+  MAX_ANSWER_CHARS,
+  paperView,
+  detailOf,
+  questionsOf,
+  publishEvent,
+} from "~/models/student-work.server";
+import { apiRoute, problem, readJson, validated } from "~/api.server";
+import { requireApiClient, type ApiClient } from "~/permissions.server";
+
+async function ownPaper(request: Request, client: ApiClient, id: string | undefined) {
+  const found = await ownObjective(id ?? "", client.user.userId);
+  if (!found) throw problem(request, "not-found", "There is no such Reading or Listening paper.");
+  return found;
+}
+
+const route = apiRoute({
+  // The paper as the candidate sees it: passages, audio and questions, never the key.
+  GET: async ({ request, params }) => {
+    const client = await requireApiClient(request);
+    const { assessment, test } = await ownPaper(request, client, params.id);
+    return {
+      data: {
+        assessmentId: assessment.assessmentId,
+        title: test.title,
+        status: assessment.status,
+        deadlineAt: assessment.deadlineAt ?? null,
+        answers: assessment.answers ?? {},
+        blocks: paperView(test),
+      },
+    };
+  },
+  // Hands the paper in and marks it at once; a late paper is marked and flagged, not refused.
+  POST: async ({ request, params }) => {
+    const client = await requireApiClient(request);
+    const { assessment, test } = await ownPaper(request, client, params.id);
+    const ids = new Set(questionsOf(test).map((q) => q.id));
+    const body = z.object({
+      answers: z
+        .record(
+          z.string().refine((id) => ids.has(id), "Not a question of this paper."),
+          z
+            .string()
+            .trim()
+            .max(MAX_ANSWER_CHARS, `An answer has at most ${MAX_ANSWER_CHARS} characters.`),
+          { error: "answers maps question ids to the answers given." },
+        )
+        .transform((answers) => Object.fromEntries(Object.entries(answers).filter(([, v]) => v))),
+    });
+    const { answers } = validated(request, body, await readJson(request));
+    if (assessment.status !== "draft") {
+      throw problem(request, "conflict", "This paper was already handed in.");
+    }
+    const marked = await submitObjective(assessment, test, answers, publishEvent);
+    if (!marked) throw problem(request, "conflict", "This paper was already handed in.");
+    return { data: detailOf(marked) };
+  },
+});
+
+export const loader = route.loader;
+export const action = route.action;

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import {
+  openObjectiveDraft,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  detailOf,
+  listAssessmentPage,
+} from "~/models/student-work.server";
+import { apiRoute, problem, readJson, validated } from "~/api.server";
+import { requireApiClient } from "~/permissions.server";
+
+const listQuery = z.object({
+  limit: z.coerce
+    .number({ error: `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.` })
+    .int(`limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    .min(1, `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    .max(MAX_PAGE_SIZE, `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    .default(DEFAULT_PAGE_SIZE),
+  cursor: z.string().max(1000, "Pass the cursor exactly as the previous page gave it.").optional(),
+});
+
+const startBody = z.object({
+  skill: z.enum(["reading", "listening"], { error: "skill is reading or listening." }),
+  module: z.enum(["academic", "general"], { error: "module is academic or general." }),
+});
+
+const route = apiRoute({
+  // Newest first; `nextCursor` is null on the last page.
+  GET: async ({ request }) => {
+    const { user } = await requireApiClient(request);
+    const query = validated(
+      request,
+      listQuery,
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
+    const page = await listAssessmentPage({ userId: user.userId, ...query });
+    if (!page.ok) {
+      throw problem(request, "validation", "Check the fields listed.", {
+        fieldErrors: { cursor: "Pass the cursor exactly as the previous page gave it." },
+      });
+    }
+    return { data: { items: page.items, nextCursor: page.nextCursor } };
+  },
+  // Starts (or resumes) a timed Reading or Listening paper, as the web test page does.
+  POST: async ({ request }) => {
+    const { user } = await requireApiClient(request);
+    const input = validated(request, startBody, await readJson(request));
+    const { assessment } = await openObjectiveDraft({ userId: user.userId, ...input });
+    return { status: 201, data: detailOf(assessment) };
+  },
+});
+
+export const loader = route.loader;
+export const action = route.action;

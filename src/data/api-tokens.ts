@@ -1,0 +1,97 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { writeIf } from "./conditional";
+import { queryAll } from "./paginate";
+import { getDb } from "./tables";
+
+/**
+ * A signed-in device of the mobile app. tokenHash is the SHA-256 of the bearer token, never the
+ * token itself; it doubles as the device's id on the account page, where it reveals nothing.
+ */
+export interface ApiTokenRow {
+  tokenHash: string;
+  userId: string;
+  deviceName: string;
+  userAgent: string;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601 */
+  lastUsedAt: string;
+  /** Epoch seconds (DynamoDB TTL) */
+  expiresAt: number;
+}
+
+export async function putApiToken(row: ApiTokenRow): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(
+    new PutCommand({
+      TableName: table("api-tokens"),
+      Item: row,
+      ConditionExpression: "attribute_not_exists(tokenHash)",
+    }),
+  );
+}
+
+/** The stored row, or null; whether it is still valid is decided by the caller. */
+export async function getApiToken(tokenHash: string): Promise<ApiTokenRow | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: table("api-tokens"), Key: { tokenHash }, ConsistentRead: true }),
+  );
+  return Item ? toRow(Item) : null;
+}
+
+/** False when the row is gone: a revocation that landed since the read must win. */
+export async function touchApiToken(tokenHash: string, lastUsedAt: string): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("api-tokens"),
+        Key: { tokenHash },
+        UpdateExpression: "SET lastUsedAt = :at",
+        ConditionExpression: "attribute_exists(tokenHash)",
+        ExpressionAttributeValues: { ":at": lastUsedAt },
+      }),
+    ),
+  );
+}
+
+/** Only the owner's row is deleted, so a guessed id from another account removes nothing. */
+export async function deleteApiToken(tokenHash: string, userId: string): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new DeleteCommand({
+        TableName: table("api-tokens"),
+        Key: { tokenHash },
+        ConditionExpression: "userId = :userId",
+        ExpressionAttributeValues: { ":userId": userId },
+      }),
+    ),
+  );
+}
+
+export async function listUserApiTokens(userId: string): Promise<ApiTokenRow[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("api-tokens"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+    },
+    toRow,
+  );
+}
+
+function toRow(item: Record<string, unknown>): ApiTokenRow {
+  return {
+    tokenHash: String(item.tokenHash),
+    userId: String(item.userId),
+    deviceName: String(item.deviceName ?? ""),
+    userAgent: String(item.userAgent ?? ""),
+    createdAt: String(item.createdAt),
+    lastUsedAt: String(item.lastUsedAt),
+    expiresAt: Number(item.expiresAt),
+  };
+}

@@ -1,0 +1,133 @@
+import type { Device } from "../../src/accounts/devices";
+import type { PaperBlock } from "../../src/assessments/objective-paper";
+import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
+import { baseUrl } from "./ports";
+
+/** RFC 9457, as /api/v1 sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: { pointer: string; detail: string }[];
+}
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T; headers: Headers }
+  | { ok: false; status: number; problem: Problem; headers: Headers };
+
+interface SignedIn {
+  token: string;
+  tokenType: "Bearer";
+  expiresAt: string;
+  device: Device;
+}
+
+interface Me {
+  id: string;
+  email: string;
+  role: string;
+  device: Device;
+  devices: Device[];
+}
+
+interface AssessmentPage {
+  items: AssessmentSummary[];
+  nextCursor: string | null;
+}
+
+interface Paper {
+  assessmentId: string;
+  title: string;
+  status: string;
+  deadlineAt: string | null;
+  answers: Record<string, string>;
+  blocks: PaperBlock[];
+}
+
+/**
+ * The API as the mobile app calls it: JSON over fetch with a bearer token and no cookies, so
+ * the tests exercise the HTTP contract rather than route internals.
+ */
+export class ApiClient {
+  constructor(
+    public token: string | null = null,
+    readonly origin: string = baseUrl,
+  ) {}
+
+  async call<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { Accept: "application/json", ...init.headers };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    if (init.body !== undefined) headers["Content-Type"] = "application/json";
+    const response = await fetch(new URL(path, this.origin), {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const { status, headers: got } = response;
+    const type = got.get("Content-Type") ?? "";
+    if (response.ok || status === 304) {
+      const text = await response.text();
+      return { ok: true, status, data: (text ? JSON.parse(text) : null) as T, headers: got };
+    }
+    if (!type.startsWith("application/problem+json")) {
+      throw new Error(
+        `${method} ${path}: ${status} ${type}, not a problem: ${await response.text()}`,
+      );
+    }
+    return { ok: false, status, problem: (await response.json()) as Problem, headers: got };
+  }
+
+  /** Signs the device in and keeps its token for the calls that follow. */
+  async signIn(email: string, password: string, deviceName = "Test phone") {
+    const result = await this.call<SignedIn>("POST", "/api/v1/sessions", {
+      body: { email, password, deviceName },
+    });
+    if (result.ok) this.token = result.data.token;
+    return result;
+  }
+
+  signOut() {
+    return this.call<null>("DELETE", "/api/v1/sessions/current");
+  }
+
+  me() {
+    return this.call<Me>("GET", "/api/v1/me");
+  }
+
+  listAssessments(query: { limit?: number; cursor?: string } = {}, etag?: string) {
+    const params = new URLSearchParams();
+    if (query.limit !== undefined) params.set("limit", String(query.limit));
+    if (query.cursor !== undefined) params.set("cursor", query.cursor);
+    return this.call<AssessmentPage>("GET", `/api/v1/assessments?${params}`, {
+      headers: etag ? { "If-None-Match": etag } : {},
+    });
+  }
+
+  getAssessment(id: string) {
+    return this.call<AssessmentDetail>("GET", `/api/v1/assessments/${encodeURIComponent(id)}`);
+  }
+
+  startPaper(skill: "reading" | "listening", module: "academic" | "general") {
+    return this.call<AssessmentDetail>("POST", "/api/v1/assessments", { body: { skill, module } });
+  }
+
+  paper(id: string) {
+    return this.call<Paper>("GET", `/api/v1/assessments/${encodeURIComponent(id)}/paper`);
+  }
+
+  submitAnswers(id: string, answers: Record<string, string>) {
+    return this.call<AssessmentDetail>(
+      "POST",
+      `/api/v1/assessments/${encodeURIComponent(id)}/paper`,
+      {
+        body: { answers },
+      },
+    );
+  }
+}
