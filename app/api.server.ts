@@ -36,7 +36,7 @@ function allowedOrigins(request: Request, env: NodeJS.ProcessEnv = process.env):
     .split(",")
     .map((origin) => origin.trim())
     .filter(Boolean);
-  return configured.length ? configured : [new URL(publicBaseUrl(request, env)).origin];
+  return configured.length ? configured : [publicBaseUrl(env)];
 }
 
 /**

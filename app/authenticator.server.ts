@@ -73,7 +73,7 @@ export function apiAuthenticator(clientIp?: string): Authenticator<ApiClient> {
         ...validated(request, signInSchema, form),
         userAgent: request.headers.get("User-Agent") ?? "",
         ip: clientIp,
-        baseUrl: publicBaseUrl(request),
+        baseUrl: publicBaseUrl(),
       });
       if (result.ok) return { user: result.user, device: result.device, token: result.token };
       if (result.reason === "throttled") {
