@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getAssessment } from "../src/data/assessments";
+import { getAssessment, listUserAssessments } from "../src/data/assessments";
 import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
@@ -21,6 +21,10 @@ function assessmentIdIn(html: string): string {
   return id;
 }
 
+async function startPaper(client: FormClient, path: string): Promise<string> {
+  return assessmentIdIn(await client.start(path));
+}
+
 function asFields(answers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(answers).map(([id, v]) => [fieldName(id), v]));
 }
@@ -33,9 +37,7 @@ describe("Reading and Listening against Sandbox", () => {
     it(`bands 30 correct answers as ${band} (${module}), after the unanswered summary`, async () => {
       const client = await student(`reading-${module}`);
       const path = `/assessments/reading/new?module=${module}`;
-      const page = await client.get(path);
-      expect(page.status).toBe(200);
-      const id = assessmentIdIn(await page.text());
+      const id = await startPaper(client, path);
       const { questions } = await paperOf(id);
       const answers = asFields(answersWorth(questions, 30));
 
@@ -58,10 +60,47 @@ describe("Reading and Listening against Sandbox", () => {
     });
   }
 
+  for (const [skill, path] of [
+    ["reading", "/assessments/reading/new?module=academic"],
+    ["listening", "/assessments/listening/new"],
+  ] as const) {
+    it(`starts the ${skill} clock on the Start button's POST, never on a GET`, async () => {
+      const { client, user } = await signedInClient(`start-${skill}`);
+      const intro = await client.get(path);
+      expect(intro.status).toBe(200);
+      const html = await intro.text();
+      expect(html).toContain('value="start"');
+      expect(html).not.toContain('name="assessmentId"');
+      await client.get(path);
+      expect(await listUserAssessments(user.userId)).toHaveLength(0);
+
+      const crossSite = await client.post(
+        path,
+        { intent: "start" },
+        { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      );
+      expect(crossSite.status).toBeGreaterThanOrEqual(400);
+      expect(await listUserAssessments(user.userId)).toHaveLength(0);
+
+      const paper = await client.start(path);
+      // Without JavaScript the clock is a time of day, not a count frozen at "60:00 left".
+      expect(paper).toMatch(/Hand in by (<!-- -->)?\d\d:\d\d UTC/);
+      expect(paper).not.toContain(":00 left");
+      const id = assessmentIdIn(paper);
+      const drafts = await listUserAssessments(user.userId);
+      expect(drafts.map((a) => [a.assessmentId, a.skill, a.status])).toEqual([
+        [id, skill, "draft"],
+      ]);
+      // A second Start (a double tap, the back button) resumes the same paper.
+      expect(await startPaper(client, path)).toBe(id);
+      expect(await listUserAssessments(user.userId)).toHaveLength(1);
+    });
+  }
+
   it("marks a listening answer over the word limit wrong, with that reason", async () => {
     const client = await student("listening-limit");
     const path = "/assessments/listening/new";
-    const id = assessmentIdIn(await (await client.get(path)).text());
+    const id = await startPaper(client, path);
     const { questions } = await paperOf(id);
     const written = questions.find((q) => {
       const limit = typeof q.wordLimit === "string" ? parseWordLimit(q.wordLimit) : null;
@@ -83,7 +122,7 @@ describe("Reading and Listening against Sandbox", () => {
   it("keeps saved answers across a reload, and refuses another student's paper", async () => {
     const client = await student("reading-draft");
     const path = "/assessments/reading/new?module=academic";
-    const id = assessmentIdIn(await (await client.get(path)).text());
+    const id = await startPaper(client, path);
     const { questions } = await paperOf(id);
     const written = questions.find((q) => q.wordLimit !== undefined)!;
     const judged = questions.find((q) => q.type === "true-false-not-given")!;
@@ -136,9 +175,7 @@ describe("a mock test in the order of the real one", () => {
     const mockPage = await (await client.get(back("earlier-step-open"))).text();
     expect(mockPage).toContain("Finish the parts above first");
 
-    const listening = await client.get(paper("listening"));
-    expect(listening.status).toBe(200);
-    const listeningId = assessmentIdIn(await listening.text());
+    const listeningId = await startPaper(client, paper("listening"));
     const handedIn = await client.submit(paper("listening"), { intent: "confirm-submit" });
     expect(handedIn.status).toBe(302);
     expect((await getAssessment(listeningId))?.status).toBe("scored");

@@ -5,6 +5,7 @@ export {
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,
+  findWritingDraft,
   openWritingDraft,
   saveWritingDraft,
   submitResponseSchema,

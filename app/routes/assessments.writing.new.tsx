@@ -8,12 +8,14 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput, useCsrfToken } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
+import { PaperIntro } from "~/components/objective/PaperIntro";
 import { EssayEditor } from "~/components/writing/EssayEditor";
 import { QuestionView } from "~/components/writing/QuestionView";
 import {
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,
+  findWritingDraft,
   getAssessment,
   openWritingDraft,
   publishEvent,
@@ -34,16 +36,28 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Writing · IELTS AI Prep" }];
 
+function taskQuery(request: Request) {
+  return writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+}
+
+// A GET shows the task's introduction until the student presses Start (a POST): a link must
+// not start the clock, nor the 2 minutes spent reading what the task is.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { assessment, question } = await openWritingDraft({ userId: user.userId, ...query });
-  return json({
-    assessmentId: assessment.assessmentId,
+  const query = taskQuery(request);
+  const open = await findWritingDraft({ userId: user.userId, ...query });
+  const about = {
     task: query.task,
     module: query.module,
     minutes: TASK_MINUTES[query.task],
     minWords: MIN_WORDS[query.task],
+  };
+  if (!open) return json({ started: false as const, ...about });
+  const { assessment, question } = open;
+  return json({
+    started: true as const,
+    assessmentId: assessment.assessmentId,
+    ...about,
     question,
     response: assessment.submission.kind === "writing" ? assessment.submission.response : "",
     deadlineAt: assessment.deadlineAt ?? new Date().toISOString(),
@@ -57,6 +71,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
+  if (values.intent === "start") {
+    if (problem) return json({ response: "", formError: problem, savedAt: null }, 403);
+    await openWritingDraft({ userId: user.userId, ...taskQuery(request) });
+    const url = new URL(request.url);
+    return redirect(`${url.pathname}${url.search}`);
+  }
   const draft = await getAssessment(values.assessmentId);
   if (!draft || draft.userId !== user.userId) {
     throw json({ message: "That writing task was not found." }, { status: 404 });
@@ -83,14 +103,24 @@ export default function NewWriting() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const csrf = useCsrfToken();
+  const heading = `Writing Task ${data.task} (${data.module === "academic" ? "Academic" : "General Training"})`;
+  if (!data.started) {
+    return (
+      <PaperIntro heading={heading} minutes={data.minutes} formError={result?.formError}>
+        <p>
+          {data.task === 1
+            ? data.module === "academic"
+              ? "Describe a chart, table, diagram or map"
+              : "Write a letter"
+            : "Write an essay giving your view"}{" "}
+          in at least {data.minWords} words. You see the question when you start.
+        </p>
+      </PaperIntro>
+    );
+  }
   return (
     <article className="writing-task">
-      <h1>
-        Writing Task {data.task}{" "}
-        <span className="muted">
-          ({data.module === "academic" ? "Academic" : "General Training"})
-        </span>
-      </h1>
+      <h1>{heading}</h1>
       <p className="hint">
         Allow about {data.minutes} minutes and write at least {data.minWords} words. Your draft is
         kept if you leave and come back.

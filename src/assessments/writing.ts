@@ -53,22 +53,35 @@ function asWritingQuestion(question: unknown): WritingQuestion | null {
   return q && q.skill === "writing" ? q : null;
 }
 
-/**
- * Coming back to a task restores the draft in progress; otherwise a question the student has
- * not had yet starts a new timed draft (the server's clock is the one that counts).
- */
-export async function openWritingDraft(input: {
+interface TaskSlot {
   userId: string;
   task: WritingTask;
   module: Module;
-  now?: Date;
-}): Promise<{ assessment: Assessment; question: WritingQuestion }> {
-  const history = await listUserAssessments(input.userId);
-  const open = history.find((a) => isOpenDraft(a, input.task, input.module));
-  const openQuestion = open?.questionId
+}
+
+async function openDraftIn(history: readonly Assessment[], slot: TaskSlot) {
+  const open = history.find((a) => isOpenDraft(a, slot.task, slot.module));
+  const question = open?.questionId
     ? asWritingQuestion(await getQuestionItem(open.questionId))
     : null;
-  if (open && openQuestion) return { assessment: open, question: openQuestion };
+  return open && question ? { assessment: open, question } : null;
+}
+
+/** The draft in progress for this task, or null; writes nothing, so a page view starts no clock. */
+export async function findWritingDraft(slot: TaskSlot) {
+  return openDraftIn(await listUserAssessments(slot.userId), slot);
+}
+
+/**
+ * The student pressed Start: restores the draft in progress; otherwise a question the student
+ * has not had yet starts a new timed draft (the server's clock is the one that counts).
+ */
+export async function openWritingDraft(
+  input: TaskSlot & { now?: Date },
+): Promise<{ assessment: Assessment; question: WritingQuestion }> {
+  const history = await listUserAssessments(input.userId);
+  const open = await openDraftIn(history, input);
+  if (open) return open;
 
   const candidates = (await listQuestionItems("writing"))
     .map(asWritingQuestion)

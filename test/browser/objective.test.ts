@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openTimedPaper } from "../support/browser";
 import { studentCookie } from "../support/objective";
 import { baseUrl } from "../support/ports";
 
@@ -42,7 +42,7 @@ for (const javaScriptEnabled of [false, true]) {
     it("takes a whole reading test on a phone, confirms the unanswered one and is marked", async () => {
       const context = await signedIn(javaScriptEnabled, 360);
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/assessments/reading/new?module=academic`);
+      await openTimedPaper(page, `${baseUrl}/assessments/reading/new?module=academic`);
       await answerAllButLast(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
@@ -62,7 +62,7 @@ for (const javaScriptEnabled of [false, true]) {
     it("loads and plays a listening part's recording", async () => {
       const context = await signedIn(javaScriptEnabled);
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/assessments/listening/new`);
+      await openTimedPaper(page, `${baseUrl}/assessments/listening/new`);
       expect(await page.locator("audio").count()).toBe(4);
       // Polled from the test rather than awaited in the page: with JavaScript off, the page
       // runs no timers or event listeners of its own, but its media element still plays.
@@ -90,6 +90,7 @@ for (const javaScriptEnabled of [false, true]) {
       const mockUrl = page.url();
       await page.getByRole("link", { name: "Start Listening" }).click();
       await page.waitForURL(/\/assessments\/listening\/new\?/);
+      await openTimedPaper(page, page.url());
       const first = page.locator("fieldset.question input[type=text]").first();
       await first.fill("resumed");
       if (javaScriptEnabled) {
@@ -137,7 +138,7 @@ describe("Reading highlights in Chromium, JavaScript on", () => {
   it("keeps a highlight through a reload, and forgets it once tapped away", async () => {
     const context = await signedIn(true);
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/assessments/reading/new?module=general`);
+    await openTimedPaper(page, `${baseUrl}/assessments/reading/new?module=general`);
     await page.locator(".countdown").waitFor();
     // The server renders the paper before React attaches the listener: select again until a
     // mark appears.

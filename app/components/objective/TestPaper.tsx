@@ -4,6 +4,7 @@ import type { PaperBlock } from "../../../src/assessments/objective-paper";
 import { fieldName } from "../../../src/assessments/objective-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
+import { Countdown } from "./Countdown";
 import { PaperBlocks } from "./Paper";
 import { currentHighlights, markRange, restoreHighlights } from "./highlights";
 
@@ -16,33 +17,6 @@ function answeredIds(form: HTMLFormElement, blocks: readonly PaperBlock[]): Set<
     if (data.getAll(fieldName(q.id)).some((v) => String(v).trim())) ids.add(q.id);
   }
   return ids;
-}
-
-function clock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = String(total % 60).padStart(2, "0");
-  return `${minutes}:${seconds}`;
-}
-
-/** Counts down to the server's deadline, corrected for the difference between the clocks. */
-function Countdown({ deadlineAt, serverNow }: { deadlineAt: string; serverNow: number }) {
-  const [now, setNow] = useState(serverNow);
-  useEffect(() => {
-    const skew = serverNow - Date.now();
-    const tick = () => setNow(Date.now() + skew);
-    tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, [serverNow]);
-  const left = Date.parse(deadlineAt) - now;
-  return (
-    <p className={left <= 5 * 60_000 ? "countdown countdown-low" : "countdown"} role="timer">
-      {left > 0
-        ? `${clock(left)} left`
-        : "Time is up. Submit now: your answers will be marked, and shown as late."}
-    </p>
-  );
 }
 
 /**
@@ -189,7 +163,11 @@ export function TestPaper(props: TestPaperProps) {
       <input type="hidden" name="assessmentId" value={props.assessmentId} />
       <div className="paper-bar">
         <h1>{props.heading}</h1>
-        <Countdown deadlineAt={props.deadlineAt} serverNow={props.serverNow} />
+        <Countdown
+          deadlineAt={props.deadlineAt}
+          serverNow={props.serverNow}
+          lateNote="Time is up. Submit now: your answers will be marked, and shown as late."
+        />
         <p className="save-status" aria-live="polite">
           {savedAt
             ? `Answers saved at ${new Date(savedAt).toLocaleTimeString("en-GB")}`
