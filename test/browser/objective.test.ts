@@ -17,11 +17,20 @@ afterAll(async () => {
 async function signedIn(javaScriptEnabled: boolean, width = 1280): Promise<BrowserContext> {
   const context = await browser.newContext({
     javaScriptEnabled,
-    viewport: { width, height: 900 },
+    viewport: { width, height: width < 600 ? 740 : 900 },
   });
   const cookie = await studentCookie(javaScriptEnabled ? "browser-js" : "browser-nojs");
   await context.addCookies([{ ...cookie, url: baseUrl }]);
   return context;
+}
+
+/** Where an element sits against the viewport and the pinned bar, in CSS pixels. */
+function placement(page: Page, selector: string) {
+  return page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const bar = document.querySelector(".paper-bar")!.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, barBottom: bar.bottom, height: innerHeight };
+  });
 }
 
 /** Answers every question but the last, the way a student clicks and types. */
@@ -49,7 +58,33 @@ for (const javaScriptEnabled of [false, true]) {
       if (javaScriptEnabled) {
         await expect.poll(() => page.locator(".navigator a.answered").count()).toBeGreaterThan(30);
       }
+      // The pinned bar keeps the clock and a folded navigator: a small part of a phone's screen.
+      const bar = await placement(page, ".paper-bar");
+      expect(bar.barBottom).toBeLessThan(bar.height * 0.3);
+      await page.locator(".navigator-fold summary").click();
+      await page.getByRole("link", { name: /^Question 20\b/ }).click();
+      await expect
+        .poll(async () => {
+          const target = await placement(page, "#q-20");
+          return target.top >= target.barBottom && target.top < target.height;
+        })
+        .toBe(true);
+
       await page.getByRole("button", { name: "Submit", exact: true }).click();
+      // The confirmation shows where the student is, clear of the bar, and has the focus.
+      await page.locator(".confirm").waitFor();
+      await expect
+        .poll(async () => {
+          const box = await placement(page, ".confirm button");
+          return box.top >= box.barBottom && box.bottom <= box.height;
+        })
+        .toBe(true);
+      if (javaScriptEnabled) {
+        expect(await page.evaluate(() => document.activeElement?.className)).toBe("confirm");
+      }
+      await page.screenshot({
+        path: `test-results/reading-unanswered-js-${javaScriptEnabled ? "on" : "off"}-360.png`,
+      });
       await page.getByRole("button", { name: "Submit anyway" }).click();
       await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
       // With JavaScript the URL changes before React has rendered the review: wait for it.
