@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getAssessment, listUserAssessments } from "../src/data/assessments";
+import { createAssessment, getAssessment, listUserAssessments } from "../src/data/assessments";
 import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
@@ -187,5 +187,37 @@ describe("a mock test in the order of the real one", () => {
       "each part of a mock test is sat once",
     );
     expect((await client.get(paper("reading"))).status).toBe(200);
+  });
+});
+
+describe("the page while an answer is being scored", () => {
+  it("reloads only without JavaScript, says so, and stops on request", async () => {
+    const { client, user } = await signedInClient("scoring-wait");
+    // Queued and never published: it stays pending for as long as the test looks at it.
+    const { assessmentId } = await createAssessment({
+      userId: user.userId,
+      skill: "writing",
+      status: "queued",
+      submission: {
+        kind: "writing",
+        task: 2,
+        module: "academic",
+        prompt: "Discuss.",
+        response: "x",
+      },
+    });
+    const html = await (await client.get(`/assessments/${assessmentId}`)).text();
+    const head = html.slice(0, html.indexOf("</head>"));
+    // In <head> a refresh reloads the whole page even with JavaScript on (axe: meta-refresh).
+    expect(head).not.toContain("refresh");
+    expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/>/);
+    expect(html).toContain("This page reloads every");
+    expect(html).toContain(`href="/assessments/${assessmentId}?refresh=off"`);
+    expect(html).toContain("10 to 60 seconds");
+    expect(html).toMatch(/Submitted (<!-- -->)?\d+ s(<!-- -->)? ago/);
+
+    const stopped = await (await client.get(`/assessments/${assessmentId}?refresh=off`)).text();
+    expect(stopped).not.toContain('http-equiv="refresh"');
+    expect(stopped).toContain("Reloading is off");
   });
 });

@@ -5,13 +5,13 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
+import { ScoringProgress } from "~/components/result/ScoringProgress";
 import { loadObjectiveResult, objectiveResumeUrl } from "~/models/objective.server";
 import {
   createContentReport,
@@ -34,15 +34,8 @@ export const links: LinksFunction = () => [
 ];
 
 const PENDING = new Set(["queued", "scoring"]);
-const REFRESH_SECONDS = 3;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Your result · IELTS AI Prep" },
-  // Without JavaScript the page reloads itself until the score is in.
-  ...(data && PENDING.has(data.status)
-    ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) } as const]
-    : []),
-];
+export const meta: MetaFunction<typeof loader> = () => [{ title: "Your result · IELTS AI Prep" }];
 
 async function ownAssessment(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -87,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     failureReason: assessment.failureReason ?? null,
     text: shownText(assessment),
     objective: loadObjectiveResult(assessment),
+    serverNow: Date.now(),
   });
 }
 
@@ -113,51 +107,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return reply(200, null, true);
 }
 
-function usePolling(active: boolean) {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (state === "idle") revalidate();
-    }, 2_000);
-    return () => clearInterval(timer);
-  }, [active, revalidate, state]);
-}
-
-const STAGES = [
-  { status: "queued", label: "Queued" },
-  { status: "scoring", label: "Scoring" },
-  { status: "scored", label: "Checking and saving" },
-];
-
-function Progress({ status }: { status: string }) {
-  const current = STAGES.findIndex((s) => s.status === status);
-  return (
-    <section aria-live="polite">
-      <h1>Scoring your answer</h1>
-      <ol className="stages">
-        {STAGES.map((stage, i) => (
-          <li key={stage.status} className={i <= current ? "stage-done" : undefined}>
-            {stage.label}
-            {i === current ? " (now)" : ""}
-          </li>
-        ))}
-      </ol>
-      <p>This usually takes a few seconds. The page updates by itself; your answer is saved.</p>
-    </section>
-  );
-}
-
 export default function AssessmentResult() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  usePolling(PENDING.has(data.status));
+  const [search] = useSearchParams();
   const title =
     data.skill === "writing"
       ? `Writing Task ${data.task}`
       : data.skill.charAt(0).toUpperCase() + data.skill.slice(1);
 
-  if (PENDING.has(data.status)) return <Progress status={data.status} />;
+  if (PENDING.has(data.status)) {
+    const here = `/assessments/${data.assessmentId}`;
+    return (
+      <ScoringProgress
+        status={data.status}
+        submittedAt={data.submittedAt}
+        serverNow={data.serverNow}
+        refresh={search.get("refresh") !== "off"}
+        stopUrl={`${here}?refresh=off`}
+        resumeUrl={here}
+      />
+    );
+  }
 
   return (
     <article className="result">
