@@ -95,6 +95,26 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
     expect(await report.text()).toContain("Thank you");
   });
 
+  it("asks before submitting an answer far under the word limit, keeping the text", async () => {
+    const { client } = await signedInClient("short-writer");
+    const path = "/assessments/writing/new?task=2&module=academic";
+    const id = assessmentIdFrom(await client.start(path));
+    const six = "I think technology is very good.";
+    const asked = await client.submit(path, { intent: "submit", response: six });
+    expect(asked.status).toBe(200);
+    const html = (await asked.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("Your answer has 6 words");
+    expect(html).toContain('name="confirmShort" value="yes"');
+    expect(html).toContain(six);
+    expect((await getAssessment(id))?.status).toBe("draft");
+    expect(assessmentIdFrom(await (await client.get(path)).text())).toBe(id);
+
+    const sent = await client.submit(path, { confirmShort: "yes", response: six });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe(`/assessments/${id}`);
+    expect((await getAssessment(id))?.status).not.toBe("draft");
+  });
+
   it("hides another student's result", async () => {
     const { client } = await signedInClient("owner");
     const id = assessmentIdFrom(

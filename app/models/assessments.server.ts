@@ -5,6 +5,7 @@ export {
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,
+  farUnderMinimum,
   findWritingDraft,
   openWritingDraft,
   saveWritingDraft,

@@ -6,6 +6,7 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { CsrfInput, useCsrfToken } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { PaperIntro } from "~/components/objective/PaperIntro";
@@ -15,6 +16,7 @@ import {
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,
+  farUnderMinimum,
   findWritingDraft,
   getAssessment,
   openWritingDraft,
@@ -65,14 +67,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const FIELDS = ["intent", "assessmentId", "response"] as const;
+const FIELDS = ["intent", "assessmentId", "response", "confirmShort"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
   if (values.intent === "start") {
-    if (problem) return json({ response: "", formError: problem, savedAt: null }, 403);
+    if (problem) {
+      return json({ response: "", formError: problem, savedAt: null, shortWords: null }, 403);
+    }
     await openWritingDraft({ userId: user.userId, ...taskQuery(request) });
     const url = new URL(request.url);
     return redirect(`${url.pathname}${url.search}`);
@@ -83,20 +87,61 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // A second click on "Submit" lands on the result of the first.
   if (draft.status !== "draft") return redirect(`/assessments/${draft.assessmentId}`);
-  const reply = (status: number, formError: string | null, savedAt: string | null = null) =>
-    json({ response: values.response, formError, savedAt }, status);
+  const reply = (
+    status: number,
+    formError: string | null,
+    savedAt: string | null = null,
+    shortWords: number | null = null,
+  ) => json({ response: values.response, formError, savedAt, shortWords }, status);
   if (problem) return reply(403, problem);
 
-  const schema = values.intent === "submit" ? submitResponseSchema : draftResponseSchema;
+  // "Submit anyway" under the short-answer question sends confirmShort instead of the intent.
+  const submitting = values.intent === "submit" || values.confirmShort === "yes";
+  const schema = submitting ? submitResponseSchema : draftResponseSchema;
   const parsed = schema.safeParse(values.response);
   if (!parsed.success) return reply(400, parsed.error.issues[0]?.message ?? "Check your answer.");
 
-  if (values.intent === "submit") {
+  if (submitting) {
+    const task = draft.submission.kind === "writing" ? draft.submission.task : 2;
+    const shortWords = values.confirmShort === "yes" ? null : farUnderMinimum(task, parsed.data);
+    if (shortWords !== null) {
+      await saveWritingDraft(draft, user.userId, parsed.data);
+      return reply(200, null, null, shortWords);
+    }
     await submitWriting(draft, parsed.data, publishEvent);
     return redirect(`/assessments/${draft.assessmentId}`);
   }
   await saveWritingDraft(draft, user.userId, parsed.data);
   return reply(200, null, new Date().toISOString());
+}
+
+/**
+ * Asked when an answer is far under the minimum: a few words sent by a stray tap would get
+ * band 1 and count in the student's progress. The text stays in the box below.
+ */
+function ShortAnswerCheck(props: { words: number; minWords: number }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [props.words]);
+  return (
+    <section
+      className="confirm"
+      role="alert"
+      aria-labelledby="short-heading"
+      tabIndex={-1}
+      ref={ref}
+    >
+      <h2 id="short-heading">
+        Your answer has {props.words} word{props.words === 1 ? "" : "s"}
+      </h2>
+      <p>
+        The task asks for at least {props.minWords}. An answer this short is scored as band 1 or
+        close to it. Your draft is saved: keep writing below, or submit it as it is.
+      </p>
+      <button type="submit" form="writing-form" name="confirmShort" value="yes">
+        Submit anyway
+      </button>
+    </section>
+  );
 }
 
 export default function NewWriting() {
@@ -121,16 +166,21 @@ export default function NewWriting() {
   return (
     <article className="writing-task">
       <h1>{heading}</h1>
+      {/* Above the question, so that a page reloaded without JavaScript shows it first. */}
+      {result?.shortWords != null ? (
+        <ShortAnswerCheck words={result.shortWords} minWords={data.minWords} />
+      ) : null}
       <p className="hint">
         Allow about {data.minutes} minutes and write at least {data.minWords} words. Your draft is
         kept if you leave and come back.
       </p>
       <QuestionView question={data.question} />
-      <Form method="post" className="writing-form">
+      <Form method="post" className="writing-form" id="writing-form">
         <CsrfInput />
         <input type="hidden" name="assessmentId" value={data.assessmentId} />
         <FormMessage tone="error" message={result?.formError} />
         {result?.savedAt ? <FormMessage tone="info" message="Draft saved." /> : null}
+
         <EssayEditor
           key={data.assessmentId}
           initialText={result?.response ?? data.response}

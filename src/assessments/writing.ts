@@ -14,6 +14,7 @@ import {
 } from "../data/assessments";
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
+import { countWords } from "../scoring/language/text";
 import { enqueueScoring } from "./queue";
 
 export type WritingTask = 1 | 2;
@@ -120,6 +121,16 @@ function withResponse(draft: Assessment, response: string): WritingRequest {
 
 export function saveWritingDraft(draft: Assessment, userId: string, response: string) {
   return saveDraft(draft.assessmentId, userId, withResponse(draft, response));
+}
+
+/**
+ * The word count of an answer under half the task's minimum, or null. Such an answer is far
+ * too short to be scored fairly (it would get band 1 and drag the averages down), so the page
+ * asks whether it was meant before submitting it.
+ */
+export function farUnderMinimum(task: WritingTask, response: string): number | null {
+  const words = countWords(response);
+  return words < MIN_WORDS[task] / 2 ? words : null;
 }
 
 /** Stores the final text as `queued` first, then asks for scoring: nothing is lost if that fails. */
