@@ -221,3 +221,25 @@ describe("the page while an answer is being scored", () => {
     expect(stopped).toContain("Reloading is off");
   });
 });
+
+describe("removing an accidental attempt from progress", () => {
+  it("takes it out of the progress page and the CSV, and keeps the result", async () => {
+    const client = await student("discard");
+    const path = "/assessments/listening/new";
+    const id = await startPaper(client, path);
+    expect((await client.submit(path, { intent: "confirm-submit" })).status).toBe(302);
+    expect(await (await client.get("/profile")).text()).toContain(`/assessments/${id}`);
+
+    const removed = await client.submit(`/assessments/${id}`, { intent: "discard" });
+    expect(removed.status).toBe(302);
+    expect((await getAssessment(id))?.discardedAt).toBeTruthy();
+    expect(await (await client.get("/profile")).text()).not.toContain(`/assessments/${id}`);
+    expect(await (await client.get("/profile.csv")).text()).not.toContain(id);
+    const result = await (await client.get(`/assessments/${id}`)).text();
+    expect(result).toContain("Removed from your progress");
+
+    const stranger = await student("discard-stranger");
+    const refused = await stranger.post(`/assessments/${id}`, { intent: "discard" });
+    expect(refused.status).toBe(404);
+  });
+});

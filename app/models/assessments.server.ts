@@ -14,7 +14,7 @@ export {
   writingQuerySchema,
 } from "../../src/assessments/writing";
 export { reportSchema } from "../../src/assessments/reports";
-export { getAssessment, requeueFailed } from "../../src/data/assessments";
+export { discardAssessment, getAssessment, requeueFailed } from "../../src/data/assessments";
 export type { Assessment } from "../../src/data/assessments";
 export { createContentReport } from "../../src/data/content-reports";
 export { publishEvent } from "../../src/data/events";

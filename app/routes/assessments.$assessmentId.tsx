@@ -11,10 +11,12 @@ import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
+import { RemoveFromProgress } from "~/components/result/RemoveFromProgress";
 import { ScoringProgress } from "~/components/result/ScoringProgress";
 import { loadObjectiveResult, objectiveResumeUrl } from "~/models/objective.server";
 import {
   createContentReport,
+  discardAssessment,
   joinedTranscript,
   enqueueScoring,
   getAssessment,
@@ -81,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     text: shownText(assessment),
     objective: loadObjectiveResult(assessment),
     serverNow: Date.now(),
+    discardedAt: assessment.discardedAt ?? null,
   });
 }
 
@@ -92,6 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     json({ values, formError, reported }, status);
   if (problem) return reply(403, problem);
 
+  if (values.intent === "discard") {
+    await discardAssessment(assessment.assessmentId, user.userId);
+    return redirect(`/assessments/${assessment.assessmentId}`);
+  }
   if (values.intent === "retry") {
     const queued = await requeueFailed(assessment.assessmentId, user.userId);
     if (queued) await enqueueScoring(queued, publishEvent);
@@ -157,6 +164,8 @@ export default function AssessmentResult() {
       {data.result ? (
         <ScoreReport result={data.result} text={data.text} speaking={data.skill === "speaking"} />
       ) : null}
+
+      <RemoveFromProgress discardedAt={data.discardedAt} />
 
       <section aria-labelledby="report" className="report">
         <h2 id="report">Is something wrong with this feedback?</h2>

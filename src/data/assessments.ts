@@ -75,6 +75,8 @@ export interface Assessment {
   mockChildren?: MockChildren;
   /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
   mockBands?: MockBands;
+  /** ISO 8601: when the student removed it from their progress (kept, but no longer counted). */
+  discardedAt?: string;
 }
 
 export async function createAssessment(input: {
@@ -334,6 +336,35 @@ export async function saveAnswers(
   now = new Date(),
 ): Promise<boolean> {
   return updateOwnDraft(assessmentId, userId, { answers }, now);
+}
+
+/**
+ * The student removes a handed-in attempt from their progress (an accidental submission): only
+ * their own, and never one still a draft or being scored.
+ */
+export async function discardAssessment(
+  assessmentId: string,
+  userId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET discardedAt = :at, updatedAt = :at",
+        ConditionExpression: "userId = :userId AND #status IN (:scored, :failed)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":at": now.toISOString(),
+          ":userId": userId,
+          ":scored": "scored",
+          ":failed": "failed",
+        },
+      }),
+    ),
+  );
 }
 
 /** The student's choice of which writing or speaking assessments count in their mock test. */
