@@ -4,6 +4,7 @@ import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
 import { startMock } from "../src/assessments/mock";
+import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import { FormClient } from "./support/client";
 import { answersWorth, paperOf, studentCookie } from "./support/objective";
 import { signedInClient } from "./support/users";
@@ -187,6 +188,62 @@ describe("a mock test in the order of the real one", () => {
       "each part of a mock test is sat once",
     );
     expect((await client.get(paper("reading"))).status).toBe(200);
+  });
+});
+
+describe("a mock test through all four skills, without JavaScript", () => {
+  const SPOKEN = {
+    "transcript-1":
+      "I work in a small bakery near the station. I enjoy it because I meet a lot of people every morning and I like the smell of fresh bread.",
+    "transcript-2":
+      "I would like to describe a park near my home where I often walk in the evening. It has a lake, some old trees and a small cafe, and I go there with my sister when the weather is fine because it is quiet and we can talk about our week.",
+    "transcript-3":
+      "I think cities should keep more green spaces, because people need somewhere to relax and children need places to play. On the other hand, land is expensive, so councils have to balance parks against housing.",
+  };
+
+  it("counts each part where it was started, with a way back and no second sitting", async () => {
+    const { client, user } = await signedInClient("mock-four");
+    const mock = await startMock(user.userId, "general");
+    const mockPage = `/mock-tests/${mock.assessmentId}`;
+    const step = (skill: string, extra = "") =>
+      `/assessments/${skill}/new?module=general&mockId=${mock.assessmentId}${extra}`;
+
+    for (const skill of ["listening", "reading"]) {
+      await startPaper(client, step(skill));
+      expect((await client.submit(step(skill), { intent: "confirm-submit" })).status).toBe(302);
+    }
+    for (const task of [1, 2]) {
+      const path = step("writing", `&task=${task}`);
+      expect(await (await client.get(mockPage)).text()).toContain(
+        `href="${path.replaceAll("&", "&amp;")}"`,
+      );
+      const id = assessmentIdIn(await client.start(path));
+      const sent = await client.submit(path, { intent: "submit", response: GOOD_ESSAY });
+      expect(sent.headers.get("location")).toBe(`/assessments/${id}`);
+      expect((await getAssessment(id))?.mockId).toBe(mock.assessmentId);
+      const result = await (await client.get(`/assessments/${id}`)).text();
+      expect(result).toContain(`href="${mockPage}"`);
+      expect(result).toContain("Back to your mock test");
+      // Handed in: the mock page no longer offers the task, and its address sends back.
+      expect(await (await client.get(mockPage)).text()).not.toContain(`Start Writing Task ${task}`);
+      const again = await client.get(path);
+      expect(again.headers.get("location")).toBe(`${mockPage}?notice=already-taken`);
+    }
+    const spoken = await client.submit(step("speaking"), { intent: "submit", ...SPOKEN });
+    expect(spoken.status).toBe(302);
+
+    const children = (await listUserAssessments(user.userId)).filter((a) => a.skill !== "mock");
+    expect(children.map((a) => a.skill).sort()).toEqual([
+      "listening",
+      "reading",
+      "speaking",
+      "writing",
+      "writing",
+    ]);
+    const page = await (await client.get(mockPage)).text();
+    expect(page).not.toMatch(/Start (Listening|Reading|Writing|Speaking)/);
+    expect(page).not.toContain('type="radio"');
+    expect(page.match(/>Report</g)).toHaveLength(5);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   testOf,
   type ObjectiveSkill,
 } from "../../src/assessments/objective";
+import type { MockStep } from "../../src/assessments/mock-steps";
 import { publishEvent } from "../../src/data/events";
 import {
   LISTENING_MINUTES,
@@ -30,15 +31,13 @@ import { readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
 
 export {
-  ATTACHABLE_STEPS,
-  attachToMock,
   currentStep,
   loadMock,
+  mockIdOf,
   openMockFor,
   ownMock,
   startMock,
   type StepRefusal,
-  type AttachableStep,
   type StepState,
 } from "../../src/assessments/mock";
 export {
@@ -89,17 +88,21 @@ export function moduleFrom(request: Request) {
   return moduleSchema.parse(new URL(request.url).searchParams.get("module") ?? undefined);
 }
 
-/** The student's open mock named by `?mockId=`, after checking this paper's turn has come. */
-async function mockSlot(
+/**
+ * The student's open mock named by `?mockId=`, after checking this step's turn has come (else
+ * back to the mock page, saying why). Every skill's page starts its attempt with this id, so
+ * the attempt counts in the mock by itself.
+ */
+export async function mockSlot(
   request: Request,
   userId: string,
-  skill: ObjectiveSkill,
+  step: MockStep,
 ): Promise<string | undefined> {
   const mockId = new URL(request.url).searchParams.get("mockId");
   // A mock id that is not the student's own open mock is ignored, not trusted.
   const mock = mockId ? await ownMock(mockId, userId) : null;
   if (mock?.status !== "draft") return undefined;
-  const refusal = stepRefusal((await loadMock(mock)).steps, skill);
+  const refusal = stepRefusal((await loadMock(mock)).steps, step);
   if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);
   return mock.assessmentId;
 }

@@ -12,8 +12,8 @@ import { FormMessage } from "~/components/field";
 import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
 import { RemoveFromProgress } from "~/components/result/RemoveFromProgress";
-import { ScoringProgress } from "~/components/result/ScoringProgress";
-import { loadObjectiveResult, objectiveResumeUrl } from "~/models/objective.server";
+import { BackToMock, ScoringProgress } from "~/components/result/ScoringProgress";
+import { loadObjectiveResult, mockIdOf, objectiveResumeUrl } from "~/models/objective.server";
 import {
   createContentReport,
   discardAssessment,
@@ -84,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     objective: loadObjectiveResult(assessment),
     serverNow: Date.now(),
     discardedAt: assessment.discardedAt ?? null,
+    mockId: mockIdOf(assessment) ?? null,
   });
 }
 
@@ -133,6 +134,7 @@ export default function AssessmentResult() {
         refresh={search.get("refresh") !== "off"}
         stopUrl={`${here}?refresh=off`}
         resumeUrl={here}
+        mockId={data.mockId}
       />
     );
   }
@@ -164,6 +166,8 @@ export default function AssessmentResult() {
       {data.result ? (
         <ScoreReport result={data.result} text={data.text} speaking={data.skill === "speaking"} />
       ) : null}
+      {/* A Reading or Listening review has this link among its own. */}
+      {data.mockId && !data.objective ? <BackToMock mockId={data.mockId} /> : null}
 
       <RemoveFromProgress discardedAt={data.discardedAt} />
 

@@ -26,6 +26,7 @@ import {
   submitWriting,
   writingQuerySchema,
 } from "~/models/assessments.server";
+import { mockSlot } from "~/models/objective.server";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
 import chartStyles from "~/styles/charts.css";
@@ -38,21 +39,25 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Writing · IELTS AI Prep" }];
 
-function taskQuery(request: Request) {
-  return writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+/** The task asked for, and the student's mock test it is a step of (checked), if any. */
+async function taskSlot(request: Request, userId: string) {
+  const query = writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const mockId = await mockSlot(request, userId, query.task === 1 ? "writing1" : "writing2");
+  return { userId, ...query, mockId };
 }
 
 // A GET shows the task's introduction until the student presses Start (a POST): a link must
 // not start the clock, nor the 2 minutes spent reading what the task is.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = taskQuery(request);
-  const open = await findWritingDraft({ userId: user.userId, ...query });
+  const query = await taskSlot(request, user.userId);
+  const open = await findWritingDraft(query);
   const about = {
     task: query.task,
     module: query.module,
     minutes: TASK_MINUTES[query.task],
     minWords: MIN_WORDS[query.task],
+    mockId: query.mockId ?? null,
   };
   if (!open) return json({ started: false as const, ...about });
   const { assessment, question } = open;
@@ -77,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (problem) {
       return json({ response: "", formError: problem, savedAt: null, shortWords: null }, 403);
     }
-    await openWritingDraft({ userId: user.userId, ...taskQuery(request) });
+    await openWritingDraft(await taskSlot(request, user.userId));
     const url = new URL(request.url);
     return redirect(`${url.pathname}${url.search}`);
   }
@@ -148,7 +153,8 @@ export default function NewWriting() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const csrf = useCsrfToken();
-  const heading = `Writing Task ${data.task} (${data.module === "academic" ? "Academic" : "General Training"})`;
+  const task = `Writing Task ${data.task} (${data.module === "academic" ? "Academic" : "General Training"})`;
+  const heading = data.mockId ? `${task}, in your mock test` : task;
   if (!data.started) {
     return (
       <PaperIntro heading={heading} minutes={data.minutes} formError={result?.formError}>

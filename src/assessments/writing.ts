@@ -40,12 +40,21 @@ function factsOf(question: WritingQuestion): { facts?: ChartFacts } {
   return facts ? { facts } : {};
 }
 
-function isOpenDraft(a: Assessment, task: WritingTask, module: Module): boolean {
+/** A task of a module, on its own or as a step of the mock test `mockId`. */
+interface TaskSlot {
+  userId: string;
+  task: WritingTask;
+  module: Module;
+  mockId?: string;
+}
+
+function isOpenDraft(a: Assessment, slot: TaskSlot): boolean {
   return (
     a.status === "draft" &&
     a.submission.kind === "writing" &&
-    a.submission.task === task &&
-    a.module === module
+    a.submission.task === slot.task &&
+    a.module === slot.module &&
+    a.mockId === slot.mockId
   );
 }
 
@@ -54,14 +63,8 @@ function asWritingQuestion(question: unknown): WritingQuestion | null {
   return q && q.skill === "writing" ? q : null;
 }
 
-interface TaskSlot {
-  userId: string;
-  task: WritingTask;
-  module: Module;
-}
-
 async function openDraftIn(history: readonly Assessment[], slot: TaskSlot) {
-  const open = history.find((a) => isOpenDraft(a, slot.task, slot.module));
+  const open = history.find((a) => isOpenDraft(a, slot));
   const question = open?.questionId
     ? asWritingQuestion(await getQuestionItem(open.questionId))
     : null;
@@ -101,6 +104,7 @@ export async function openWritingDraft(
     status: "draft",
     questionId: question.id,
     timeLimitMinutes: TASK_MINUTES[input.task],
+    mockId: input.mockId,
     submission: {
       kind: "writing",
       task: input.task,

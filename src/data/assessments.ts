@@ -75,6 +75,9 @@ export interface Assessment {
   mockChildren?: MockChildren;
   /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
   mockBands?: MockBands;
+  /** Writing and Speaking taken as part of a mock test: the mock's id (objective papers keep it
+   * in their submission). */
+  mockId?: string;
   /** ISO 8601: when the student removed it from their progress (kept, but no longer counted). */
   discardedAt?: string;
 }
@@ -86,6 +89,7 @@ export async function createAssessment(input: {
   status: "draft" | "queued";
   questionId?: string;
   timeLimitMinutes?: number;
+  mockId?: string;
   now?: Date;
 }): Promise<Assessment> {
   const { doc, table } = await getDb();
@@ -108,6 +112,7 @@ export async function createAssessment(input: {
         : new Date(now.getTime() + input.timeLimitMinutes * 60_000).toISOString(),
     submittedAt: input.status === "queued" ? at : undefined,
     publishCount: 0,
+    ...(input.mockId ? { mockId: input.mockId } : {}),
   };
   await doc.send(
     new PutCommand({
@@ -365,16 +370,6 @@ export async function discardAssessment(
       }),
     ),
   );
-}
-
-/** The student's choice of which writing or speaking assessments count in their mock test. */
-export function saveMockChildren(
-  mockId: string,
-  userId: string,
-  mockChildren: MockChildren,
-  now = new Date(),
-): Promise<boolean> {
-  return updateOwnDraft(mockId, userId, { mockChildren }, now);
 }
 
 async function updateOwnDraft(

@@ -33,6 +33,17 @@ function usePolling() {
   return now;
 }
 
+/** From a step of a mock test, the way on to the next step (scoring goes on meanwhile). */
+export function BackToMock({ mockId }: { mockId: string }) {
+  return (
+    <p>
+      <Link to={`/mock-tests/${mockId}`} className="button">
+        Back to your mock test
+      </Link>
+    </p>
+  );
+}
+
 /**
  * The page while an answer is scored. Without JavaScript a meta refresh (inside <noscript>, so
  * a browser running scripts never reloads the whole page) keeps it current, says so, and can be
@@ -45,6 +56,7 @@ export function ScoringProgress(props: {
   refresh: boolean;
   stopUrl: string;
   resumeUrl: string;
+  mockId: string | null;
 }) {
   const now = usePolling();
   const submitted = Date.parse(props.submittedAt);
@@ -84,6 +96,7 @@ export function ScoringProgress(props: {
           </p>
         )}
       </noscript>
+      {props.mockId ? <BackToMock mockId={props.mockId} /> : null}
     </section>
   );
 }
