@@ -118,6 +118,15 @@ describe("Reading and Listening against Sandbox", () => {
     expect(item.correct).toBe(false);
     expect(item.reason).toContain("over the word limit");
     expect(item.evidence.length).toBeGreaterThan(0);
+    // The transcript is offered once the paper is in, never before.
+    const { test } = await paperOf(id);
+    const firstLine = test.skill === "listening" ? test.parts[0]!.script[0]!.text : "";
+    const result = (await (await client.get(`/assessments/${id}`)).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    expect(result).toContain("Read the transcript of Part 1");
+    expect(result).toContain(firstLine.replaceAll("'", "&#x27;"));
   });
 
   it("keeps saved answers across a reload, and refuses another student's paper", async () => {
