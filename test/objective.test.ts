@@ -197,6 +197,9 @@ describe("a mock test in the order of the real one", () => {
       "each part of a mock test is sat once",
     );
     expect((await client.get(paper("reading"))).status).toBe(200);
+    // A mock id that is not an id is ignored, not looked up (a 3,000-character key is a 500).
+    const junk = await client.get(`/assessments/reading/new?mockId=${"x".repeat(3000)}`);
+    expect(junk.status).toBe(200);
   });
 });
 

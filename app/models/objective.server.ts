@@ -88,6 +88,8 @@ export function moduleFrom(request: Request) {
   return moduleSchema.parse(new URL(request.url).searchParams.get("module") ?? undefined);
 }
 
+const mockIdSchema = z.uuid();
+
 /**
  * The student's open mock named by `?mockId=`, after checking this step's turn has come (else
  * back to the mock page, saying why). Every skill's page starts its attempt with this id, so
@@ -98,9 +100,9 @@ export async function mockSlot(
   userId: string,
   step: MockStep,
 ): Promise<string | undefined> {
-  const mockId = new URL(request.url).searchParams.get("mockId");
-  // A mock id that is not the student's own open mock is ignored, not trusted.
-  const mock = mockId ? await ownMock(mockId, userId) : null;
+  const mockId = mockIdSchema.safeParse(new URL(request.url).searchParams.get("mockId"));
+  // A mock id that is not the student's own open mock (or not an id at all) is ignored.
+  const mock = mockId.success ? await ownMock(mockId.data, userId) : null;
   if (mock?.status !== "draft") return undefined;
   const refusal = stepRefusal((await loadMock(mock)).steps, step);
   if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);
