@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getAssessment } from "../src/data/assessments";
+import { createAssessment, getAssessment, listUserAssessments } from "../src/data/assessments";
 import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
 import { startMock } from "../src/assessments/mock";
+import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import { FormClient } from "./support/client";
 import { answersWorth, paperOf, studentCookie } from "./support/objective";
 import { signedInClient } from "./support/users";
@@ -21,6 +22,10 @@ function assessmentIdIn(html: string): string {
   return id;
 }
 
+async function startPaper(client: FormClient, path: string): Promise<string> {
+  return assessmentIdIn(await client.start(path));
+}
+
 function asFields(answers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(answers).map(([id, v]) => [fieldName(id), v]));
 }
@@ -33,9 +38,7 @@ describe("Reading and Listening against Sandbox", () => {
     it(`bands 30 correct answers as ${band} (${module}), after the unanswered summary`, async () => {
       const client = await student(`reading-${module}`);
       const path = `/assessments/reading/new?module=${module}`;
-      const page = await client.get(path);
-      expect(page.status).toBe(200);
-      const id = assessmentIdIn(await page.text());
+      const id = await startPaper(client, path);
       const { questions } = await paperOf(id);
       const answers = asFields(answersWorth(questions, 30));
 
@@ -58,10 +61,47 @@ describe("Reading and Listening against Sandbox", () => {
     });
   }
 
+  for (const [skill, path] of [
+    ["reading", "/assessments/reading/new?module=academic"],
+    ["listening", "/assessments/listening/new"],
+  ] as const) {
+    it(`starts the ${skill} clock on the Start button's POST, never on a GET`, async () => {
+      const { client, user } = await signedInClient(`start-${skill}`);
+      const intro = await client.get(path);
+      expect(intro.status).toBe(200);
+      const html = await intro.text();
+      expect(html).toContain('value="start"');
+      expect(html).not.toContain('name="assessmentId"');
+      await client.get(path);
+      expect(await listUserAssessments(user.userId)).toHaveLength(0);
+
+      const crossSite = await client.post(
+        path,
+        { intent: "start" },
+        { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      );
+      expect(crossSite.status).toBeGreaterThanOrEqual(400);
+      expect(await listUserAssessments(user.userId)).toHaveLength(0);
+
+      const paper = await client.start(path);
+      // Without JavaScript the clock is a time of day, not a count frozen at "60:00 left".
+      expect(paper).toMatch(/Hand in by (<!-- -->)?\d\d:\d\d UTC/);
+      expect(paper).not.toContain(":00 left");
+      const id = assessmentIdIn(paper);
+      const drafts = await listUserAssessments(user.userId);
+      expect(drafts.map((a) => [a.assessmentId, a.skill, a.status])).toEqual([
+        [id, skill, "draft"],
+      ]);
+      // A second Start (a double tap, the back button) resumes the same paper.
+      expect(await startPaper(client, path)).toBe(id);
+      expect(await listUserAssessments(user.userId)).toHaveLength(1);
+    });
+  }
+
   it("marks a listening answer over the word limit wrong, with that reason", async () => {
     const client = await student("listening-limit");
     const path = "/assessments/listening/new";
-    const id = assessmentIdIn(await (await client.get(path)).text());
+    const id = await startPaper(client, path);
     const { questions } = await paperOf(id);
     const written = questions.find((q) => {
       const limit = typeof q.wordLimit === "string" ? parseWordLimit(q.wordLimit) : null;
@@ -78,12 +118,21 @@ describe("Reading and Listening against Sandbox", () => {
     expect(item.correct).toBe(false);
     expect(item.reason).toContain("over the word limit");
     expect(item.evidence.length).toBeGreaterThan(0);
+    // The transcript is offered once the paper is in, never before.
+    const { test } = await paperOf(id);
+    const firstLine = test.skill === "listening" ? test.parts[0]!.script[0]!.text : "";
+    const result = (await (await client.get(`/assessments/${id}`)).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    expect(result).toContain("Read the transcript of Part 1");
+    expect(result).toContain(firstLine.replaceAll("'", "&#x27;"));
   });
 
   it("keeps saved answers across a reload, and refuses another student's paper", async () => {
     const client = await student("reading-draft");
     const path = "/assessments/reading/new?module=academic";
-    const id = assessmentIdIn(await (await client.get(path)).text());
+    const id = await startPaper(client, path);
     const { questions } = await paperOf(id);
     const written = questions.find((q) => q.wordLimit !== undefined)!;
     const judged = questions.find((q) => q.type === "true-false-not-given")!;
@@ -136,9 +185,7 @@ describe("a mock test in the order of the real one", () => {
     const mockPage = await (await client.get(back("earlier-step-open"))).text();
     expect(mockPage).toContain("Finish the parts above first");
 
-    const listening = await client.get(paper("listening"));
-    expect(listening.status).toBe(200);
-    const listeningId = assessmentIdIn(await listening.text());
+    const listeningId = await startPaper(client, paper("listening"));
     const handedIn = await client.submit(paper("listening"), { intent: "confirm-submit" });
     expect(handedIn.status).toBe(302);
     expect((await getAssessment(listeningId))?.status).toBe("scored");
@@ -150,5 +197,118 @@ describe("a mock test in the order of the real one", () => {
       "each part of a mock test is sat once",
     );
     expect((await client.get(paper("reading"))).status).toBe(200);
+    // A mock id that is not an id is ignored, not looked up (a 3,000-character key is a 500).
+    const junk = await client.get(`/assessments/reading/new?mockId=${"x".repeat(3000)}`);
+    expect(junk.status).toBe(200);
+  });
+});
+
+describe("a mock test through all four skills, without JavaScript", () => {
+  const SPOKEN = {
+    "transcript-1":
+      "I work in a small bakery near the station. I enjoy it because I meet a lot of people every morning and I like the smell of fresh bread.",
+    "transcript-2":
+      "I would like to describe a park near my home where I often walk in the evening. It has a lake, some old trees and a small cafe, and I go there with my sister when the weather is fine because it is quiet and we can talk about our week.",
+    "transcript-3":
+      "I think cities should keep more green spaces, because people need somewhere to relax and children need places to play. On the other hand, land is expensive, so councils have to balance parks against housing.",
+  };
+
+  it("counts each part where it was started, with a way back and no second sitting", async () => {
+    const { client, user } = await signedInClient("mock-four");
+    const mock = await startMock(user.userId, "general");
+    const mockPage = `/mock-tests/${mock.assessmentId}`;
+    const step = (skill: string, extra = "") =>
+      `/assessments/${skill}/new?module=general&mockId=${mock.assessmentId}${extra}`;
+
+    for (const skill of ["listening", "reading"]) {
+      await startPaper(client, step(skill));
+      expect((await client.submit(step(skill), { intent: "confirm-submit" })).status).toBe(302);
+    }
+    for (const task of [1, 2]) {
+      const path = step("writing", `&task=${task}`);
+      expect(await (await client.get(mockPage)).text()).toContain(
+        `href="${path.replaceAll("&", "&amp;")}"`,
+      );
+      const id = assessmentIdIn(await client.start(path));
+      const sent = await client.submit(path, { intent: "submit", response: GOOD_ESSAY });
+      expect(sent.headers.get("location")).toBe(`/assessments/${id}`);
+      expect((await getAssessment(id))?.mockId).toBe(mock.assessmentId);
+      const result = await (await client.get(`/assessments/${id}`)).text();
+      expect(result).toContain(`href="${mockPage}"`);
+      expect(result).toContain("Back to your mock test");
+      // Handed in: the mock page no longer offers the task, and its address sends back.
+      expect(await (await client.get(mockPage)).text()).not.toContain(`Start Writing Task ${task}`);
+      const again = await client.get(path);
+      expect(again.headers.get("location")).toBe(`${mockPage}?notice=already-taken`);
+    }
+    const spoken = await client.submit(step("speaking"), { intent: "submit", ...SPOKEN });
+    expect(spoken.status).toBe(302);
+
+    const children = (await listUserAssessments(user.userId)).filter((a) => a.skill !== "mock");
+    expect(children.map((a) => a.skill).sort()).toEqual([
+      "listening",
+      "reading",
+      "speaking",
+      "writing",
+      "writing",
+    ]);
+    const page = await (await client.get(mockPage)).text();
+    expect(page).not.toMatch(/Start (Listening|Reading|Writing|Speaking)/);
+    expect(page).not.toContain('type="radio"');
+    expect(page.match(/>Report</g)).toHaveLength(5);
+  });
+});
+
+describe("the page while an answer is being scored", () => {
+  it("reloads only without JavaScript, says so, and stops on request", async () => {
+    const { client, user } = await signedInClient("scoring-wait");
+    // Queued and never published: it stays pending for as long as the test looks at it.
+    const { assessmentId } = await createAssessment({
+      userId: user.userId,
+      skill: "writing",
+      status: "queued",
+      submission: {
+        kind: "writing",
+        task: 2,
+        module: "academic",
+        prompt: "Discuss.",
+        response: "x",
+      },
+    });
+    const html = await (await client.get(`/assessments/${assessmentId}`)).text();
+    const head = html.slice(0, html.indexOf("</head>"));
+    // In <head> a refresh reloads the whole page even with JavaScript on (axe: meta-refresh).
+    expect(head).not.toContain("refresh");
+    expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/>/);
+    expect(html).toContain("This page reloads every");
+    expect(html).toContain(`href="/assessments/${assessmentId}?refresh=off"`);
+    expect(html).toContain("10 to 60 seconds");
+    expect(html).toMatch(/Submitted (<!-- -->)?\d+ s(<!-- -->)? ago/);
+
+    const stopped = await (await client.get(`/assessments/${assessmentId}?refresh=off`)).text();
+    expect(stopped).not.toContain('http-equiv="refresh"');
+    expect(stopped).toContain("Reloading is off");
+  });
+});
+
+describe("removing an accidental attempt from progress", () => {
+  it("takes it out of the progress page and the CSV, and keeps the result", async () => {
+    const client = await student("discard");
+    const path = "/assessments/listening/new";
+    const id = await startPaper(client, path);
+    expect((await client.submit(path, { intent: "confirm-submit" })).status).toBe(302);
+    expect(await (await client.get("/profile")).text()).toContain(`/assessments/${id}`);
+
+    const removed = await client.submit(`/assessments/${id}`, { intent: "discard" });
+    expect(removed.status).toBe(302);
+    expect((await getAssessment(id))?.discardedAt).toBeTruthy();
+    expect(await (await client.get("/profile")).text()).not.toContain(`/assessments/${id}`);
+    expect(await (await client.get("/profile.csv")).text()).not.toContain(id);
+    const result = await (await client.get(`/assessments/${id}`)).text();
+    expect(result).toContain("Removed from your progress");
+
+    const stranger = await student("discard-stranger");
+    const refused = await stranger.post(`/assessments/${id}`, { intent: "discard" });
+    expect(refused.status).toBe(404);
   });
 });

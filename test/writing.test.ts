@@ -3,6 +3,7 @@ import {
   claimForScoring,
   createAssessment,
   getAssessment,
+  listUserAssessments,
   saveFailed,
 } from "../src/data/assessments";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
@@ -28,11 +29,25 @@ async function scoredPage(client: FormClient, path: string): Promise<string> {
 }
 
 describe("a Task 2 essay through the pages, without JavaScript", () => {
+  it("starts the clock on the Start button's POST, never on a GET", async () => {
+    const { client, user } = await signedInClient("writing-start");
+    const path = "/assessments/writing/new?task=2&module=general";
+    const intro = await (await client.get(path)).text();
+    expect(intro).toContain('value="start"');
+    expect(intro).not.toContain('name="response"');
+    expect(await listUserAssessments(user.userId)).toHaveLength(0);
+
+    const task = await client.start(path);
+    expect(task).toContain('name="response"');
+    expect(task).toMatch(/Hand in by (<!-- -->)?\d\d:\d\d UTC/);
+    const drafts = await listUserAssessments(user.userId);
+    expect(drafts.map((a) => [a.skill, a.status])).toEqual([["writing", "draft"]]);
+    expect(assessmentIdFrom(await client.start(path))).toBe(drafts[0]!.assessmentId);
+  });
+
   it("keeps a saved draft, submits it, refreshes while scoring and shows marked feedback", async () => {
     const { client, user } = await signedInClient("writer");
-    const page = await client.get("/assessments/writing/new?task=2&module=academic");
-    expect(page.status).toBe(200);
-    const html = await page.text();
+    const html = await client.start("/assessments/writing/new?task=2&module=academic");
     expect(html).toMatch(/Writing Task (<!-- -->)?2/);
     const id = assessmentIdFrom(html);
 
@@ -80,10 +95,30 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
     expect(await report.text()).toContain("Thank you");
   });
 
+  it("asks before submitting an answer far under the word limit, keeping the text", async () => {
+    const { client } = await signedInClient("short-writer");
+    const path = "/assessments/writing/new?task=2&module=academic";
+    const id = assessmentIdFrom(await client.start(path));
+    const six = "I think technology is very good.";
+    const asked = await client.submit(path, { intent: "submit", response: six });
+    expect(asked.status).toBe(200);
+    const html = (await asked.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("Your answer has 6 words");
+    expect(html).toContain('name="confirmShort" value="yes"');
+    expect(html).toContain(six);
+    expect((await getAssessment(id))?.status).toBe("draft");
+    expect(assessmentIdFrom(await (await client.get(path)).text())).toBe(id);
+
+    const sent = await client.submit(path, { confirmShort: "yes", response: six });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe(`/assessments/${id}`);
+    expect((await getAssessment(id))?.status).not.toBe("draft");
+  });
+
   it("hides another student's result", async () => {
     const { client } = await signedInClient("owner");
     const id = assessmentIdFrom(
-      await (await client.get("/assessments/writing/new?task=1&module=general")).text(),
+      await client.start("/assessments/writing/new?task=1&module=general"),
     );
     await client.submit("/assessments/writing/new?task=1&module=general", {
       intent: "submit",
@@ -143,7 +178,7 @@ describe("an Academic Task 1 report through the pages", () => {
     const { client } = await signedInClient("reporter");
     // A process or a map has no figures: submit it and take the next visual.
     for (let attempt = 0; attempt < 4; attempt++) {
-      const id = assessmentIdFrom(await (await client.get(PAGE)).text());
+      const id = assessmentIdFrom(await client.start(PAGE));
       const draft = await getAssessment(id);
       const submission = draft?.submission;
       if (submission?.kind !== "writing") throw new Error("not a writing draft");

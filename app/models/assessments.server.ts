@@ -5,6 +5,8 @@ export {
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,
+  farUnderMinimum,
+  findWritingDraft,
   openWritingDraft,
   saveWritingDraft,
   submitResponseSchema,
@@ -12,7 +14,7 @@ export {
   writingQuerySchema,
 } from "../../src/assessments/writing";
 export { reportSchema } from "../../src/assessments/reports";
-export { getAssessment, requeueFailed } from "../../src/data/assessments";
+export { discardAssessment, getAssessment, requeueFailed } from "../../src/data/assessments";
 export type { Assessment } from "../../src/domain/assessment";
 export { createContentReport } from "../../src/data/content-reports";
 export { publishEvent } from "../../src/data/events";

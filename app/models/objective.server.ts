@@ -6,6 +6,7 @@ import { z } from "zod";
 import { questionsOf } from "../../src/content/papers";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
+  findObjectiveDraft,
   objectiveSubmission,
   openObjectiveDraft,
   ownObjective,
@@ -14,8 +15,11 @@ import {
   testOf,
   type ObjectiveSkill,
 } from "../../src/assessments/objective";
+import type { MockStep } from "../../src/assessments/mock-steps";
 import { publishEvent } from "../../src/data/events";
 import {
+  LISTENING_MINUTES,
+  READING_MINUTES,
   answersFromForm,
   paperLayout,
   paperView,
@@ -27,15 +31,13 @@ import { readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
 
 export {
-  ATTACHABLE_STEPS,
-  attachToMock,
   currentStep,
   loadMock,
+  mockIdOf,
   openMockFor,
   ownMock,
   startMock,
   type StepRefusal,
-  type AttachableStep,
   type StepState,
 } from "../../src/assessments/mock";
 export {
@@ -86,34 +88,49 @@ export function moduleFrom(request: Request) {
   return moduleSchema.parse(new URL(request.url).searchParams.get("module") ?? undefined);
 }
 
-function query(request: Request) {
-  const params = new URL(request.url).searchParams;
-  return {
-    module: moduleFrom(request),
-    mockId: params.get("mockId") ?? undefined,
-  };
+const mockIdSchema = z.uuid();
+
+/**
+ * The student's open mock named by `?mockId=`, after checking this step's turn has come (else
+ * back to the mock page, saying why). Every skill's page starts its attempt with this id, so
+ * the attempt counts in the mock by itself.
+ */
+export async function mockSlot(
+  request: Request,
+  userId: string,
+  step: MockStep,
+): Promise<string | undefined> {
+  const mockId = mockIdSchema.safeParse(new URL(request.url).searchParams.get("mockId"));
+  // A mock id that is not the student's own open mock (or not an id at all) is ignored.
+  const mock = mockId.success ? await ownMock(mockId.data, userId) : null;
+  if (mock?.status !== "draft") return undefined;
+  const refusal = stepRefusal((await loadMock(mock)).steps, step);
+  if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);
+  return mock.assessmentId;
 }
 
 /**
- * GET of a Reading or Listening test page: resumes the student's paper in progress or starts
- * a new one (the server's start time and deadline are the ones that count).
+ * GET of a Reading or Listening test page: the paper in progress, or, when there is none, the
+ * paper's introduction with a Start button. A GET writes nothing: a link (even from another
+ * site) must not start a timed test; the POST of "Start" does.
  */
 export async function loadTestPage(request: Request, skill: ObjectiveSkill) {
   const user = await requireUser(request);
-  const { module, mockId } = query(request);
-  // A mock id that is not the student's own open mock is ignored, not trusted.
-  const mock = mockId ? await ownMock(mockId, user.userId) : null;
-  if (mock?.status === "draft") {
-    const refusal = stepRefusal((await loadMock(mock)).steps, skill);
-    if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);
+  const module = moduleFrom(request);
+  const mockId = await mockSlot(request, user.userId, skill);
+  const open = await findObjectiveDraft({ userId: user.userId, skill, module, mockId });
+  if (!open) {
+    return {
+      started: false as const,
+      skill,
+      module,
+      inMock: mockId !== undefined,
+      minutes: skill === "reading" ? READING_MINUTES : LISTENING_MINUTES,
+    };
   }
-  const { assessment, test } = await openObjectiveDraft({
-    userId: user.userId,
-    skill,
-    module,
-    mockId: mock?.status === "draft" ? mock.assessmentId : undefined,
-  });
+  const { assessment, test } = open;
   return {
+    started: true as const,
     assessmentId: assessment.assessmentId,
     skill,
     heading: `${test.title}`,
@@ -124,17 +141,29 @@ export async function loadTestPage(request: Request, skill: ObjectiveSkill) {
   };
 }
 
+/** POST of "Start": opens the paper (or finds the one already open) and shows it. */
+async function startTest(request: Request, userId: string, skill: ObjectiveSkill) {
+  const mockId = await mockSlot(request, userId, skill);
+  await openObjectiveDraft({ userId, skill, module: moduleFrom(request), mockId });
+  const url = new URL(request.url);
+  return redirect(`${url.pathname}${url.search}`);
+}
+
 /**
  * POST of a test page: every intent saves the answers first, so nothing typed is lost. "submit"
  * with questions unanswered re-renders the page with a summary; "confirm-submit" (or "submit"
  * with everything answered) marks at once and shows the result.
  */
-export async function handleTestPost(request: Request) {
+export async function handleTestPost(request: Request, skill: ObjectiveSkill) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
   const [assessmentId, intent] = [form.get("assessmentId"), form.get("intent")].map((v) =>
     typeof v === "string" ? v : "",
   );
+  if (intent === "start") {
+    if (problem) return json({ savedAt: null, unanswered: null, formError: problem }, 403);
+    return startTest(request, user.userId, skill);
+  }
   const found = await ownObjective(assessmentId!, user.userId);
   if (!found) throw json({ message: "That test was not found." }, { status: 404 });
   const { assessment, test } = found;

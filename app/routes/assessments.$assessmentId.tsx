@@ -5,16 +5,18 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
-import { loadObjectiveResult, objectiveResumeUrl } from "~/models/objective.server";
+import { RemoveFromProgress } from "~/components/result/RemoveFromProgress";
+import { BackToMock, ScoringProgress } from "~/components/result/ScoringProgress";
+import { loadObjectiveResult, mockIdOf, objectiveResumeUrl } from "~/models/objective.server";
 import {
   createContentReport,
+  discardAssessment,
   joinedTranscript,
   enqueueScoring,
   getAssessment,
@@ -34,15 +36,8 @@ export const links: LinksFunction = () => [
 ];
 
 const PENDING = new Set(["queued", "scoring"]);
-const REFRESH_SECONDS = 3;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Your result · IELTS AI Prep" },
-  // Without JavaScript the page reloads itself until the score is in.
-  ...(data && PENDING.has(data.status)
-    ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) } as const]
-    : []),
-];
+export const meta: MetaFunction<typeof loader> = () => [{ title: "Your result · IELTS AI Prep" }];
 
 async function ownAssessment(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -87,6 +82,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     failureReason: assessment.failureReason ?? null,
     text: shownText(assessment),
     objective: loadObjectiveResult(assessment),
+    serverNow: Date.now(),
+    discardedAt: assessment.discardedAt ?? null,
+    mockId: mockIdOf(assessment) ?? null,
   });
 }
 
@@ -98,6 +96,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     json({ values, formError, reported }, status);
   if (problem) return reply(403, problem);
 
+  if (values.intent === "discard") {
+    await discardAssessment(assessment.assessmentId, user.userId);
+    return redirect(`/assessments/${assessment.assessmentId}`);
+  }
   if (values.intent === "retry") {
     const queued = await requeueFailed(assessment.assessmentId, user.userId);
     if (queued) await enqueueScoring(queued, publishEvent);
@@ -113,51 +115,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return reply(200, null, true);
 }
 
-function usePolling(active: boolean) {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (state === "idle") revalidate();
-    }, 2_000);
-    return () => clearInterval(timer);
-  }, [active, revalidate, state]);
-}
-
-const STAGES = [
-  { status: "queued", label: "Queued" },
-  { status: "scoring", label: "Scoring" },
-  { status: "scored", label: "Checking and saving" },
-];
-
-function Progress({ status }: { status: string }) {
-  const current = STAGES.findIndex((s) => s.status === status);
-  return (
-    <section aria-live="polite">
-      <h1>Scoring your answer</h1>
-      <ol className="stages">
-        {STAGES.map((stage, i) => (
-          <li key={stage.status} className={i <= current ? "stage-done" : undefined}>
-            {stage.label}
-            {i === current ? " (now)" : ""}
-          </li>
-        ))}
-      </ol>
-      <p>This usually takes a few seconds. The page updates by itself; your answer is saved.</p>
-    </section>
-  );
-}
-
 export default function AssessmentResult() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  usePolling(PENDING.has(data.status));
+  const [search] = useSearchParams();
   const title =
     data.skill === "writing"
       ? `Writing Task ${data.task}`
       : data.skill.charAt(0).toUpperCase() + data.skill.slice(1);
 
-  if (PENDING.has(data.status)) return <Progress status={data.status} />;
+  if (PENDING.has(data.status)) {
+    const here = `/assessments/${data.assessmentId}`;
+    return (
+      <ScoringProgress
+        status={data.status}
+        submittedAt={data.submittedAt}
+        serverNow={data.serverNow}
+        refresh={search.get("refresh") !== "off"}
+        stopUrl={`${here}?refresh=off`}
+        resumeUrl={here}
+        mockId={data.mockId}
+      />
+    );
+  }
 
   return (
     <article className="result">
@@ -186,6 +166,10 @@ export default function AssessmentResult() {
       {data.result ? (
         <ScoreReport result={data.result} text={data.text} speaking={data.skill === "speaking"} />
       ) : null}
+      {/* A Reading or Listening review has this link among its own. */}
+      {data.mockId && !data.objective ? <BackToMock mockId={data.mockId} /> : null}
+
+      <RemoveFromProgress discardedAt={data.discardedAt} />
 
       <section aria-labelledby="report" className="report">
         <h2 id="report">Is something wrong with this feedback?</h2>

@@ -6,6 +6,7 @@ import type {
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { PaperIntro } from "~/components/objective/PaperIntro";
 import { TestPaper } from "~/components/objective/TestPaper";
 import { handleTestPost, loadTestPage } from "~/models/objective.server";
 import styles from "~/styles/objective.css";
@@ -28,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(await loadTestPage(request, skillOf(params.skill)));
 }
 
-export function action({ request }: ActionFunctionArgs) {
-  return handleTestPost(request);
+export function action({ request, params }: ActionFunctionArgs) {
+  return handleTestPost(request, skillOf(params.skill));
 }
 
 // An autosave changes nothing on the page, so it does not reload the paper.
@@ -41,6 +42,25 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export default function ObjectiveTest() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (!data.started) {
+    const module = data.module === "general" ? "General Training" : "Academic";
+    const name = data.skill === "reading" ? `Reading (${module})` : "Listening";
+    return (
+      <PaperIntro
+        heading={data.inMock ? `${name}, in your mock test` : name}
+        minutes={data.minutes}
+        formError={result?.formError}
+      >
+        <p>
+          40 questions
+          {data.skill === "reading"
+            ? " on three passages."
+            : " in four parts. Each recording plays once; with headphones is best."}{" "}
+          Answer on the page; an unanswered question scores zero.
+        </p>
+      </PaperIntro>
+    );
+  }
   return (
     <TestPaper
       key={data.assessmentId}

@@ -19,6 +19,7 @@ import {
   saveSpeakingAnswers,
   validateSpeakingForm,
 } from "~/models/speaking.server";
+import { mockSlot } from "~/models/objective.server";
 import { readUploadForm } from "~/security/multipart.server";
 import { requireUser } from "~/session.server";
 import styles from "~/styles/speaking.css";
@@ -48,7 +49,8 @@ function moduleFrom(url: URL): Module {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const { assessment, set } = await openSpeakingDraft(user.userId, moduleFrom(url));
+  const mockId = await mockSlot(request, user.userId, "speaking");
+  const { assessment, set } = await openSpeakingDraft(user.userId, moduleFrom(url), mockId);
   const answers = assessment.submission.parts;
   return json({
     assessmentId: assessment.assessmentId,

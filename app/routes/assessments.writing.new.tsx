@@ -6,14 +6,18 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { CsrfInput, useCsrfToken } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
+import { PaperIntro } from "~/components/objective/PaperIntro";
 import { EssayEditor } from "~/components/writing/EssayEditor";
 import { QuestionView } from "~/components/writing/QuestionView";
 import {
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,
+  farUnderMinimum,
+  findWritingDraft,
   getAssessment,
   openWritingDraft,
   publishEvent,
@@ -22,6 +26,7 @@ import {
   submitWriting,
   writingQuerySchema,
 } from "~/models/assessments.server";
+import { mockSlot } from "~/models/objective.server";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
 import chartStyles from "~/styles/charts.css";
@@ -34,16 +39,32 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Writing · IELTS AI Prep" }];
 
+/** The task asked for, and the student's mock test it is a step of (checked), if any. */
+async function taskSlot(request: Request, userId: string) {
+  const query = writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const mockId = await mockSlot(request, userId, query.task === 1 ? "writing1" : "writing2");
+  return { userId, ...query, mockId };
+}
+
+// A GET shows the task's introduction until the student presses Start (a POST): a link must
+// not start the clock, nor the 2 minutes spent reading what the task is.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = writingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { assessment, question } = await openWritingDraft({ userId: user.userId, ...query });
-  return json({
-    assessmentId: assessment.assessmentId,
+  const query = await taskSlot(request, user.userId);
+  const open = await findWritingDraft(query);
+  const about = {
     task: query.task,
     module: query.module,
     minutes: TASK_MINUTES[query.task],
     minWords: MIN_WORDS[query.task],
+    mockId: query.mockId ?? null,
+  };
+  if (!open) return json({ started: false as const, ...about });
+  const { assessment, question } = open;
+  return json({
+    started: true as const,
+    assessmentId: assessment.assessmentId,
+    ...about,
     question,
     response: assessment.submission.kind === "writing" ? assessment.submission.response : "",
     deadlineAt: assessment.deadlineAt ?? new Date().toISOString(),
@@ -51,27 +72,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const FIELDS = ["intent", "assessmentId", "response"] as const;
+const FIELDS = ["intent", "assessmentId", "response", "confirmShort"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
+  if (values.intent === "start") {
+    if (problem) {
+      return json({ response: "", formError: problem, savedAt: null, shortWords: null }, 403);
+    }
+    await openWritingDraft(await taskSlot(request, user.userId));
+    const url = new URL(request.url);
+    return redirect(`${url.pathname}${url.search}`);
+  }
   const draft = await getAssessment(values.assessmentId);
   if (!draft || draft.userId !== user.userId) {
     throw json({ message: "That writing task was not found." }, { status: 404 });
   }
   // A second click on "Submit" lands on the result of the first.
   if (draft.status !== "draft") return redirect(`/assessments/${draft.assessmentId}`);
-  const reply = (status: number, formError: string | null, savedAt: string | null = null) =>
-    json({ response: values.response, formError, savedAt }, status);
+  const reply = (
+    status: number,
+    formError: string | null,
+    savedAt: string | null = null,
+    shortWords: number | null = null,
+  ) => json({ response: values.response, formError, savedAt, shortWords }, status);
   if (problem) return reply(403, problem);
 
-  const schema = values.intent === "submit" ? submitResponseSchema : draftResponseSchema;
+  // "Submit anyway" under the short-answer question sends confirmShort instead of the intent.
+  const submitting = values.intent === "submit" || values.confirmShort === "yes";
+  const schema = submitting ? submitResponseSchema : draftResponseSchema;
   const parsed = schema.safeParse(values.response);
   if (!parsed.success) return reply(400, parsed.error.issues[0]?.message ?? "Check your answer.");
 
-  if (values.intent === "submit") {
+  if (submitting) {
+    const task = draft.submission.kind === "writing" ? draft.submission.task : 2;
+    const shortWords = values.confirmShort === "yes" ? null : farUnderMinimum(task, parsed.data);
+    if (shortWords !== null) {
+      await saveWritingDraft(draft, user.userId, parsed.data);
+      return reply(200, null, null, shortWords);
+    }
     await submitWriting(draft, parsed.data, publishEvent);
     return redirect(`/assessments/${draft.assessmentId}`);
   }
@@ -79,28 +120,73 @@ export async function action({ request }: ActionFunctionArgs) {
   return reply(200, null, new Date().toISOString());
 }
 
+/**
+ * Asked when an answer is far under the minimum: a few words sent by a stray tap would get
+ * band 1 and count in the student's progress. The text stays in the box below.
+ */
+function ShortAnswerCheck(props: { words: number; minWords: number }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [props.words]);
+  return (
+    <section
+      className="confirm"
+      role="alert"
+      aria-labelledby="short-heading"
+      tabIndex={-1}
+      ref={ref}
+    >
+      <h2 id="short-heading">
+        Your answer has {props.words} word{props.words === 1 ? "" : "s"}
+      </h2>
+      <p>
+        The task asks for at least {props.minWords}. An answer this short is scored as band 1 or
+        close to it. Your draft is saved: keep writing below, or submit it as it is.
+      </p>
+      <button type="submit" form="writing-form" name="confirmShort" value="yes">
+        Submit anyway
+      </button>
+    </section>
+  );
+}
+
 export default function NewWriting() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const csrf = useCsrfToken();
+  const task = `Writing Task ${data.task} (${data.module === "academic" ? "Academic" : "General Training"})`;
+  const heading = data.mockId ? `${task}, in your mock test` : task;
+  if (!data.started) {
+    return (
+      <PaperIntro heading={heading} minutes={data.minutes} formError={result?.formError}>
+        <p>
+          {data.task === 1
+            ? data.module === "academic"
+              ? "Describe a chart, table, diagram or map"
+              : "Write a letter"
+            : "Write an essay giving your view"}{" "}
+          in at least {data.minWords} words. You see the question when you start.
+        </p>
+      </PaperIntro>
+    );
+  }
   return (
     <article className="writing-task">
-      <h1>
-        Writing Task {data.task}{" "}
-        <span className="muted">
-          ({data.module === "academic" ? "Academic" : "General Training"})
-        </span>
-      </h1>
+      <h1>{heading}</h1>
+      {/* Above the question, so that a page reloaded without JavaScript shows it first. */}
+      {result?.shortWords != null ? (
+        <ShortAnswerCheck words={result.shortWords} minWords={data.minWords} />
+      ) : null}
       <p className="hint">
         Allow about {data.minutes} minutes and write at least {data.minWords} words. Your draft is
         kept if you leave and come back.
       </p>
       <QuestionView question={data.question} />
-      <Form method="post" className="writing-form">
+      <Form method="post" className="writing-form" id="writing-form">
         <CsrfInput />
         <input type="hidden" name="assessmentId" value={data.assessmentId} />
         <FormMessage tone="error" message={result?.formError} />
         {result?.savedAt ? <FormMessage tone="info" message="Draft saved." /> : null}
+
         <EssayEditor
           key={data.assessmentId}
           initialText={result?.response ?? data.response}

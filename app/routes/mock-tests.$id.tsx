@@ -1,25 +1,15 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfInput } from "~/components/csrf-input";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
 import {
-  ATTACHABLE_STEPS,
-  attachToMock,
   currentStep,
   loadMock,
   ownMock,
   type StepRefusal,
-  type AttachableStep,
   type StepState,
 } from "~/models/objective.server";
 import { MOCK_STEPS } from "../../src/assessments/mock-steps";
-import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
 import styles from "~/styles/objective.css";
 
@@ -58,21 +48,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const mock = await mockFor(request, params.id);
-  const { form, problem } = await readForm(request);
-  if (problem) return json({ formError: problem }, 403);
-  const { step, childId } = formValues(form, ["step", "childId"]);
-  const outcome = (ATTACHABLE_STEPS as readonly string[]).includes(step)
-    ? await attachToMock(mock, step as AttachableStep, childId)
-    : "not-a-choice";
-  if (outcome === "attached") return redirect(`/mock-tests/${mock.assessmentId}`);
-  if (outcome === "not-a-choice") {
-    return json({ formError: "Choose one of your attempts listed for this part." }, 400);
-  }
-  return json({ formError: NOTICES[outcome] }, 409);
-}
-
 function startUrl(step: StepState["step"], module: string, mockId: string): string {
   const query = new URLSearchParams({ module, mockId });
   if (step === "writing1" || step === "writing2") {
@@ -107,29 +82,12 @@ function Step(props: { state: StepState; current: boolean; mockId: string; modul
       ) : (
         "not started"
       )}
-      {props.current && state.choices.length > 0 ? (
-        <Form method="post" className="attach">
-          <CsrfInput />
-          <input type="hidden" name="step" value={state.step} />
-          <p>Finished this part? Choose the attempt that counts:</p>
-          {state.choices.map((c) => (
-            <label key={c.assessmentId} className="choice">
-              <input type="radio" name="childId" value={c.assessmentId} required />
-              Submitted {dateTime.format(new Date(c.createdAt))} UTC ({c.status})
-            </label>
-          ))}
-          <button type="submit" className="button-secondary">
-            Count this attempt
-          </button>
-        </Form>
-      ) : null}
     </li>
   );
 }
 
 export default function MockTest() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <section>
       <h1>Mock test ({data.module === "academic" ? "Academic" : "General Training"})</h1>
@@ -137,7 +95,7 @@ export default function MockTest() {
         Started {dateTime.format(new Date(data.startedAt))} UTC. Do the parts in order; you can
         leave and come back to this page at any time.
       </p>
-      <FormMessage tone="error" message={result?.formError ?? data.notice} />
+      <FormMessage tone="error" message={data.notice} />
       <ol className="steps">
         {data.steps.map((s) => (
           <Step

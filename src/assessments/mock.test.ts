@@ -44,13 +44,18 @@ function scored(id: string, skill: "writing" | "speaking", overall: number, task
 }
 
 describe("mock test progress", () => {
-  it("starts at Listening and offers later attempts to attach", () => {
-    const steps = mockProgress({ ...mock, mockChildren: {} }, [scored("w1", "writing", 6, 1)]);
+  it("starts at Listening and counts only attempts started from this mock", () => {
+    const outside = scored("w1", "writing", 6, 1);
+    const inside = { ...scored("w9", "writing", 7, 1), mockId: "m" };
+    const steps = mockProgress({ ...mock, mockChildren: {} }, [outside]);
     expect(currentStep(steps)).toBe("listening");
-    expect(steps.find((s) => s.step === "writing1")?.choices.map((c) => c.assessmentId)).toEqual([
-      "w1",
-    ]);
+    expect(steps.find((s) => s.step === "writing1")?.assessment).toBeNull();
     expect(mockBands(steps)).toBeNull();
+    const attached = mockProgress({ ...mock, mockChildren: {} }, [outside, inside]);
+    expect(attached.find((s) => s.step === "writing1")).toMatchObject({
+      assessment: { assessmentId: "w9" },
+      band: 7,
+    });
   });
 
   it("ends in the overall band with the official rounding", () => {
@@ -96,5 +101,11 @@ describe("mock test progress", () => {
     expect(stepRefusal(writing, "writing1")).toBeNull();
     expect(stepRefusal(writing, "writing2")).toBeNull();
     expect(stepRefusal(writing, "speaking")).toBe("earlier-step-open");
+
+    // A task handed in is not written again: a second try would draw a new question.
+    const task1 = { ...scored("w9", "writing", 6, 1), mockId: "m" };
+    const afterTask1 = mockProgress({ ...mock, mockChildren: {} }, [...readingDone, task1]);
+    expect(stepRefusal(afterTask1, "writing1")).toBe("already-taken");
+    expect(stepRefusal(afterTask1, "writing2")).toBeNull();
   });
 });

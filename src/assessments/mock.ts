@@ -5,13 +5,11 @@ import {
   createAssessment,
   getAssessment,
   listUserAssessments,
-  saveMockChildren,
 } from "../data/assessments";
 import { MOCK_STEPS, type MockStep } from "./mock-steps";
 import type { Module } from "./objective";
 
-export type AttachableStep = keyof MockChildren;
-export const ATTACHABLE_STEPS: readonly AttachableStep[] = ["writing1", "writing2", "speaking"];
+type WrittenOrSpokenStep = keyof MockChildren;
 
 export interface StepState {
   step: MockStep;
@@ -19,8 +17,6 @@ export interface StepState {
   assessment: Pick<Assessment, "assessmentId" | "status" | "skill"> | null;
   /** Its band once scored. */
   band: number | null;
-  /** Writing and speaking only: the student's finished attempts since the mock began. */
-  choices: Pick<Assessment, "assessmentId" | "createdAt" | "status">[];
 }
 
 function bandOf(a: Assessment): number | null {
@@ -32,46 +28,39 @@ function writingTask(a: Assessment): number | null {
   return a.submission.kind === "writing" ? a.submission.task : null;
 }
 
-function fitsStep(a: Assessment, step: AttachableStep): boolean {
+function fitsStep(a: Assessment, step: WrittenOrSpokenStep): boolean {
   if (step === "speaking") return a.skill === "speaking";
   return a.skill === "writing" && writingTask(a) === (step === "writing1" ? 1 : 2);
 }
 
+/** The mock an attempt was started from, if any. */
+export function mockIdOf(a: Assessment): string | undefined {
+  return a.submission.kind === "objective" ? a.submission.mockId : a.mockId;
+}
+
 /**
- * Where a mock test stands. Reading and Listening papers carry the mock's id; writing and
- * speaking are attached by the student from what they submitted after the mock began, because
- * those pages keep no record of the mock.
+ * Where a mock test stands. Each step's attempt carries the mock's id, set when it was started
+ * from the mock page, so it counts without the student choosing it. Mocks from before that
+ * kept the student's choice of writing and speaking attempts in `mockChildren`.
  */
 export function mockProgress(mock: Assessment, history: readonly Assessment[]): StepState[] {
   const byId = new Map(history.map((a) => [a.assessmentId, a]));
   return MOCK_STEPS.map(({ step }) => {
-    let child: Assessment | undefined;
-    let choices: Assessment[] = [];
-    if (step === "listening" || step === "reading") {
-      child = history.find(
+    const chosen =
+      step === "listening" || step === "reading" ? undefined : mock.mockChildren?.[step];
+    const child =
+      (chosen ? byId.get(chosen) : undefined) ??
+      history.find(
         (a) =>
-          a.skill === step &&
-          a.submission.kind === "objective" &&
-          a.submission.mockId === mock.assessmentId,
+          mockIdOf(a) === mock.assessmentId &&
+          (step === "listening" || step === "reading" ? a.skill === step : fitsStep(a, step)),
       );
-    } else {
-      const chosen = mock.mockChildren?.[step];
-      child = chosen ? byId.get(chosen) : undefined;
-      choices = history.filter(
-        (a) => fitsStep(a, step) && a.status !== "draft" && a.createdAt >= mock.createdAt,
-      );
-    }
     return {
       step,
       assessment: child
         ? { assessmentId: child.assessmentId, status: child.status, skill: child.skill }
         : null,
       band: child ? bandOf(child) : null,
-      choices: choices.map((c) => ({
-        assessmentId: c.assessmentId,
-        createdAt: c.createdAt,
-        status: c.status,
-      })),
     };
   });
 }
@@ -104,7 +93,7 @@ export function stepRefusal(steps: readonly StepState[], step: MockStep): StepRe
   const state = steps.find((s) => s.step === step);
   if (!state) return null;
   if (steps.some((s) => PAPER[s.step] < PAPER[step] && !handedIn(s))) return "earlier-step-open";
-  if ((step === "listening" || step === "reading") && handedIn(state)) return "already-taken";
+  if (handedIn(state)) return "already-taken";
   return null;
 }
 
@@ -159,26 +148,4 @@ export async function loadMock(mock: Assessment, now = new Date()) {
     if (bands) await completeMock(mock.assessmentId, bands, now);
   }
   return { steps, bands };
-}
-
-/**
- * Counts the chosen attempt for a writing or speaking step: "attached", or why not (the step's
- * turn has not come, or the attempt is not one of the step's choices).
- */
-export async function attachToMock(
-  mock: Assessment,
-  step: AttachableStep,
-  childId: string,
-): Promise<"attached" | "not-a-choice" | StepRefusal> {
-  const history = await listUserAssessments(mock.userId);
-  const steps = mockProgress(mock, history);
-  const refusal = stepRefusal(steps, step);
-  if (refusal) return refusal;
-  const state = steps.find((s) => s.step === step);
-  if (!state?.choices.some((c) => c.assessmentId === childId)) return "not-a-choice";
-  const saved = await saveMockChildren(mock.assessmentId, mock.userId, {
-    ...mock.mockChildren,
-    [step]: childId,
-  });
-  return saved ? "attached" : "not-a-choice";
 }

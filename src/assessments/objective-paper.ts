@@ -186,8 +186,22 @@ export interface ObjectiveReview {
   band: number;
   form: TestForm;
   byType: { type: string; name: string; marks: number; maxMarks: number; accuracy: number }[];
-  blocks: { title: string; questions: ReviewQuestion[] }[];
+  /** Listening parts carry what was said, shown once the paper is in (for deaf students too). */
+  blocks: {
+    title: string;
+    questions: ReviewQuestion[];
+    transcript: { speaker: string; text: string }[] | null;
+  }[];
   mockId: string | null;
+}
+
+function transcriptOf(stimulus: Stimulus) {
+  if (stimulus.kind !== "audio") return null;
+  const names = new Map(stimulus.part.speakers.map((s) => [s.id, s.name]));
+  return stimulus.part.script.map((line) => ({
+    speaker: names.get(line.speaker) ?? line.speaker,
+    text: line.text,
+  }));
 }
 
 /** Each numbered question beside its mark, the answer given and the evidence for the key. */
@@ -247,6 +261,7 @@ export function reviewOf(
       record.answers ?? {},
       record.explanations,
     ),
+    transcript: transcriptOf(stimulus),
   }));
   return {
     assessmentId: record.assessmentId,

@@ -39,29 +39,50 @@ function candidates(
   return skill === "listening" ? listeningTests : readingTests.filter((t) => t.module === module);
 }
 
-/**
- * Coming back restores the paper in progress with its saved answers (a reload or a lost
- * connection loses nothing); otherwise a paper the student has not taken starts a new timed
- * draft. Listening is the same paper for both modules, so any open listening draft resumes.
- */
-export async function openObjectiveDraft(input: {
+interface DraftSlot {
   userId: string;
   skill: ObjectiveSkill;
   module: Module;
   mockId?: string;
-  now?: Date;
-}): Promise<{ assessment: Assessment; test: IeltsTest }> {
-  const history = await listUserAssessments(input.userId);
+}
+
+function openDraftIn(
+  history: readonly Assessment[],
+  slot: DraftSlot,
+): { assessment: Assessment; test: IeltsTest } | null {
   for (const a of history) {
     const submission = objectiveSubmission(a);
     const test = testOf(a);
     const sameSlot =
       a.status === "draft" &&
-      a.skill === input.skill &&
-      (input.skill === "listening" || a.module === input.module) &&
-      submission?.mockId === input.mockId;
+      a.skill === slot.skill &&
+      (slot.skill === "listening" || a.module === slot.module) &&
+      submission?.mockId === slot.mockId;
     if (sameSlot && test) return { assessment: a, test };
   }
+  return null;
+}
+
+/**
+ * The paper in progress for this slot, or null; writes nothing, so a page view (a GET, even a
+ * cross-site one) never starts a clock. Listening is the same paper for both modules, so any
+ * open listening draft is the one.
+ */
+export async function findObjectiveDraft(slot: DraftSlot) {
+  return openDraftIn(await listUserAssessments(slot.userId), slot);
+}
+
+/**
+ * The student pressed Start: resumes the paper in progress with its saved answers (a second
+ * Start, a reload or a lost connection loses nothing); otherwise a paper the student has not
+ * taken starts a new timed draft.
+ */
+export async function openObjectiveDraft(
+  input: DraftSlot & { now?: Date },
+): Promise<{ assessment: Assessment; test: IeltsTest }> {
+  const history = await listUserAssessments(input.userId);
+  const open = openDraftIn(history, input);
+  if (open) return open;
   const seen = history
     .map((a) => objectiveSubmission(a)?.testId)
     .filter((id): id is string => id !== undefined)

@@ -38,13 +38,18 @@ async function speakingSet(questionId: string | undefined): Promise<SpeakingSet 
 }
 
 /**
- * The student's open draft for this module, or a new one on a set they have not had (until the
- * bank runs out). Created on first view, so a reload or a second device shows the same set.
+ * The student's open draft for this module (and mock test, if any), or a new one on a set they
+ * have not had (until the bank runs out). Created on first view, so a reload or a second device shows the same set.
  */
-export async function openSpeakingDraft(userId: string, module: Module): Promise<SpeakingDraft> {
+export async function openSpeakingDraft(
+  userId: string,
+  module: Module,
+  mockId?: string,
+): Promise<SpeakingDraft> {
   const history = await listUserAssessments(userId);
   for (const assessment of history) {
-    if (!isSpeakingDraft(assessment) || assessment.module !== module) continue;
+    const sameSlot = assessment.module === module && assessment.mockId === mockId;
+    if (!isSpeakingDraft(assessment) || !sameSlot) continue;
     const set = await speakingSet(assessment.questionId);
     if (set) return { assessment, set };
   }
@@ -63,6 +68,7 @@ export async function openSpeakingDraft(userId: string, module: Module): Promise
     skill: "speaking",
     status: "draft",
     questionId: set.id,
+    mockId,
     submission: {
       kind: "speaking",
       module,

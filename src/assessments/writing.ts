@@ -8,6 +8,7 @@ import type { WritingQuestion } from "../content/schema";
 import { createAssessment, listUserAssessments, saveDraft, submitDraft } from "../data/assessments";
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
+import { countWords } from "../scoring/language/text";
 import { enqueueScoring } from "./queue";
 
 export type WritingTask = 1 | 2;
@@ -33,12 +34,21 @@ function factsOf(question: WritingQuestion): { facts?: ChartFacts } {
   return facts ? { facts } : {};
 }
 
-function isOpenDraft(a: Assessment, task: WritingTask, module: Module): boolean {
+/** A task of a module, on its own or as a step of the mock test `mockId`. */
+interface TaskSlot {
+  userId: string;
+  task: WritingTask;
+  module: Module;
+  mockId?: string;
+}
+
+function isOpenDraft(a: Assessment, slot: TaskSlot): boolean {
   return (
     a.status === "draft" &&
     a.submission.kind === "writing" &&
-    a.submission.task === task &&
-    a.module === module
+    a.submission.task === slot.task &&
+    a.module === slot.module &&
+    a.mockId === slot.mockId
   );
 }
 
@@ -47,22 +57,29 @@ function asWritingQuestion(question: unknown): WritingQuestion | null {
   return q && q.skill === "writing" ? q : null;
 }
 
-/**
- * Coming back to a task restores the draft in progress; otherwise a question the student has
- * not had yet starts a new timed draft (the server's clock is the one that counts).
- */
-export async function openWritingDraft(input: {
-  userId: string;
-  task: WritingTask;
-  module: Module;
-  now?: Date;
-}): Promise<{ assessment: Assessment; question: WritingQuestion }> {
-  const history = await listUserAssessments(input.userId);
-  const open = history.find((a) => isOpenDraft(a, input.task, input.module));
-  const openQuestion = open?.questionId
+async function openDraftIn(history: readonly Assessment[], slot: TaskSlot) {
+  const open = history.find((a) => isOpenDraft(a, slot));
+  const question = open?.questionId
     ? asWritingQuestion(await getQuestionItem(open.questionId))
     : null;
-  if (open && openQuestion) return { assessment: open, question: openQuestion };
+  return open && question ? { assessment: open, question } : null;
+}
+
+/** The draft in progress for this task, or null; writes nothing, so a page view starts no clock. */
+export async function findWritingDraft(slot: TaskSlot) {
+  return openDraftIn(await listUserAssessments(slot.userId), slot);
+}
+
+/**
+ * The student pressed Start: restores the draft in progress; otherwise a question the student
+ * has not had yet starts a new timed draft (the server's clock is the one that counts).
+ */
+export async function openWritingDraft(
+  input: TaskSlot & { now?: Date },
+): Promise<{ assessment: Assessment; question: WritingQuestion }> {
+  const history = await listUserAssessments(input.userId);
+  const open = await openDraftIn(history, input);
+  if (open) return open;
 
   const candidates = (await listQuestionItems("writing"))
     .map(asWritingQuestion)
@@ -81,6 +98,7 @@ export async function openWritingDraft(input: {
     status: "draft",
     questionId: question.id,
     timeLimitMinutes: TASK_MINUTES[input.task],
+    mockId: input.mockId,
     submission: {
       kind: "writing",
       task: input.task,
@@ -101,6 +119,16 @@ function withResponse(draft: Assessment, response: string): WritingSubmission {
 
 export function saveWritingDraft(draft: Assessment, userId: string, response: string) {
   return saveDraft(draft.assessmentId, userId, withResponse(draft, response));
+}
+
+/**
+ * The word count of an answer under half the task's minimum, or null. Such an answer is far
+ * too short to be scored fairly (it would get band 1 and drag the averages down), so the page
+ * asks whether it was meant before submitting it.
+ */
+export function farUnderMinimum(task: WritingTask, response: string): number | null {
+  const words = countWords(response);
+  return words < MIN_WORDS[task] / 2 ? words : null;
 }
 
 /** Stores the final text as `queued` first, then asks for scoring: nothing is lost if that fails. */

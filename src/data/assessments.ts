@@ -25,6 +25,7 @@ export async function createAssessment(input: {
   status: "draft" | "queued";
   questionId?: string;
   timeLimitMinutes?: number;
+  mockId?: string;
   now?: Date;
 }): Promise<Assessment> {
   const { doc, table } = await getDb();
@@ -47,6 +48,7 @@ export async function createAssessment(input: {
         : new Date(now.getTime() + input.timeLimitMinutes * 60_000).toISOString(),
     submittedAt: input.status === "queued" ? at : undefined,
     publishCount: 0,
+    ...(input.mockId ? { mockId: input.mockId } : {}),
   };
   await doc.send(
     new PutCommand({
@@ -253,14 +255,33 @@ export async function saveAnswers(
   return updateOwnDraft(assessmentId, userId, { answers }, now);
 }
 
-/** The student's choice of which writing or speaking assessments count in their mock test. */
-export function saveMockChildren(
-  mockId: string,
+/**
+ * The student removes a handed-in attempt from their progress (an accidental submission): only
+ * their own, and never one still a draft or being scored.
+ */
+export async function discardAssessment(
+  assessmentId: string,
   userId: string,
-  mockChildren: MockChildren,
   now = new Date(),
 ): Promise<boolean> {
-  return updateOwnDraft(mockId, userId, { mockChildren }, now);
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET discardedAt = :at, updatedAt = :at",
+        ConditionExpression: "userId = :userId AND #status IN (:scored, :failed)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":at": now.toISOString(),
+          ":userId": userId,
+          ":scored": "scored",
+          ":failed": "failed",
+        },
+      }),
+    ),
+  );
 }
 
 async function updateOwnDraft(
@@ -354,5 +375,7 @@ function toAssessment(item: Record<string, unknown>): Assessment {
     ...optional("explainedBy"),
     ...optional("mockChildren"),
     ...optional("mockBands"),
+    ...optional("mockId"),
+    ...optional("discardedAt"),
   };
 }

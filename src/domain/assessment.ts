@@ -95,6 +95,11 @@ export interface Assessment {
   mockChildren?: MockChildren;
   /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
   mockBands?: MockBands;
+  /** Writing and Speaking taken as part of a mock test: the mock's id (objective papers keep it
+   * in their submission). */
+  mockId?: string;
+  /** ISO 8601: when the student removed it from their progress (kept, but no longer counted). */
+  discardedAt?: string;
 }
 
 /**

@@ -37,7 +37,14 @@ export interface HistoryRow {
 /** What history needs from an assessment; `marking` is what Reading and Listening store. */
 export type HistorySource = Pick<
   Assessment,
-  "assessmentId" | "skill" | "module" | "status" | "createdAt" | "submittedAt" | "late"
+  | "assessmentId"
+  | "skill"
+  | "module"
+  | "status"
+  | "createdAt"
+  | "submittedAt"
+  | "late"
+  | "discardedAt"
 > & {
   submission?: { kind: string; task?: 1 | 2; prompt?: string };
   result?: Pick<ScoringResult, "criteria" | "overall">;
@@ -92,13 +99,13 @@ export function toHistoryRow(a: HistorySource): HistoryRow {
   };
 }
 
-/** Newest first, optionally one skill only. */
+/** Newest first, optionally one skill only; attempts the student removed are left out. */
 export function historyRows(
   assessments: readonly HistorySource[],
   skill: Skill | null,
 ): HistoryRow[] {
   return assessments
-    .filter((a) => skill === null || a.skill === skill)
+    .filter((a) => !a.discardedAt && (skill === null || a.skill === skill))
     .map(toHistoryRow)
     .sort((x, y) => y.date.localeCompare(x.date));
 }

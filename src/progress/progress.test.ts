@@ -59,6 +59,20 @@ describe("history rows", () => {
     expect(rows[0]).toMatchObject({ overall: null, score: null, status: "queued" });
   });
 
+  it("leaves out attempts the student removed, from the rows and so from the averages", () => {
+    const accident = { ...writing("w3", 20, 1, { TR: 1, CC: 1, LR: 1, GRA: 1 }) };
+    const kept = historyRows([...sources, accident], "writing");
+    expect(criterionStats(kept, "writing").find((c) => c.criterion === "TR")?.latest).toBe(1);
+    const removed = historyRows(
+      [...sources, { ...accident, discardedAt: "2025-03-20T10:00:00.000Z" }],
+      "writing",
+    );
+    expect(removed.map((r) => r.assessmentId)).toEqual(["w2", "w1"]);
+    expect(criterionStats(removed, "writing")).toEqual(
+      criterionStats(historyRows(sources, "writing"), "writing"),
+    );
+  });
+
   it("filters by skill and rejects unknown skills", () => {
     expect(historyRows(sources, "reading").map((r) => r.assessmentId)).toEqual(["r1"]);
     expect(parseSkill("speaking")).toBe("speaking");

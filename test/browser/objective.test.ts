@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openTimedPaper } from "../support/browser";
 import { studentCookie } from "../support/objective";
 import { baseUrl } from "../support/ports";
 
@@ -17,11 +17,20 @@ afterAll(async () => {
 async function signedIn(javaScriptEnabled: boolean, width = 1280): Promise<BrowserContext> {
   const context = await browser.newContext({
     javaScriptEnabled,
-    viewport: { width, height: 900 },
+    viewport: { width, height: width < 600 ? 740 : 900 },
   });
   const cookie = await studentCookie(javaScriptEnabled ? "browser-js" : "browser-nojs");
   await context.addCookies([{ ...cookie, url: baseUrl }]);
   return context;
+}
+
+/** Where an element sits against the viewport and the pinned bar, in CSS pixels. */
+function placement(page: Page, selector: string) {
+  return page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const bar = document.querySelector(".paper-bar")!.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, barBottom: bar.bottom, height: innerHeight };
+  });
 }
 
 /** Answers every question but the last, the way a student clicks and types. */
@@ -42,14 +51,40 @@ for (const javaScriptEnabled of [false, true]) {
     it("takes a whole reading test on a phone, confirms the unanswered one and is marked", async () => {
       const context = await signedIn(javaScriptEnabled, 360);
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/assessments/reading/new?module=academic`);
+      await openTimedPaper(page, `${baseUrl}/assessments/reading/new?module=academic`);
       await answerAllButLast(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
       if (javaScriptEnabled) {
         await expect.poll(() => page.locator(".navigator a.answered").count()).toBeGreaterThan(30);
       }
+      // The pinned bar keeps the clock and a folded navigator: a small part of a phone's screen.
+      const bar = await placement(page, ".paper-bar");
+      expect(bar.barBottom).toBeLessThan(bar.height * 0.3);
+      await page.locator(".navigator-fold summary").click();
+      await page.getByRole("link", { name: /^Question 20\b/ }).click();
+      await expect
+        .poll(async () => {
+          const target = await placement(page, "#q-20");
+          return target.top >= target.barBottom && target.top < target.height;
+        })
+        .toBe(true);
+
       await page.getByRole("button", { name: "Submit", exact: true }).click();
+      // The confirmation shows where the student is, clear of the bar, and has the focus.
+      await page.locator(".confirm").waitFor();
+      await expect
+        .poll(async () => {
+          const box = await placement(page, ".confirm button");
+          return box.top >= box.barBottom && box.bottom <= box.height;
+        })
+        .toBe(true);
+      if (javaScriptEnabled) {
+        expect(await page.evaluate(() => document.activeElement?.className)).toBe("confirm");
+      }
+      await page.screenshot({
+        path: `test-results/reading-unanswered-js-${javaScriptEnabled ? "on" : "off"}-360.png`,
+      });
       await page.getByRole("button", { name: "Submit anyway" }).click();
       await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
       // With JavaScript the URL changes before React has rendered the review: wait for it.
@@ -62,7 +97,7 @@ for (const javaScriptEnabled of [false, true]) {
     it("loads and plays a listening part's recording", async () => {
       const context = await signedIn(javaScriptEnabled);
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/assessments/listening/new`);
+      await openTimedPaper(page, `${baseUrl}/assessments/listening/new`);
       expect(await page.locator("audio").count()).toBe(4);
       // Polled from the test rather than awaited in the page: with JavaScript off, the page
       // runs no timers or event listeners of its own, but its media element still plays.
@@ -90,6 +125,7 @@ for (const javaScriptEnabled of [false, true]) {
       const mockUrl = page.url();
       await page.getByRole("link", { name: "Start Listening" }).click();
       await page.waitForURL(/\/assessments\/listening\/new\?/);
+      await openTimedPaper(page, page.url());
       const first = page.locator("fieldset.question input[type=text]").first();
       await first.fill("resumed");
       if (javaScriptEnabled) {
@@ -137,7 +173,7 @@ describe("Reading highlights in Chromium, JavaScript on", () => {
   it("keeps a highlight through a reload, and forgets it once tapped away", async () => {
     const context = await signedIn(true);
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/assessments/reading/new?module=general`);
+    await openTimedPaper(page, `${baseUrl}/assessments/reading/new?module=general`);
     await page.locator(".countdown").waitFor();
     // The server renders the paper before React attaches the listener: select again until a
     // mark appears.

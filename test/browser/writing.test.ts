@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GOOD_ESSAY } from "../../src/scoring/writing/fixtures/essays";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openTimedPaper } from "../support/browser";
 import { baseUrl } from "../support/ports";
 import { createStudent, sessionCookieFor } from "../support/users";
 
@@ -34,12 +34,12 @@ for (const javaScriptEnabled of [false, true]) {
       const context = await phoneAsNewStudent(javaScriptEnabled);
       const page = await context.newPage();
       const url = `${baseUrl}/assessments/writing/new?task=2&module=academic`;
-      await page.goto(url);
+      await openTimedPaper(page, url);
       const draft = GOOD_ESSAY.slice(0, 300);
       await page.fill("#response", draft);
       if (javaScriptEnabled) {
         await expect
-          .poll(() => page.locator(".essay-status").textContent(), { timeout: 20_000 })
+          .poll(() => page.locator(".essay-saved").textContent(), { timeout: 20_000 })
           .toContain("Draft saved");
         expect(await page.locator(".essay-status").textContent()).toMatch(/\d+ words/);
       } else {
@@ -77,7 +77,7 @@ for (const javaScriptEnabled of [false, true]) {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`${baseUrl}/assessments/writing/new?task=1&module=academic`);
+      await openTimedPaper(page, `${baseUrl}/assessments/writing/new?task=1&module=academic`);
       // Questions are drawn at random: charts are SVG images, a table visual is a real table.
       const chart = page.locator(".task-prompt figure.chart").first();
       await chart.waitFor();

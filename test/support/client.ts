@@ -85,6 +85,16 @@ export class FormClient {
     return this.post(actionPath, { ...hidden, ...fields });
   }
 
+  // Presses Start on a timed paper's introduction (a POST: a GET starts nothing) and returns
+  // the paper's page, as the redirect after Start shows it.
+  async start(pagePath: string): Promise<string> {
+    const started = await this.submit(pagePath, { intent: "start" });
+    if (started.headers.get("location") !== pagePath) {
+      throw new Error(`Start on ${pagePath} did not reopen it (status ${started.status})`);
+    }
+    return (await this.follow(started)).text();
+  }
+
   async follow(response: Response): Promise<Response> {
     const location = response.headers.get("location");
     if (!location) throw new Error(`no redirect (status ${response.status})`);

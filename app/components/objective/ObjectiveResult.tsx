@@ -62,6 +62,16 @@ export function ObjectiveResult({ assessment: r }: { assessment: ObjectiveReview
       {r.blocks.map((block) => (
         <section key={block.title}>
           <h3>{block.title}</h3>
+          {block.transcript ? (
+            <details className="transcript">
+              <summary>Read the transcript of {block.title}</summary>
+              {block.transcript.map((line, i) => (
+                <p key={i}>
+                  <strong>{line.speaker}:</strong> {line.text}
+                </p>
+              ))}
+            </details>
+          ) : null}
           <ol className="review-list">
             {block.questions.map((q) => (
               <li key={q.id} id={`q-${q.label.split("–")[0]}`}>

@@ -206,7 +206,14 @@ export function PaperBlocks(props: {
           key={block.id}
           aria-labelledby={`${block.id}-heading`}
         >
-          <div className="stimulus">
+          {/* On a wide screen the passage scrolls beside the questions: focusable, so a
+              keyboard can scroll it too. */}
+          <div
+            className="stimulus"
+            tabIndex={0}
+            role="region"
+            aria-label={`${block.heading}: ${block.audio ? "recording" : "text"}`}
+          >
             <h2 id={`${block.id}-heading`}>{block.heading}</h2>
             {block.introduction ? <p className="hint">{block.introduction}</p> : null}
             {block.audio ? (

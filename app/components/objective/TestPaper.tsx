@@ -4,6 +4,7 @@ import type { PaperBlock } from "../../../src/assessments/objective-paper";
 import { fieldName } from "../../../src/assessments/objective-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
+import { Countdown } from "./Countdown";
 import { PaperBlocks } from "./Paper";
 import { currentHighlights, markRange, restoreHighlights } from "./highlights";
 
@@ -16,33 +17,6 @@ function answeredIds(form: HTMLFormElement, blocks: readonly PaperBlock[]): Set<
     if (data.getAll(fieldName(q.id)).some((v) => String(v).trim())) ids.add(q.id);
   }
   return ids;
-}
-
-function clock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = String(total % 60).padStart(2, "0");
-  return `${minutes}:${seconds}`;
-}
-
-/** Counts down to the server's deadline, corrected for the difference between the clocks. */
-function Countdown({ deadlineAt, serverNow }: { deadlineAt: string; serverNow: number }) {
-  const [now, setNow] = useState(serverNow);
-  useEffect(() => {
-    const skew = serverNow - Date.now();
-    const tick = () => setNow(Date.now() + skew);
-    tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, [serverNow]);
-  const left = Date.parse(deadlineAt) - now;
-  return (
-    <p className={left <= 5 * 60_000 ? "countdown countdown-low" : "countdown"} role="timer">
-      {left > 0
-        ? `${clock(left)} left`
-        : "Time is up. Submit now: your answers will be marked, and shown as late."}
-    </p>
-  );
 }
 
 /**
@@ -133,6 +107,33 @@ function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: strin
   );
 }
 
+const WIDE = "(min-width: 56rem)";
+
+/**
+ * The pinned bar's height as `--bar-height` on the page, so jump targets stop clear of it
+ * whatever it holds; the question navigator opens on wide screens and folds again on a phone
+ * once a question is chosen.
+ */
+function usePinnedBar() {
+  const barRef = useRef<HTMLDivElement>(null);
+  const foldRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    if (foldRef.current && window.matchMedia(WIDE).matches) foldRef.current.open = true;
+    const measure = () =>
+      document.documentElement.style.setProperty("--bar-height", `${bar.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  const foldOnPhone = useCallback(() => {
+    if (foldRef.current && !window.matchMedia(WIDE).matches) foldRef.current.open = false;
+  }, []);
+  return { barRef, foldRef, foldOnPhone };
+}
+
 export interface TestPaperProps {
   assessmentId: string;
   skill: "reading" | "listening";
@@ -181,15 +182,32 @@ export function TestPaper(props: TestPaperProps) {
     return () => clearInterval(timer);
   }, [saver, location.pathname, location.search]);
 
+  const { barRef, foldRef, foldOnPhone } = usePinnedBar();
+  // The summary comes back from a Submit tapped at the foot of the paper; without moving
+  // there, it would appear thousands of pixels above the student, unseen.
+  const confirmRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const confirm = confirmRef.current;
+    if (!confirm) return;
+    confirm.scrollIntoView({ block: "start" });
+    confirm.focus({ preventScroll: true });
+  }, [props.unanswered]);
+
   const questions = props.blocks.flatMap((b) => b.groups.flatMap((g) => g.questions));
+  const numbered = questions.reduce((n, q) => n + q.span, 0);
+  const answeredCount = questions.reduce((n, q) => n + (answered.has(q.id) ? q.span : 0), 0);
   const savedAt = saver.data?.savedAt;
   return (
     <Form method="post" className="paper" ref={formRef} onChange={onChange}>
       <CsrfInput />
       <input type="hidden" name="assessmentId" value={props.assessmentId} />
-      <div className="paper-bar">
+      <div className="paper-bar" ref={barRef}>
         <h1>{props.heading}</h1>
-        <Countdown deadlineAt={props.deadlineAt} serverNow={props.serverNow} />
+        <Countdown
+          deadlineAt={props.deadlineAt}
+          serverNow={props.serverNow}
+          lateNote="Time is up. Submit now: your answers will be marked, and shown as late."
+        />
         <p className="save-status" aria-live="polite">
           {savedAt
             ? `Answers saved at ${new Date(savedAt).toLocaleTimeString("en-GB")}`
@@ -199,27 +217,40 @@ export function TestPaper(props: TestPaperProps) {
                 ? "Answers are saved as you go."
                 : "Press “Save answers” now and then to keep your work."}
         </p>
-        <nav className="navigator" aria-label="Questions">
-          <ol>
-            {questions.flatMap((q) =>
-              Array.from({ length: q.span }, (_, i) => (
-                <li key={`${q.id}-${i}`}>
-                  <a
-                    href={`#q-${q.number}`}
-                    className={answered.has(q.id) ? "answered" : undefined}
-                    aria-label={`Question ${q.number + i}${answered.has(q.id) ? ", answered" : ""}`}
-                  >
-                    {q.number + i}
-                  </a>
-                </li>
-              )),
-            )}
-          </ol>
-        </nav>
+        {/* Folded on a phone, where forty numbers would take a third of the screen. */}
+        <details className="navigator-fold" ref={foldRef}>
+          <summary>
+            Questions: {answeredCount} of {numbered} answered
+          </summary>
+          <nav className="navigator" aria-label="Questions">
+            <ol>
+              {questions.flatMap((q) =>
+                Array.from({ length: q.span }, (_, i) => (
+                  <li key={`${q.id}-${i}`}>
+                    <a
+                      onClick={foldOnPhone}
+                      href={`#q-${q.number}`}
+                      className={answered.has(q.id) ? "answered" : undefined}
+                      aria-label={`Question ${q.number + i}${answered.has(q.id) ? ", answered" : ""}`}
+                    >
+                      {q.number + i}
+                    </a>
+                  </li>
+                )),
+              )}
+            </ol>
+          </nav>
+        </details>
       </div>
       <FormMessage tone="error" message={props.formError} />
       {props.unanswered && props.unanswered.length > 0 ? (
-        <section className="confirm" role="alert" aria-labelledby="unanswered-heading">
+        <section
+          className="confirm"
+          role="alert"
+          aria-labelledby="unanswered-heading"
+          tabIndex={-1}
+          ref={confirmRef}
+        >
           <h2 id="unanswered-heading">
             {props.unanswered.length} question{props.unanswered.length === 1 ? "" : "s"} not
             answered

@@ -1,18 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { countWords } from "../../../src/scoring/language/text";
+import { Countdown } from "~/components/objective/Countdown";
 
 const AUTOSAVE_MS = 4_000;
-
-function minutesLeft(deadlineAt: string, now: number): number {
-  return Math.ceil((Date.parse(deadlineAt) - now) / 60_000);
-}
-
-function timeLabel(deadlineAt: string, now: number): string {
-  const left = minutesLeft(deadlineAt, now);
-  if (left <= 0) return "Time is up. You can still submit: your answer will be marked as late.";
-  return `${left} minute${left === 1 ? "" : "s"} left`;
-}
 
 /**
  * The essay box. Without JavaScript it is a plain textarea in the page's form (the "Save draft"
@@ -28,14 +19,8 @@ export function EssayEditor(props: {
   assessmentId: string;
 }) {
   const [text, setText] = useState(props.initialText);
-  const [now, setNow] = useState(props.serverNow);
   const saver = useFetcher<{ savedAt?: string }>();
   const lastSaved = useRef(props.initialText);
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(timer);
-  }, []);
 
   useEffect(() => {
     if (text === lastSaved.current) return;
@@ -56,12 +41,19 @@ export function EssayEditor(props: {
       <label htmlFor="response" className="essay-label">
         Your answer
       </label>
-      <p className="essay-status" aria-live="polite">
+      {/* Not a live region: a count read out after every word drowns what the student types. */}
+      <p className="essay-status" id="essay-status">
         <span className={words < props.minWords ? "under-minimum" : undefined}>
           {words} words (at least {props.minWords})
-        </span>{" "}
-        · <span>{timeLabel(props.deadlineAt, now)}</span>
-        {savedAt ? <> · Draft saved {new Date(savedAt).toLocaleTimeString()}</> : null}
+        </span>
+      </p>
+      <Countdown
+        deadlineAt={props.deadlineAt}
+        serverNow={props.serverNow}
+        lateNote="Time is up. You can still submit: your answer will be marked as late."
+      />
+      <p className="essay-saved" aria-live="polite">
+        {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : null}
       </p>
       <textarea
         id="response"
@@ -70,6 +62,7 @@ export function EssayEditor(props: {
         spellCheck={false}
         autoCorrect="off"
         autoCapitalize="sentences"
+        aria-describedby="essay-status"
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
