@@ -7,7 +7,6 @@ import {
   type Assessment,
   type AssessmentStatus,
   type MockBands,
-  type MockChildren,
   type ObjectiveMarking,
   type ProviderAttempt,
   type Submission,
