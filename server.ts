@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/architect";
 import * as build from "@remix-run/dev/server-build";
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import { refuseUnlessFromCdn } from "~/security/origin-verify.server";
 import { guardRequest } from "~/security/request-guard.server";
 
 const remixHandler = createRequestHandler({
@@ -14,6 +15,8 @@ const remixHandler = createRequestHandler({
 // Cross-site and oversized requests are refused before any route code runs, so no action can
 // forget the check.
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
+  const notViaCdn = refuseUnlessFromCdn(event.headers);
+  if (notViaCdn) return notViaCdn;
   const refusal = guardRequest({
     method: event.requestContext.http.method,
     path: event.rawPath,

@@ -159,6 +159,98 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     }
   });
 
+  it("serves the site through CloudFront with a cache rule per kind of path", () => {
+    type Behaviour = {
+      PathPattern?: string;
+      Compress: boolean;
+      ViewerProtocolPolicy: string;
+      CachePolicyId: unknown;
+      ResponseHeadersPolicyId?: unknown;
+      OriginRequestPolicyId?: unknown;
+    };
+    const config = resources.Cdn!.Properties.DistributionConfig as {
+      Origins: { DomainName: unknown; OriginCustomHeaders: { HeaderName: string }[] }[];
+      CacheBehaviors: Behaviour[];
+      DefaultCacheBehavior: Behaviour;
+    };
+    expect(resources.Cdn!.Type).toBe("AWS::CloudFront::Distribution");
+    expect(JSON.stringify(config.Origins[0]!.DomainName)).toContain("${HTTP}.execute-api");
+    const byPath = Object.fromEntries(config.CacheBehaviors.map((b) => [b.PathPattern, b]));
+    // CloudFront takes the first pattern that matches, so the build must come before /_static/*.
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual([
+      "/_static/build/*",
+      "/_static/*",
+      "/api/*",
+    ]);
+    const policy = (ref: unknown) => {
+      const name = (ref as { Ref: string }).Ref;
+      return resources[name]!.Properties as Record<string, Record<string, unknown>>;
+    };
+    const cacheControl = (b: Behaviour) =>
+      (
+        policy(b.ResponseHeadersPolicyId).ResponseHeadersPolicyConfig!.CustomHeadersConfig as {
+          Items: { Header: string; Value: string; Override: boolean }[];
+        }
+      ).Items.find((h) => h.Header === "Cache-Control");
+    expect(cacheControl(byPath["/_static/build/*"]!)).toEqual({
+      Header: "Cache-Control",
+      Value: "public, max-age=31536000, immutable",
+      Override: true,
+    });
+    expect(cacheControl(byPath["/_static/*"]!)?.Value).toBe("public, max-age=3600");
+    const ttl = (b: Behaviour) => {
+      const c = policy(b.CachePolicyId).CachePolicyConfig!;
+      return [c.MinTTL, c.DefaultTTL, c.MaxTTL];
+    };
+    expect(ttl(byPath["/_static/build/*"]!)).toEqual([31536000, 31536000, 31536000]);
+    expect(ttl(byPath["/_static/*"]!)).toEqual([0, 3600, 3600]);
+
+    // /api/* is never cached (AWS's managed CachingDisabled) and gets every viewer header.
+    const allViewerExceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    expect(byPath["/api/*"]!.CachePolicyId).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+    expect(byPath["/api/*"]!.OriginRequestPolicyId).toBe(allViewerExceptHost);
+    // Pages: nothing is kept unless the app says so, and then per cookie and Authorization.
+    const pages = config.DefaultCacheBehavior;
+    expect(pages.OriginRequestPolicyId).toBe(allViewerExceptHost);
+    expect(ttl(pages)).toEqual([0, 0, 1]);
+    const pageKey = policy(pages.CachePolicyId).CachePolicyConfig!
+      .ParametersInCacheKeyAndForwardedToOrigin as Record<string, Record<string, unknown>>;
+    expect(pageKey.CookiesConfig).toEqual({ CookieBehavior: "all" });
+    expect(pageKey.HeadersConfig!.Headers).toEqual(["Authorization"]);
+
+    // Brotli and gzip at the edge on every behaviour that has its own cache policy.
+    for (const b of [...config.CacheBehaviors, pages]) {
+      expect(b.Compress, b.PathPattern).toBe(true);
+      expect(b.ViewerProtocolPolicy).toBe("redirect-to-https");
+      if (typeof b.CachePolicyId === "string") continue;
+      const key = policy(b.CachePolicyId).CachePolicyConfig!
+        .ParametersInCacheKeyAndForwardedToOrigin as Record<string, unknown>;
+      expect(key).toMatchObject({
+        EnableAcceptEncodingBrotli: true,
+        EnableAcceptEncodingGzip: true,
+      });
+    }
+  });
+
+  it("gives CloudFront and the HTTP Lambda the same generated secret, so the API refuses the rest", () => {
+    const secret = resources.OriginVerifySecret!;
+    expect(secret.Type).toBe("AWS::SecretsManager::Secret");
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    const origin = (
+      resources.Cdn!.Properties.DistributionConfig as {
+        Origins: { OriginCustomHeaders: { HeaderName: string; HeaderValue: unknown }[] }[];
+      }
+    ).Origins[0]!;
+    const header = origin.OriginCustomHeaders.find((h) => h.HeaderName === "X-Origin-Verify");
+    const env = resources.AnyCatchallHTTPLambda!.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(JSON.stringify(header?.HeaderValue)).toContain(
+      "resolve:secretsmanager:${OriginVerifySecret}",
+    );
+    expect(env.Variables.ORIGIN_VERIFY_SECRET).toEqual(header?.HeaderValue);
+  });
+
   it("keeps recordings in a private bucket that the app and the speaking worker are told of", () => {
     const bucket = resources.AudioBucket!.Properties as {
       PublicAccessBlockConfiguration: Record<string, boolean>;

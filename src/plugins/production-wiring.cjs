@@ -6,7 +6,10 @@
 // - students' recordings live in a private, encrypted bucket that only the app can read;
 // - the packages the TypeScript build leaves external (harper.js finds its WebAssembly beside
 //   its own files; the dictionaries read theirs from disk) are copied into each worker's
-//   package, because transpiled Lambdas are not hydrated.
+//   package, because transpiled Lambdas are not hydrated;
+// - a CloudFront distribution is the only way in (docs/decisions/cdn-caching.md): it caches the
+//   hashed build for a year, other static files for an hour, pages and /api/* never, compresses
+//   with brotli or gzip, and proves itself to the HTTP Lambda with a secret header.
 const { cpSync, existsSync } = require("node:fs");
 const { join } = require("node:path");
 
@@ -45,6 +48,143 @@ function addModelCallerRole(resources) {
       ],
     };
   }
+}
+
+// CloudFront's managed policies (ids are fixed by AWS).
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+const YEAR = 31536000;
+const HOUR = 3600;
+
+function cachePolicy(name, { min, fallback, max, vary }) {
+  return {
+    Type: "AWS::CloudFront::CachePolicy",
+    Properties: {
+      CachePolicyConfig: {
+        Name: { "Fn::Sub": `\${AWS::StackName}-${name}` },
+        MinTTL: min,
+        DefaultTTL: fallback,
+        MaxTTL: max,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          EnableAcceptEncodingBrotli: true,
+          EnableAcceptEncodingGzip: true,
+          CookiesConfig: { CookieBehavior: vary ? "all" : "none" },
+          HeadersConfig: vary
+            ? { HeaderBehavior: "whitelist", Headers: ["Authorization"] }
+            : { HeaderBehavior: "none" },
+          QueryStringsConfig: { QueryStringBehavior: vary ? "all" : "none" },
+        },
+      },
+    },
+  };
+}
+
+function cacheControlPolicy(name, value) {
+  return {
+    Type: "AWS::CloudFront::ResponseHeadersPolicy",
+    Properties: {
+      ResponseHeadersPolicyConfig: {
+        Name: { "Fn::Sub": `\${AWS::StackName}-${name}` },
+        CustomHeadersConfig: {
+          Items: [{ Header: "Cache-Control", Value: value, Override: true }],
+        },
+      },
+    },
+  };
+}
+
+function behaviour(extra) {
+  return {
+    TargetOriginId: "HttpApi",
+    ViewerProtocolPolicy: "redirect-to-https",
+    Compress: true,
+    ...extra,
+  };
+}
+
+const STATIC_METHODS = { AllowedMethods: ["GET", "HEAD"], CachedMethods: ["GET", "HEAD"] };
+const ALL_METHODS = {
+  AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+  CachedMethods: ["GET", "HEAD"],
+};
+
+/**
+ * The distribution has one origin, the HTTP API: Architect already proxies /_static/* from
+ * there to the static bucket, whose keys lack the /_static prefix a bucket origin would need.
+ */
+function addCdn(cloudformation) {
+  const resources = cloudformation.Resources;
+  resources.OriginVerifySecret = {
+    Type: "AWS::SecretsManager::Secret",
+    Properties: {
+      Description: "Sent by CloudFront to the HTTP API; requests without it are refused",
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+    },
+  };
+  const secret = { "Fn::Sub": "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}" };
+  resources.AnyCatchallHTTPLambda.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET = secret;
+  // Hashed names change with their content, so a year is safe; other files keep their names.
+  resources.BuildCachePolicy = cachePolicy("build", { min: YEAR, fallback: YEAR, max: YEAR });
+  resources.AssetCachePolicy = cachePolicy("assets", { min: 0, fallback: HOUR, max: HOUR });
+  // Pages are cached only when the app says public, and then per cookie, so one student's page
+  // can never reach another; a MaxTTL above zero is what lets CloudFront compress them.
+  resources.PageCachePolicy = cachePolicy("pages", { min: 0, fallback: 0, max: 1, vary: true });
+  resources.BuildHeadersPolicy = cacheControlPolicy("build", `public, max-age=${YEAR}, immutable`);
+  resources.AssetHeadersPolicy = cacheControlPolicy("assets", `public, max-age=${HOUR}`);
+  resources.Cdn = {
+    Type: "AWS::CloudFront::Distribution",
+    Properties: {
+      DistributionConfig: {
+        Enabled: true,
+        HttpVersion: "http2and3",
+        PriceClass: "PriceClass_100",
+        Origins: [
+          {
+            Id: "HttpApi",
+            DomainName: { "Fn::Sub": "${HTTP}.execute-api.${AWS::Region}.amazonaws.com" },
+            CustomOriginConfig: {
+              OriginProtocolPolicy: "https-only",
+              OriginSSLProtocols: ["TLSv1.2"],
+            },
+            OriginCustomHeaders: [{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: secret }],
+          },
+        ],
+        CacheBehaviors: [
+          behaviour({
+            PathPattern: "/_static/build/*",
+            ...STATIC_METHODS,
+            CachePolicyId: { Ref: "BuildCachePolicy" },
+            ResponseHeadersPolicyId: { Ref: "BuildHeadersPolicy" },
+          }),
+          behaviour({
+            PathPattern: "/_static/*",
+            ...STATIC_METHODS,
+            CachePolicyId: { Ref: "AssetCachePolicy" },
+            ResponseHeadersPolicyId: { Ref: "AssetHeadersPolicy" },
+          }),
+          behaviour({
+            PathPattern: "/api/*",
+            ...ALL_METHODS,
+            CachePolicyId: CACHING_DISABLED,
+            OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+          }),
+        ],
+        DefaultCacheBehavior: behaviour({
+          ...ALL_METHODS,
+          CachePolicyId: { Ref: "PageCachePolicy" },
+          OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+        }),
+      },
+    },
+  };
+  cloudformation.Outputs = {
+    ...cloudformation.Outputs,
+    CdnUrl: {
+      Description: "The site's address (CloudFront)",
+      Value: { "Fn::Sub": "https://${Cdn.DomainName}" },
+    },
+  };
 }
 
 function wire(cloudformation, cwd) {
@@ -132,6 +272,7 @@ function wire(cloudformation, cwd) {
     fn.Properties.EventInvokeConfig = { MaximumRetryAttempts: 2 };
     copyScorerPackages(cwd, fn.Properties.CodeUri);
   }
+  addCdn(cloudformation);
   return cloudformation;
 }
 
