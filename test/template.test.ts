@@ -10,8 +10,10 @@ import { startFakeControlPlane } from "./fakes/aws-control-plane";
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
 let resources: Record<string, Resource>;
+// The same app deployed with the switches an operator may set.
+let configured: Record<string, Resource>;
 
-beforeAll(async () => {
+async function dryRun(config: Record<string, string>): Promise<Record<string, Resource>> {
   const fake = await startFakeControlPlane();
   const home = await mkdtemp(join(tmpdir(), "arc-home-"));
   try {
@@ -24,6 +26,7 @@ beforeAll(async () => {
         AWS_SECRET_ACCESS_KEY: "fake",
         AWS_REGION: "eu-west-2",
         AWS_ENDPOINT_URL: fake.url,
+        ...config,
       },
       timeout: 120_000,
     });
@@ -33,7 +36,17 @@ beforeAll(async () => {
   const template = JSON.parse(await readFile("sam.json", "utf8")) as {
     Resources: Record<string, Resource>;
   };
-  resources = template.Resources;
+  return template.Resources;
+}
+
+beforeAll(async () => {
+  configured = await dryRun({
+    ARC_TRACING: "true",
+    AI_COST_BUDGET_USD: "12.5",
+    ALARM_EMAIL: "ops@example.org",
+  });
+  // Last, so that sam.json and the packaged code the tests read are the plain deploy's.
+  resources = await dryRun({});
 });
 
 function ofType(type: string): [string, Resource][] {
@@ -260,5 +273,107 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
       const env = resources[name]!.Properties.Environment as { Variables: Record<string, unknown> };
       expect(env.Variables.AUDIO_BUCKET).toEqual({ Ref: "AudioBucket" });
     }
+  });
+});
+
+describe("operations (src/plugins/production-wiring.cjs)", () => {
+  type Alarm = {
+    AlarmActions: unknown[];
+    ComparisonOperator: string;
+    Threshold: number;
+    MetricName?: string;
+    Namespace?: string;
+    Statistic?: string;
+    Period?: number;
+    Dimensions?: { Name: string; Value: unknown }[];
+    Metrics?: {
+      Id: string;
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string } };
+    }[];
+  };
+  const alarms = (from: Record<string, Resource>) =>
+    Object.fromEntries(
+      Object.entries(from)
+        .filter(([, r]) => r.Type === "AWS::CloudWatch::Alarm")
+        .map(([name, r]) => [name, r.Properties as Alarm]),
+    );
+
+  it("alarms on 5xx rate, duration, throttles, the dead-letter queue and AI spend, to one topic", () => {
+    const all = alarms(resources);
+    expect(resources.AlarmTopic?.Type).toBe("AWS::SNS::Topic");
+    for (const [name, a] of Object.entries(all)) {
+      expect(a.AlarmActions, name).toEqual([{ Ref: "AlarmTopic" }]);
+    }
+    const rate = all.Http5xxRateAlarm!;
+    expect([rate.ComparisonOperator, rate.Threshold]).toEqual(["GreaterThanThreshold", 5]);
+    expect(rate.Metrics!.map((m) => m.MetricStat?.Metric.MetricName ?? m.Expression)).toEqual([
+      "5xx",
+      "Count",
+      "IF(requests > 0, 100 * errors / requests, 0)",
+    ]);
+    const functions = ofType("AWS::Serverless::Function").map(([name]) => name);
+    expect(functions.length).toBe(5);
+    for (const fn of functions) {
+      const duration = all[`${fn}DurationAlarm`]!;
+      expect(duration).toMatchObject({
+        Namespace: "AWS/Lambda",
+        MetricName: "Duration",
+        Statistic: "Maximum",
+        Threshold: 25000,
+        Dimensions: [{ Name: "FunctionName", Value: { Ref: fn } }],
+      });
+      expect(all[`${fn}ThrottlesAlarm`]).toMatchObject({
+        MetricName: "Throttles",
+        ComparisonOperator: "GreaterThanThreshold",
+        Threshold: 0,
+      });
+    }
+    expect(all.ScoringDeadLetterAlarm).toMatchObject({
+      Namespace: "AWS/SQS",
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Threshold: 0,
+      Dimensions: [
+        { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
+      ],
+    });
+    // The metric src/observability/metrics.ts emits, summed over a day.
+    expect(all.AiCostAlarm).toMatchObject({
+      Namespace: "IeltsAiPrep",
+      MetricName: "AiCostUsd",
+      Statistic: "Sum",
+      Period: 86400,
+      Threshold: 5,
+    });
+    expect(resources.AlarmTopic!.Properties.Subscription).toBeUndefined();
+  });
+
+  it("takes the AI budget and an alarm address from the deploy's environment", () => {
+    expect(alarms(configured).AiCostAlarm!.Threshold).toBe(12.5);
+    expect(configured.AlarmTopic!.Properties.Subscription).toEqual([
+      { Protocol: "email", Endpoint: "ops@example.org" },
+    ]);
+  });
+
+  it("turns on point-in-time recovery on every table", () => {
+    const tables = ofType("AWS::DynamoDB::Table");
+    expect(tables.length).toBe(11);
+    for (const [name, table] of tables) {
+      expect(table.Properties.PointInTimeRecoverySpecification, name).toEqual({
+        PointInTimeRecoveryEnabled: true,
+      });
+    }
+  });
+
+  it("traces with X-Ray only when ARC_TRACING=true, with the permission to send traces", () => {
+    for (const [name, fn] of ofType("AWS::Serverless::Function")) {
+      expect(fn.Properties.Tracing, name).toBeUndefined();
+      expect(configured[name]!.Properties.Tracing, name).toBe("Active");
+    }
+    expect(resources.TracingPolicy).toBeUndefined();
+    const policy = JSON.stringify(configured.TracingPolicy!.Properties);
+    expect(policy).toContain("xray:PutTraceSegments");
+    expect(policy).toContain('{"Ref":"Role"}');
+    expect(policy).toContain('{"Ref":"ModelCallerRole"}');
   });
 });

@@ -9,7 +9,9 @@
 //   package, because transpiled Lambdas are not hydrated;
 // - a CloudFront distribution is the only way in (docs/decisions/cdn-caching.md): it caches the
 //   hashed build for a year, other static files for an hour, pages and /api/* never, compresses
-//   with brotli or gzip, and proves itself to the HTTP Lambda with a secret header.
+//   with brotli or gzip, and proves itself to the HTTP Lambda with a secret header;
+// - alarms an operator needs, to one SNS topic (ALARM_EMAIL at deploy time subscribes an
+//   address), point-in-time recovery on every table, and X-Ray tracing when ARC_TRACING=true.
 const { cpSync, existsSync } = require("node:fs");
 const { join } = require("node:path");
 
@@ -187,7 +189,141 @@ function addCdn(cloudformation) {
   };
 }
 
-function wire(cloudformation, cwd) {
+// Must match src/observability/metrics.ts, which emits the custom metrics.
+const METRICS_NAMESPACE = "IeltsAiPrep";
+const DEFAULT_AI_BUDGET_USD = 5;
+const FIVE_MINUTES = 300;
+const DAY = 86400;
+
+function alarm(description, properties) {
+  return {
+    Type: "AWS::CloudWatch::Alarm",
+    Properties: {
+      AlarmDescription: description,
+      AlarmActions: [{ Ref: "AlarmTopic" }],
+      OKActions: [{ Ref: "AlarmTopic" }],
+      EvaluationPeriods: 1,
+      TreatMissingData: "notBreaching",
+      ...properties,
+    },
+  };
+}
+
+function aiBudgetUsd(env) {
+  const raw = env.AI_COST_BUDGET_USD;
+  if (raw === undefined || raw === "") return DEFAULT_AI_BUDGET_USD;
+  const budget = Number(raw);
+  if (!Number.isFinite(budget) || budget <= 0) {
+    throw new Error(
+      `production-wiring: AI_COST_BUDGET_USD must be a positive number of dollars, not "${raw}"`,
+    );
+  }
+  return budget;
+}
+
+function addOperations(cloudformation, env) {
+  const resources = cloudformation.Resources;
+  resources.AlarmTopic = { Type: "AWS::SNS::Topic", Properties: {} };
+  if (env.ALARM_EMAIL) {
+    resources.AlarmTopic.Properties.Subscription = [
+      { Protocol: "email", Endpoint: env.ALARM_EMAIL },
+    ];
+  }
+  const api = [{ Name: "ApiId", Value: { Ref: "HTTP" } }];
+  const apiMetric = (id, metric) => ({
+    Id: id,
+    ReturnData: false,
+    MetricStat: {
+      Metric: { Namespace: "AWS/ApiGateway", MetricName: metric, Dimensions: api },
+      Period: FIVE_MINUTES,
+      Stat: "Sum",
+    },
+  });
+  resources.Http5xxRateAlarm = alarm("More than 5% of HTTP requests answered 5xx over 5 minutes", {
+    ComparisonOperator: "GreaterThanThreshold",
+    Threshold: 5,
+    Metrics: [
+      apiMetric("errors", "5xx"),
+      apiMetric("requests", "Count"),
+      {
+        Id: "rate",
+        Label: "5xx per 100 requests",
+        Expression: "IF(requests > 0, 100 * errors / requests, 0)",
+        ReturnData: true,
+      },
+    ],
+  });
+  const functions = Object.entries(resources).filter(
+    ([, r]) => r.Type === "AWS::Serverless::Function",
+  );
+  for (const [name] of functions) {
+    const lambda = (metric, stat) => ({
+      Namespace: "AWS/Lambda",
+      MetricName: metric,
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: name } }],
+      Period: FIVE_MINUTES,
+      Statistic: stat,
+    });
+    resources[`${name}DurationAlarm`] = alarm(`${name} ran longer than 25 s`, {
+      ...lambda("Duration", "Maximum"),
+      ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 25000,
+    });
+    resources[`${name}ThrottlesAlarm`] = alarm(`${name} was throttled`, {
+      ...lambda("Throttles", "Sum"),
+      ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 0,
+    });
+  }
+  resources.ScoringDeadLetterAlarm = alarm("A scoring event failed every retry (see the DLQ)", {
+    Namespace: "AWS/SQS",
+    MetricName: "ApproximateNumberOfMessagesVisible",
+    Dimensions: [
+      { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
+    ],
+    Period: FIVE_MINUTES,
+    Statistic: "Maximum",
+    ComparisonOperator: "GreaterThanThreshold",
+    Threshold: 0,
+  });
+  const budget = aiBudgetUsd(env);
+  resources.AiCostAlarm = alarm(`AI spend over $${budget} in a day`, {
+    Namespace: METRICS_NAMESPACE,
+    MetricName: "AiCostUsd",
+    Period: DAY,
+    Statistic: "Sum",
+    ComparisonOperator: "GreaterThanThreshold",
+    Threshold: budget,
+  });
+
+  for (const r of Object.values(resources)) {
+    if (r.Type === "AWS::DynamoDB::Table") {
+      r.Properties.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: true };
+    }
+  }
+
+  if (env.ARC_TRACING === "true") {
+    for (const [, fn] of functions) fn.Properties.Tracing = "Active";
+    resources.TracingPolicy = {
+      Type: "AWS::IAM::Policy",
+      Properties: {
+        PolicyName: "TracingPolicy",
+        Roles: [{ Ref: "Role" }, { Ref: "ModelCallerRole" }],
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+              Resource: "*",
+            },
+          ],
+        },
+      },
+    };
+  }
+}
+
+function wire(cloudformation, cwd, env = process.env) {
   const resources = cloudformation.Resources;
   addModelCallerRole(resources);
   resources.ScoringDeadLetterQueue = {
@@ -273,6 +409,7 @@ function wire(cloudformation, cwd) {
     copyScorerPackages(cwd, fn.Properties.CodeUri);
   }
   addCdn(cloudformation);
+  addOperations(cloudformation, env);
   return cloudformation;
 }
 
