@@ -264,6 +264,27 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     expect(env.Variables.ORIGIN_VERIFY_SECRET).toEqual(header?.HeaderValue);
   });
 
+  it("builds the HTTP Lambda to load with nothing but Node and the AWS SDK the runtime provides", async () => {
+    const codeUri = resources.AnyCatchallHTTPLambda!.Properties.CodeUri as string;
+    // Any other package (undici, say) would be missing on Lambda, where nothing is hydrated.
+    const probe = `const Module = require("node:module");
+      const resolve = Module._resolveFilename;
+      const bundle = require("node:path").resolve(process.argv[1]);
+      Module._resolveFilename = function (request, parent, ...rest) {
+        if (parent?.filename !== bundle) return resolve.call(this, request, parent, ...rest);
+        const name = request.replace(/^node:/, "");
+        const allowed = Module.isBuiltin(name) || /^(@aws-sdk\\/|aws-sdk(\\/|$))/.test(request);
+        if (!allowed) throw new Error("not available on Lambda: " + request);
+        return resolve.call(this, request, parent, ...rest);
+      };
+      require(bundle);`;
+    await expect(
+      promisify(execFile)(process.execPath, ["-e", probe, join(codeUri, "index.js")], {
+        env: { PATH: process.env.PATH, NODE_ENV: "production" },
+      }),
+    ).resolves.toBeDefined();
+  });
+
   it("keeps recordings in a private bucket that the app and the speaking worker are told of", () => {
     const bucket = resources.AudioBucket!.Properties as {
       PublicAccessBlockConfiguration: Record<string, boolean>;
