@@ -8,6 +8,7 @@ import type {
 import { isLocal, publicBaseUrl } from "~/config.server";
 import { sessionCookie } from "~/security/cookies.server";
 import { secureResult } from "~/security/headers.server";
+import { refuseUnlessFromCdn } from "~/security/origin-verify.server";
 import { guardRequest } from "~/security/request-guard.server";
 
 // Refuse to start without the site's address rather than mail links built from a request.
@@ -27,16 +28,18 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context) {
   // Nothing here trusts a forwarded host (links come from PUBLIC_BASE_URL), and Remix aborts an
   // action whose X-Forwarded-Host differs from its Origin with a 500: drop the header.
   delete event.headers["x-forwarded-host"];
-  const refusal = guardRequest({
-    method: event.requestContext.http.method,
-    path: event.rawPath,
-    headers: event.headers,
-    bodyLength: event.body
-      ? event.isBase64Encoded
-        ? Math.floor((event.body.length * 3) / 4)
-        : Buffer.byteLength(event.body)
-      : 0,
-  });
+  const refusal =
+    refuseUnlessFromCdn(event.headers) ??
+    guardRequest({
+      method: event.requestContext.http.method,
+      path: event.rawPath,
+      headers: event.headers,
+      bodyLength: event.body
+        ? event.isBase64Encoded
+          ? Math.floor((event.body.length * 3) / 4)
+          : Buffer.byteLength(event.body)
+        : 0,
+    });
   // Remix answers by promise; the callback is part of the Lambda signature only.
   // The Remix adapter always answers with a structured result (status, headers, body).
   const result =

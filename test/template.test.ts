@@ -10,8 +10,10 @@ import { startFakeControlPlane } from "./fakes/aws-control-plane";
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
 let resources: Record<string, Resource>;
+// The same app deployed with the switches an operator may set.
+let configured: Record<string, Resource>;
 
-beforeAll(async () => {
+async function dryRun(config: Record<string, string>): Promise<Record<string, Resource>> {
   const fake = await startFakeControlPlane();
   const home = await mkdtemp(join(tmpdir(), "arc-home-"));
   try {
@@ -24,6 +26,7 @@ beforeAll(async () => {
         AWS_SECRET_ACCESS_KEY: "fake",
         AWS_REGION: "eu-west-2",
         AWS_ENDPOINT_URL: fake.url,
+        ...config,
       },
       timeout: 120_000,
     });
@@ -33,7 +36,17 @@ beforeAll(async () => {
   const template = JSON.parse(await readFile("sam.json", "utf8")) as {
     Resources: Record<string, Resource>;
   };
-  resources = template.Resources;
+  return template.Resources;
+}
+
+beforeAll(async () => {
+  configured = await dryRun({
+    ARC_TRACING: "true",
+    AI_COST_BUDGET_USD: "12.5",
+    ALARM_EMAIL: "ops@example.org",
+  });
+  // Last, so that sam.json and the packaged code the tests read are the plain deploy's.
+  resources = await dryRun({});
 });
 
 function ofType(type: string): [string, Resource][] {
@@ -159,6 +172,119 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     }
   });
 
+  it("serves the site through CloudFront with a cache rule per kind of path", () => {
+    type Behaviour = {
+      PathPattern?: string;
+      Compress: boolean;
+      ViewerProtocolPolicy: string;
+      CachePolicyId: unknown;
+      ResponseHeadersPolicyId?: unknown;
+      OriginRequestPolicyId?: unknown;
+    };
+    const config = resources.Cdn!.Properties.DistributionConfig as {
+      Origins: { DomainName: unknown; OriginCustomHeaders: { HeaderName: string }[] }[];
+      CacheBehaviors: Behaviour[];
+      DefaultCacheBehavior: Behaviour;
+    };
+    expect(resources.Cdn!.Type).toBe("AWS::CloudFront::Distribution");
+    expect(JSON.stringify(config.Origins[0]!.DomainName)).toContain("${HTTP}.execute-api");
+    const byPath = Object.fromEntries(config.CacheBehaviors.map((b) => [b.PathPattern, b]));
+    // CloudFront takes the first pattern that matches, so the build must come before /_static/*.
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual([
+      "/_static/build/*",
+      "/_static/*",
+      "/api/*",
+    ]);
+    const policy = (ref: unknown) => {
+      const name = (ref as { Ref: string }).Ref;
+      return resources[name]!.Properties as Record<string, Record<string, unknown>>;
+    };
+    const cacheControl = (b: Behaviour) =>
+      (
+        policy(b.ResponseHeadersPolicyId).ResponseHeadersPolicyConfig!.CustomHeadersConfig as {
+          Items: { Header: string; Value: string; Override: boolean }[];
+        }
+      ).Items.find((h) => h.Header === "Cache-Control");
+    expect(cacheControl(byPath["/_static/build/*"]!)).toEqual({
+      Header: "Cache-Control",
+      Value: "public, max-age=31536000, immutable",
+      Override: true,
+    });
+    expect(cacheControl(byPath["/_static/*"]!)?.Value).toBe("public, max-age=3600");
+    const ttl = (b: Behaviour) => {
+      const c = policy(b.CachePolicyId).CachePolicyConfig!;
+      return [c.MinTTL, c.DefaultTTL, c.MaxTTL];
+    };
+    expect(ttl(byPath["/_static/build/*"]!)).toEqual([31536000, 31536000, 31536000]);
+    expect(ttl(byPath["/_static/*"]!)).toEqual([0, 3600, 3600]);
+
+    // /api/* is never cached (AWS's managed CachingDisabled) and gets every viewer header.
+    const allViewerExceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    expect(byPath["/api/*"]!.CachePolicyId).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+    expect(byPath["/api/*"]!.OriginRequestPolicyId).toBe(allViewerExceptHost);
+    // Pages: nothing is kept unless the app says so, and then per cookie and Authorization.
+    const pages = config.DefaultCacheBehavior;
+    expect(pages.OriginRequestPolicyId).toBe(allViewerExceptHost);
+    expect(ttl(pages)).toEqual([0, 0, 1]);
+    const pageKey = policy(pages.CachePolicyId).CachePolicyConfig!
+      .ParametersInCacheKeyAndForwardedToOrigin as Record<string, Record<string, unknown>>;
+    expect(pageKey.CookiesConfig).toEqual({ CookieBehavior: "all" });
+    expect(pageKey.HeadersConfig!.Headers).toEqual(["Authorization"]);
+
+    // Brotli and gzip at the edge on every behaviour that has its own cache policy.
+    for (const b of [...config.CacheBehaviors, pages]) {
+      expect(b.Compress, b.PathPattern).toBe(true);
+      expect(b.ViewerProtocolPolicy).toBe("redirect-to-https");
+      if (typeof b.CachePolicyId === "string") continue;
+      const key = policy(b.CachePolicyId).CachePolicyConfig!
+        .ParametersInCacheKeyAndForwardedToOrigin as Record<string, unknown>;
+      expect(key).toMatchObject({
+        EnableAcceptEncodingBrotli: true,
+        EnableAcceptEncodingGzip: true,
+      });
+    }
+  });
+
+  it("gives CloudFront and the HTTP Lambda the same generated secret, so the API refuses the rest", () => {
+    const secret = resources.OriginVerifySecret!;
+    expect(secret.Type).toBe("AWS::SecretsManager::Secret");
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    const origin = (
+      resources.Cdn!.Properties.DistributionConfig as {
+        Origins: { OriginCustomHeaders: { HeaderName: string; HeaderValue: unknown }[] }[];
+      }
+    ).Origins[0]!;
+    const header = origin.OriginCustomHeaders.find((h) => h.HeaderName === "X-Origin-Verify");
+    const env = resources.AnyCatchallHTTPLambda!.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(JSON.stringify(header?.HeaderValue)).toContain(
+      "resolve:secretsmanager:${OriginVerifySecret}",
+    );
+    expect(env.Variables.ORIGIN_VERIFY_SECRET).toEqual(header?.HeaderValue);
+  });
+
+  it("builds the HTTP Lambda to load with nothing but Node and the AWS SDK the runtime provides", async () => {
+    const codeUri = resources.AnyCatchallHTTPLambda!.Properties.CodeUri as string;
+    // Any other package (undici, say) would be missing on Lambda, where nothing is hydrated.
+    const probe = `const Module = require("node:module");
+      const resolve = Module._resolveFilename;
+      const bundle = require("node:path").resolve(process.argv[1]);
+      Module._resolveFilename = function (request, parent, ...rest) {
+        if (parent?.filename !== bundle) return resolve.call(this, request, parent, ...rest);
+        const name = request.replace(/^node:/, "");
+        const allowed = Module.isBuiltin(name) || /^(@aws-sdk\\/|aws-sdk(\\/|$))/.test(request);
+        if (!allowed) throw new Error("not available on Lambda: " + request);
+        return resolve.call(this, request, parent, ...rest);
+      };
+      require(bundle);`;
+    await expect(
+      promisify(execFile)(process.execPath, ["-e", probe, join(codeUri, "index.js")], {
+        env: { PATH: process.env.PATH, NODE_ENV: "production" },
+      }),
+    ).resolves.toBeDefined();
+  });
+
   it("keeps recordings in a private bucket that the app and the speaking worker are told of", () => {
     const bucket = resources.AudioBucket!.Properties as {
       PublicAccessBlockConfiguration: Record<string, boolean>;
@@ -168,5 +294,107 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
       const env = resources[name]!.Properties.Environment as { Variables: Record<string, unknown> };
       expect(env.Variables.AUDIO_BUCKET).toEqual({ Ref: "AudioBucket" });
     }
+  });
+});
+
+describe("operations (src/plugins/production-wiring.cjs)", () => {
+  type Alarm = {
+    AlarmActions: unknown[];
+    ComparisonOperator: string;
+    Threshold: number;
+    MetricName?: string;
+    Namespace?: string;
+    Statistic?: string;
+    Period?: number;
+    Dimensions?: { Name: string; Value: unknown }[];
+    Metrics?: {
+      Id: string;
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string } };
+    }[];
+  };
+  const alarms = (from: Record<string, Resource>) =>
+    Object.fromEntries(
+      Object.entries(from)
+        .filter(([, r]) => r.Type === "AWS::CloudWatch::Alarm")
+        .map(([name, r]) => [name, r.Properties as Alarm]),
+    );
+
+  it("alarms on 5xx rate, duration, throttles, the dead-letter queue and AI spend, to one topic", () => {
+    const all = alarms(resources);
+    expect(resources.AlarmTopic?.Type).toBe("AWS::SNS::Topic");
+    for (const [name, a] of Object.entries(all)) {
+      expect(a.AlarmActions, name).toEqual([{ Ref: "AlarmTopic" }]);
+    }
+    const rate = all.Http5xxRateAlarm!;
+    expect([rate.ComparisonOperator, rate.Threshold]).toEqual(["GreaterThanThreshold", 5]);
+    expect(rate.Metrics!.map((m) => m.MetricStat?.Metric.MetricName ?? m.Expression)).toEqual([
+      "5xx",
+      "Count",
+      "IF(requests > 0, 100 * errors / requests, 0)",
+    ]);
+    const functions = ofType("AWS::Serverless::Function").map(([name]) => name);
+    expect(functions.length).toBe(5);
+    for (const fn of functions) {
+      const duration = all[`${fn}DurationAlarm`]!;
+      expect(duration).toMatchObject({
+        Namespace: "AWS/Lambda",
+        MetricName: "Duration",
+        Statistic: "Maximum",
+        Threshold: 25000,
+        Dimensions: [{ Name: "FunctionName", Value: { Ref: fn } }],
+      });
+      expect(all[`${fn}ThrottlesAlarm`]).toMatchObject({
+        MetricName: "Throttles",
+        ComparisonOperator: "GreaterThanThreshold",
+        Threshold: 0,
+      });
+    }
+    expect(all.ScoringDeadLetterAlarm).toMatchObject({
+      Namespace: "AWS/SQS",
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Threshold: 0,
+      Dimensions: [
+        { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
+      ],
+    });
+    // The metric src/observability/metrics.ts emits, summed over a day.
+    expect(all.AiCostAlarm).toMatchObject({
+      Namespace: "IeltsAiPrep",
+      MetricName: "AiCostUsd",
+      Statistic: "Sum",
+      Period: 86400,
+      Threshold: 5,
+    });
+    expect(resources.AlarmTopic!.Properties.Subscription).toBeUndefined();
+  });
+
+  it("takes the AI budget and an alarm address from the deploy's environment", () => {
+    expect(alarms(configured).AiCostAlarm!.Threshold).toBe(12.5);
+    expect(configured.AlarmTopic!.Properties.Subscription).toEqual([
+      { Protocol: "email", Endpoint: "ops@example.org" },
+    ]);
+  });
+
+  it("turns on point-in-time recovery on every table", () => {
+    const tables = ofType("AWS::DynamoDB::Table");
+    expect(tables.length).toBe(11);
+    for (const [name, table] of tables) {
+      expect(table.Properties.PointInTimeRecoverySpecification, name).toEqual({
+        PointInTimeRecoveryEnabled: true,
+      });
+    }
+  });
+
+  it("traces with X-Ray only when ARC_TRACING=true, with the permission to send traces", () => {
+    for (const [name, fn] of ofType("AWS::Serverless::Function")) {
+      expect(fn.Properties.Tracing, name).toBeUndefined();
+      expect(configured[name]!.Properties.Tracing, name).toBe("Active");
+    }
+    expect(resources.TracingPolicy).toBeUndefined();
+    const policy = JSON.stringify(configured.TracingPolicy!.Properties);
+    expect(policy).toContain("xray:PutTraceSegments");
+    expect(policy).toContain('{"Ref":"Role"}');
+    expect(policy).toContain('{"Ref":"ModelCallerRole"}');
   });
 });

@@ -6,7 +6,12 @@
 // - students' recordings live in a private, encrypted bucket that only the app can read;
 // - the packages the TypeScript build leaves external (harper.js finds its WebAssembly beside
 //   its own files; the dictionaries read theirs from disk) are copied into each worker's
-//   package, because transpiled Lambdas are not hydrated.
+//   package, because transpiled Lambdas are not hydrated;
+// - a CloudFront distribution is the only way in (docs/decisions/019-cdn-caching.md): it caches the
+//   hashed build for a year, other static files for an hour, pages and /api/* never, compresses
+//   with brotli or gzip, and proves itself to the HTTP Lambda with a secret header;
+// - alarms an operator needs, to one SNS topic (ALARM_EMAIL at deploy time subscribes an
+//   address), point-in-time recovery on every table, and X-Ray tracing when ARC_TRACING=true.
 const { cpSync, existsSync } = require("node:fs");
 const { join } = require("node:path");
 
@@ -47,7 +52,278 @@ function addModelCallerRole(resources) {
   }
 }
 
-function wire(cloudformation, cwd) {
+// CloudFront's managed policies (ids are fixed by AWS).
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+const YEAR = 31536000;
+const HOUR = 3600;
+
+function cachePolicy(name, { min, fallback, max, vary }) {
+  return {
+    Type: "AWS::CloudFront::CachePolicy",
+    Properties: {
+      CachePolicyConfig: {
+        Name: { "Fn::Sub": `\${AWS::StackName}-${name}` },
+        MinTTL: min,
+        DefaultTTL: fallback,
+        MaxTTL: max,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          EnableAcceptEncodingBrotli: true,
+          EnableAcceptEncodingGzip: true,
+          CookiesConfig: { CookieBehavior: vary ? "all" : "none" },
+          HeadersConfig: vary
+            ? { HeaderBehavior: "whitelist", Headers: ["Authorization"] }
+            : { HeaderBehavior: "none" },
+          QueryStringsConfig: { QueryStringBehavior: vary ? "all" : "none" },
+        },
+      },
+    },
+  };
+}
+
+function cacheControlPolicy(name, value) {
+  return {
+    Type: "AWS::CloudFront::ResponseHeadersPolicy",
+    Properties: {
+      ResponseHeadersPolicyConfig: {
+        Name: { "Fn::Sub": `\${AWS::StackName}-${name}` },
+        CustomHeadersConfig: {
+          Items: [{ Header: "Cache-Control", Value: value, Override: true }],
+        },
+      },
+    },
+  };
+}
+
+function behaviour(extra) {
+  return {
+    TargetOriginId: "HttpApi",
+    ViewerProtocolPolicy: "redirect-to-https",
+    Compress: true,
+    ...extra,
+  };
+}
+
+const STATIC_METHODS = { AllowedMethods: ["GET", "HEAD"], CachedMethods: ["GET", "HEAD"] };
+const ALL_METHODS = {
+  AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+  CachedMethods: ["GET", "HEAD"],
+};
+
+/**
+ * The distribution has one origin, the HTTP API: Architect already proxies /_static/* from
+ * there to the static bucket, whose keys lack the /_static prefix a bucket origin would need.
+ */
+function addCdn(cloudformation) {
+  const resources = cloudformation.Resources;
+  resources.OriginVerifySecret = {
+    Type: "AWS::SecretsManager::Secret",
+    Properties: {
+      Description: "Sent by CloudFront to the HTTP API; requests without it are refused",
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+    },
+  };
+  const secret = { "Fn::Sub": "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}" };
+  resources.AnyCatchallHTTPLambda.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET = secret;
+  // Hashed names change with their content, so a year is safe; other files keep their names.
+  resources.BuildCachePolicy = cachePolicy("build", { min: YEAR, fallback: YEAR, max: YEAR });
+  resources.AssetCachePolicy = cachePolicy("assets", { min: 0, fallback: HOUR, max: HOUR });
+  // Pages are cached only when the app says public, and then per cookie, so one student's page
+  // can never reach another; a MaxTTL above zero is what lets CloudFront compress them.
+  resources.PageCachePolicy = cachePolicy("pages", { min: 0, fallback: 0, max: 1, vary: true });
+  resources.BuildHeadersPolicy = cacheControlPolicy("build", `public, max-age=${YEAR}, immutable`);
+  resources.AssetHeadersPolicy = cacheControlPolicy("assets", `public, max-age=${HOUR}`);
+  resources.Cdn = {
+    Type: "AWS::CloudFront::Distribution",
+    Properties: {
+      DistributionConfig: {
+        Enabled: true,
+        HttpVersion: "http2and3",
+        PriceClass: "PriceClass_100",
+        Origins: [
+          {
+            Id: "HttpApi",
+            DomainName: { "Fn::Sub": "${HTTP}.execute-api.${AWS::Region}.amazonaws.com" },
+            CustomOriginConfig: {
+              OriginProtocolPolicy: "https-only",
+              OriginSSLProtocols: ["TLSv1.2"],
+            },
+            OriginCustomHeaders: [{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: secret }],
+          },
+        ],
+        CacheBehaviors: [
+          behaviour({
+            PathPattern: "/_static/build/*",
+            ...STATIC_METHODS,
+            CachePolicyId: { Ref: "BuildCachePolicy" },
+            ResponseHeadersPolicyId: { Ref: "BuildHeadersPolicy" },
+          }),
+          behaviour({
+            PathPattern: "/_static/*",
+            ...STATIC_METHODS,
+            CachePolicyId: { Ref: "AssetCachePolicy" },
+            ResponseHeadersPolicyId: { Ref: "AssetHeadersPolicy" },
+          }),
+          behaviour({
+            PathPattern: "/api/*",
+            ...ALL_METHODS,
+            CachePolicyId: CACHING_DISABLED,
+            OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+          }),
+        ],
+        DefaultCacheBehavior: behaviour({
+          ...ALL_METHODS,
+          CachePolicyId: { Ref: "PageCachePolicy" },
+          OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+        }),
+      },
+    },
+  };
+  cloudformation.Outputs = {
+    ...cloudformation.Outputs,
+    CdnUrl: {
+      Description: "The site's address (CloudFront)",
+      Value: { "Fn::Sub": "https://${Cdn.DomainName}" },
+    },
+  };
+}
+
+// Must match src/observability/metrics.ts, which emits the custom metrics.
+const METRICS_NAMESPACE = "IeltsAiPrep";
+const DEFAULT_AI_BUDGET_USD = 5;
+const FIVE_MINUTES = 300;
+const DAY = 86400;
+
+function alarm(description, properties) {
+  return {
+    Type: "AWS::CloudWatch::Alarm",
+    Properties: {
+      AlarmDescription: description,
+      AlarmActions: [{ Ref: "AlarmTopic" }],
+      OKActions: [{ Ref: "AlarmTopic" }],
+      EvaluationPeriods: 1,
+      TreatMissingData: "notBreaching",
+      ...properties,
+    },
+  };
+}
+
+function aiBudgetUsd(env) {
+  const raw = env.AI_COST_BUDGET_USD;
+  if (raw === undefined || raw === "") return DEFAULT_AI_BUDGET_USD;
+  const budget = Number(raw);
+  if (!Number.isFinite(budget) || budget <= 0) {
+    throw new Error(
+      `production-wiring: AI_COST_BUDGET_USD must be a positive number of dollars, not "${raw}"`,
+    );
+  }
+  return budget;
+}
+
+function addOperations(cloudformation, env) {
+  const resources = cloudformation.Resources;
+  resources.AlarmTopic = { Type: "AWS::SNS::Topic", Properties: {} };
+  if (env.ALARM_EMAIL) {
+    resources.AlarmTopic.Properties.Subscription = [
+      { Protocol: "email", Endpoint: env.ALARM_EMAIL },
+    ];
+  }
+  const api = [{ Name: "ApiId", Value: { Ref: "HTTP" } }];
+  const apiMetric = (id, metric) => ({
+    Id: id,
+    ReturnData: false,
+    MetricStat: {
+      Metric: { Namespace: "AWS/ApiGateway", MetricName: metric, Dimensions: api },
+      Period: FIVE_MINUTES,
+      Stat: "Sum",
+    },
+  });
+  resources.Http5xxRateAlarm = alarm("More than 5% of HTTP requests answered 5xx over 5 minutes", {
+    ComparisonOperator: "GreaterThanThreshold",
+    Threshold: 5,
+    Metrics: [
+      apiMetric("errors", "5xx"),
+      apiMetric("requests", "Count"),
+      {
+        Id: "rate",
+        Label: "5xx per 100 requests",
+        Expression: "IF(requests > 0, 100 * errors / requests, 0)",
+        ReturnData: true,
+      },
+    ],
+  });
+  const functions = Object.entries(resources).filter(
+    ([, r]) => r.Type === "AWS::Serverless::Function",
+  );
+  for (const [name] of functions) {
+    const lambda = (metric, stat) => ({
+      Namespace: "AWS/Lambda",
+      MetricName: metric,
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: name } }],
+      Period: FIVE_MINUTES,
+      Statistic: stat,
+    });
+    resources[`${name}DurationAlarm`] = alarm(`${name} ran longer than 25 s`, {
+      ...lambda("Duration", "Maximum"),
+      ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 25000,
+    });
+    resources[`${name}ThrottlesAlarm`] = alarm(`${name} was throttled`, {
+      ...lambda("Throttles", "Sum"),
+      ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 0,
+    });
+  }
+  resources.ScoringDeadLetterAlarm = alarm("A scoring event failed every retry (see the DLQ)", {
+    Namespace: "AWS/SQS",
+    MetricName: "ApproximateNumberOfMessagesVisible",
+    Dimensions: [
+      { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
+    ],
+    Period: FIVE_MINUTES,
+    Statistic: "Maximum",
+    ComparisonOperator: "GreaterThanThreshold",
+    Threshold: 0,
+  });
+  const budget = aiBudgetUsd(env);
+  resources.AiCostAlarm = alarm(`AI spend over $${budget} in a day`, {
+    Namespace: METRICS_NAMESPACE,
+    MetricName: "AiCostUsd",
+    Period: DAY,
+    Statistic: "Sum",
+    ComparisonOperator: "GreaterThanThreshold",
+    Threshold: budget,
+  });
+
+  for (const r of Object.values(resources)) {
+    if (r.Type === "AWS::DynamoDB::Table") {
+      r.Properties.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: true };
+    }
+  }
+
+  if (env.ARC_TRACING === "true") {
+    for (const [, fn] of functions) fn.Properties.Tracing = "Active";
+    resources.TracingPolicy = {
+      Type: "AWS::IAM::Policy",
+      Properties: {
+        PolicyName: "TracingPolicy",
+        Roles: [{ Ref: "Role" }, { Ref: "ModelCallerRole" }],
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+              Resource: "*",
+            },
+          ],
+        },
+      },
+    };
+  }
+}
+
+function wire(cloudformation, cwd, env = process.env) {
   const resources = cloudformation.Resources;
   addModelCallerRole(resources);
   resources.ScoringDeadLetterQueue = {
@@ -132,6 +408,8 @@ function wire(cloudformation, cwd) {
     fn.Properties.EventInvokeConfig = { MaximumRetryAttempts: 2 };
     copyScorerPackages(cwd, fn.Properties.CodeUri);
   }
+  addCdn(cloudformation);
+  addOperations(cloudformation, env);
   return cloudformation;
 }
 

@@ -1,0 +1,35 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+
+// Deployed, CloudFront is the only way in (docs/decisions/019-cdn-caching.md): it adds this header
+// with a secret generated in the stack, so a request straight to the API's own address, which
+// would skip the CDN's caching rules and TLS settings, is refused.
+const HEADER = "x-origin-verify";
+const DEPLOYED = new Set(["production", "staging"]);
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
+/**
+ * A 403 for a deployed request that did not come through the CDN, otherwise undefined. Locally
+ * (Sandbox, tests) there is no CDN and nothing is checked. Deployed without a secret, everything
+ * is refused: a stack missing its wiring should fail closed, not open.
+ */
+export function refuseUnlessFromCdn(
+  headers: Record<string, string | undefined>,
+  env: Record<string, string | undefined> = process.env,
+): APIGatewayProxyStructuredResultV2 | undefined {
+  if (!DEPLOYED.has(env.ARC_ENV ?? "")) return undefined;
+  const secret = env.ORIGIN_VERIFY_SECRET;
+  const sent = headers[HEADER];
+  // Comparing digests keeps the comparison constant-time whatever the length sent.
+  if (secret && sent !== undefined && timingSafeEqual(digest(sent), digest(secret))) {
+    return undefined;
+  }
+  return {
+    statusCode: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    body: "Forbidden: this address only answers requests that come through the site's own address.",
+  };
+}
