@@ -18,4 +18,3 @@ export { discardAssessment, getAssessment, requeueFailed } from "../../src/data/
 export type { Assessment } from "../../src/domain/assessment";
 export { createContentReport } from "../../src/data/content-reports";
 export { publishEvent } from "../../src/data/events";
-export { getQuestionItem } from "../../src/data/questions";

@@ -1,5 +1,6 @@
 // Routes reach Reading, Listening, mock tests and drills only through here (see
 // accounts.server.ts for why).
+import { moduleFrom as moduleOf } from "../../src/domain/module";
 import type { Assessment } from "../../src/domain/assessment";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
@@ -81,11 +82,9 @@ export function objectiveResumeUrl(assessment: Assessment): string | null {
   return `/assessments/${assessment.skill}/new?${query}`;
 }
 
-const moduleSchema = z.enum(["academic", "general"]).catch("academic");
-
 /** `?module=`, Academic unless it says General Training. */
 export function moduleFrom(request: Request) {
-  return moduleSchema.parse(new URL(request.url).searchParams.get("module") ?? undefined);
+  return moduleOf(new URL(request.url).searchParams.get("module"));
 }
 
 const mockIdSchema = z.uuid();

@@ -17,7 +17,7 @@ import { checkPart1 } from "../../src/scoring/practice/speaking";
 // Drills are checked here, in the HTTP Lambda, with light pure checks: nothing on this path may
 // load the scoring worker's language libraries (harper.js, wink-nlp, dictionaries).
 
-export const DRILL_NAMES = ["overview", "introduction", "linking", "grammar", "speaking"] as const;
+const DRILL_NAMES = ["overview", "introduction", "linking", "grammar", "speaking"] as const;
 export type DrillName = (typeof DRILL_NAMES)[number];
 
 export function parseDrill(value: string | undefined): DrillName | null {
@@ -59,7 +59,7 @@ export const DRILL_MENU: readonly DrillSummary[] = [
 ];
 
 /** Everything a drill page shows; plain data, so it crosses from loader to page as JSON. */
-export interface DrillView {
+interface DrillView {
   drill: DrillName;
   title: string;
   instructions: string;

@@ -1,3 +1,4 @@
+import { moduleFrom } from "../../src/domain/module";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -42,15 +43,15 @@ export const meta: MetaFunction = () => [{ title: "Speaking test · IELTS AI Pre
 const MODULES = { academic: "Academic", general: "General Training" } as const;
 type Module = keyof typeof MODULES;
 
-function moduleFrom(url: URL): Module {
-  return url.searchParams.get("module") === "general" ? "general" : "academic";
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const mockId = await mockSlot(request, user.userId, "speaking");
-  const { assessment, set } = await openSpeakingDraft(user.userId, moduleFrom(url), mockId);
+  const { assessment, set } = await openSpeakingDraft(
+    user.userId,
+    moduleFrom(url.searchParams.get("module")),
+    mockId,
+  );
   const answers = assessment.submission.parts;
   return json({
     assessmentId: assessment.assessmentId,

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { csrfCookie } from "./cookies.server";
 
-export const CSRF_FIELD = "csrf";
+const CSRF_FIELD = "csrf";
 
 async function readCookieToken(request: Request): Promise<string | null> {
   const value: unknown = await csrfCookie.parse(request.headers.get("Cookie"));

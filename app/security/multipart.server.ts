@@ -4,7 +4,7 @@ import { CSRF_PROBLEM } from "./form.server";
 import { maxBodyBytes, MAX_FORM_BYTES } from "./request-guard.server";
 
 /** A file over the limit: its bytes were dropped, its size and type kept for the message. */
-export interface OversizedFile {
+interface OversizedFile {
   size: number;
   type: string;
 }

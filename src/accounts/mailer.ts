@@ -94,7 +94,7 @@ export async function readOutbox(path = outboxPath()): Promise<OutboxEntry[]> {
     .reverse();
 }
 
-export function isLocalMode(env: Env = process.env): boolean {
+function isLocalMode(env: Env = process.env): boolean {
   return Boolean(env.ARC_SANDBOX);
 }
 

@@ -1,8 +1,8 @@
 import commonPasswordList from "./data/common-passwords.json";
 import { normalisePassword } from "./passwords";
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 128;
 
 /**
  * Passwords refused because attackers try them first (data/common-passwords.json). Not a copy

@@ -1,8 +1,5 @@
 const DEFAULT_VERIFY_URL = "https://www.google.com/recaptcha/api/siteverify";
 
-export type RecaptchaResult =
-  { ok: true } | { ok: false; reason: "missing-token" | "rejected" | "unavailable" };
-
 /** The variables read; a plain record, so tests can pass their own. */
 type Env = Readonly<Record<string, string | undefined>>;
 

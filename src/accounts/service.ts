@@ -29,8 +29,8 @@ import { checkThrottle, recordFailure, takeMailAllowance } from "./throttles";
  * is checked here.
  */
 
-export const VERIFY_EMAIL_TTL_MINUTES = 60;
-export const RESET_PASSWORD_TTL_MINUTES = 30;
+const VERIFY_EMAIL_TTL_MINUTES = 60;
+const RESET_PASSWORD_TTL_MINUTES = 30;
 
 /**
  * A reset request for a known address writes a token and calls the mail API; for an unknown

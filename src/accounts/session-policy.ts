@@ -5,7 +5,7 @@ const MINUTE_MS = 60_000;
 export const ABSOLUTE_LIFETIME_MS = 24 * 60 * MINUTE_MS;
 export const IDLE_TIMEOUT_MS = 2 * 60 * MINUTE_MS;
 /** lastSeenAt only needs minute precision for a 2-hour idle limit, and each refresh is a write. */
-export const TOUCH_INTERVAL_MS = MINUTE_MS;
+const TOUCH_INTERVAL_MS = MINUTE_MS;
 
 export type SessionVerdict =
   | { valid: true; touch: boolean }

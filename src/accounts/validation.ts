@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkPassword } from "./password-policy";
 
-export const EMAIL_MAX_LENGTH = 254;
+const EMAIL_MAX_LENGTH = 254;
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -12,12 +12,10 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
 /** For a new password; the email-aware rule is added by the schemas that know the email. */
-export const passwordSchema = z
-  .string({ error: "Enter a password." })
-  .superRefine((password, ctx) => {
-    const check = checkPassword(password);
-    if (!check.ok) ctx.addIssue({ code: "custom", message: check.message });
-  });
+const passwordSchema = z.string({ error: "Enter a password." }).superRefine((password, ctx) => {
+  const check = checkPassword(password);
+  if (!check.ok) ctx.addIssue({ code: "custom", message: check.message });
+});
 
 function refuseEmailAsPassword(value: { email: string; password: string }, ctx: z.RefinementCtx) {
   const check = checkPassword(value.password, { email: value.email });
@@ -55,12 +53,6 @@ export const changePasswordSchema = z.object({
     .min(1, "Enter your current password."),
   next: passwordSchema,
 });
-
-export type JoinInput = z.infer<typeof joinSchema>;
-export type LoginInput = z.infer<typeof loginSchema>;
-export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
-export type ResetInput = z.infer<typeof resetSchema>;
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export type FieldErrors<T> = Partial<Record<keyof T & string, string>>;
 

@@ -11,7 +11,7 @@ import { answerJsonSchema, systemPrompt, userMessage } from "./prompt";
 import type { ScoringProvider, ScoringRequest } from "./types";
 
 export const NOVA_MICRO = "amazon.nova-micro-v1:0";
-export const TOOL_NAME = "record_assessment";
+const TOOL_NAME = "record_assessment";
 
 /**
  * The chain owns retries, so the SDK's own are off: otherwise one chain attempt could become

@@ -33,10 +33,10 @@ export type ChainOptions = {
   onSafetyEvent: (event: SafetyEvent) => void | Promise<void>;
 };
 
-export const DEFAULT_BASE_DELAY_MS = 250;
-export const DEFAULT_MAX_DELAY_MS = 2_000;
+const DEFAULT_BASE_DELAY_MS = 250;
+const DEFAULT_MAX_DELAY_MS = 2_000;
 
-export const SCORING_FAILED_MESSAGE =
+const SCORING_FAILED_MESSAGE =
   "We could not score this answer just now. It has been saved, and you can ask for it to be scored again later.";
 
 export class ScoringFailedError extends Error {

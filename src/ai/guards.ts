@@ -5,7 +5,7 @@ import { CONFIDENCE, criteriaFor } from "./prompt";
 import { neutralise, studentText } from "./safety";
 import type { ScoringRequest } from "./types";
 
-export type Confidence = (typeof CONFIDENCE)[number];
+type Confidence = (typeof CONFIDENCE)[number];
 
 /** A model answer that passed validation, with bands on the legal grid and overall recomputed. */
 export type ValidatedAnswer = Pick<
@@ -13,7 +13,7 @@ export type ValidatedAnswer = Pick<
   "criteria" | "overall" | "feedback" | "highlights"
 > & { confidence: Confidence };
 
-export type Rejection = { ok: false; reason: string };
+type Rejection = { ok: false; reason: string };
 export type Validation = { ok: true; value: ValidatedAnswer } | Rejection;
 export type Plausibility = { ok: true } | Rejection;
 
@@ -142,7 +142,7 @@ export function validateAndClamp(raw: unknown, req: ScoringRequest): Validation 
 }
 
 /** The official combination: the mean of the criteria, rounded to the half-band grid. */
-export function overallFor(req: ScoringRequest, criteria: Record<string, number>): number {
+function overallFor(req: ScoringRequest, criteria: Record<string, number>): number {
   if (req.kind === "writing") return taskBand(Object.values(criteria));
   const { FC, LR, GRA, P } = criteria;
   if (FC === undefined || LR === undefined || GRA === undefined) {

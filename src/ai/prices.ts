@@ -1,5 +1,5 @@
 /** USD per million tokens. The one place prices live; update here when providers change them. */
-export const PRICES: Readonly<Record<string, { input: number; output: number }>> = {
+const PRICES: Readonly<Record<string, { input: number; output: number }>> = {
   "amazon.nova-micro-v1:0": { input: 0.035, output: 0.14 },
   "gemini-2.5-flash-lite": { input: 0.1, output: 0.4 },
   "gemini-2.5-flash": { input: 0.3, output: 2.5 },

@@ -11,7 +11,7 @@ export function criteriaFor(req: ScoringRequest): string[] {
   return ["FC", "LR", "GRA", ...(req.audio ? ["P"] : [])];
 }
 
-export const HIGHLIGHT_KINDS = [
+const HIGHLIGHT_KINDS = [
   "grammar",
   "spelling",
   "vocabulary",

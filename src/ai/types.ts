@@ -2,7 +2,7 @@ import type { WritingSubmission } from "../domain/assessment";
 import type { Module } from "../domain/module";
 import type { ProviderName, ScoringResult } from "../domain/result";
 
-export type SpeakingRequest = {
+type SpeakingRequest = {
   kind: "speaking";
   part: 1 | 2 | 3;
   module: Module;

@@ -2,7 +2,7 @@ import type { ScoringResult } from "../domain/result";
 import { roundToHalfBand, speakingBand } from "../scoring/bands";
 
 /** Between parts in the transcript the result page shows; highlight offsets count it. */
-export const PART_SEPARATOR = "\n\n";
+const PART_SEPARATOR = "\n\n";
 
 export function joinedTranscript(transcripts: readonly string[]): string {
   return transcripts.join(PART_SEPARATOR);

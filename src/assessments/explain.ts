@@ -4,10 +4,10 @@ import { getTest, groupsOf } from "../content/papers";
 import { getAssessment } from "../data/assessments";
 import { saveExplanations } from "../data/explanations";
 
-export const EXPLAIN_TIMEOUT_MS = 20_000;
+const EXPLAIN_TIMEOUT_MS = 20_000;
 
 /** The wrong answers of a marked Reading or Listening paper, with their question and evidence. */
-export function wrongAnswersOf(assessment: Assessment): WrongAnswer[] {
+function wrongAnswersOf(assessment: Assessment): WrongAnswer[] {
   const s = assessment.submission;
   const test = s.kind === "objective" ? getTest(s.testId) : undefined;
   if (!test || !assessment.marking) return [];

@@ -34,7 +34,7 @@ export interface NumberedQuestion {
 }
 
 /** How many answer-sheet numbers a question takes: one per key letter for choose-several. */
-export function spanOf(question: TestQuestion): number {
+function spanOf(question: TestQuestion): number {
   return question.type === "multiple-choice-multi" && Array.isArray(question.answer)
     ? question.answer.length
     : 1;
@@ -54,7 +54,7 @@ export function numberQuestions(groups: readonly QuestionGroup[], first = 1): Nu
   return numbered;
 }
 
-export function numberLabel({ number, span }: Pick<NumberedQuestion, "number" | "span">): string {
+function numberLabel({ number, span }: Pick<NumberedQuestion, "number" | "span">): string {
   return span === 1 ? String(number) : `${number}–${number + span - 1}`;
 }
 
@@ -104,7 +104,7 @@ export function audioUrl(part: Pick<ListeningPart, "audio">): string {
   return `/_static${part.audio}`;
 }
 
-export function testForm(test: IeltsTest): TestForm {
+function testForm(test: IeltsTest): TestForm {
   if (test.skill === "listening") return "listening";
   return test.module === "academic" ? "reading-academic" : "reading-general";
 }

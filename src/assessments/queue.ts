@@ -2,7 +2,7 @@ import type { Assessment } from "../domain/assessment";
 import { giveUp, listStale, recordPublished, releaseStuck } from "../data/assessments";
 import type { Publish, ScoringEventName } from "../data/events";
 
-export function eventFor(assessment: Pick<Assessment, "skill">): ScoringEventName {
+function eventFor(assessment: Pick<Assessment, "skill">): ScoringEventName {
   return assessment.skill === "speaking" ? "score-speaking" : "score-writing";
 }
 

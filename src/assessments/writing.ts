@@ -12,7 +12,7 @@ import { countWords } from "../scoring/language/text";
 import { enqueueScoring } from "./queue";
 
 export type WritingTask = 1 | 2;
-export type Module = "academic" | "general";
+type Module = "academic" | "general";
 
 export const TASK_MINUTES: Record<WritingTask, number> = { 1: 20, 2: 40 };
 export const MIN_WORDS: Record<WritingTask, number> = { 1: 150, 2: 250 };
@@ -21,7 +21,7 @@ export const MIN_WORDS: Record<WritingTask, number> = { 1: 150, 2: 250 };
  * The text a scorer reads as "the prompt". An Academic Task 1 chart is a picture to the
  * student; scorers get its data as words so they can judge what the answer reports.
  */
-export function scoringPrompt(question: WritingQuestion): string {
+function scoringPrompt(question: WritingQuestion): string {
   if (question.task === 1 && question.module === "academic") {
     return `${question.prompt}\n\nData shown: ${describeVisual(question.visual)}`;
   }

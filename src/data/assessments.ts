@@ -11,7 +11,7 @@ import {
   type ProviderAttempt,
   type Submission,
 } from "../domain/assessment";
-import type { Skill } from "../domain/module";
+import { moduleFrom, type Skill } from "../domain/module";
 import type { ScoringResult } from "../domain/result";
 import { writeIf } from "./conditional";
 import { queryAll } from "./paginate";
@@ -354,7 +354,7 @@ function toAssessment(item: Record<string, unknown>): Assessment {
     assessmentId: String(item.assessmentId),
     userId: String(item.userId),
     skill: item.skill as Skill,
-    module: item.module === "general" ? "general" : "academic",
+    module: moduleFrom(item.module),
     status: item.status as AssessmentStatus,
     submission: item.submission as Submission,
     createdAt: String(item.createdAt),

@@ -6,8 +6,8 @@ import { getDb } from "./tables";
 
 export type TokenPurpose = "verify-email" | "reset-password";
 
-export const MIN_TOKEN_TTL_MINUTES = 30;
-export const MAX_TOKEN_TTL_MINUTES = 60;
+const MIN_TOKEN_TTL_MINUTES = 30;
+const MAX_TOKEN_TTL_MINUTES = 60;
 
 export async function issueToken(
   userId: string,

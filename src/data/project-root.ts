@@ -8,7 +8,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * local files (mail outbox, audio) resolve against it, so the app and the tests find the same
  * ones.
  */
-export function projectRoot(env: Env = process.env): string {
+function projectRoot(env: Env = process.env): string {
   try {
     const cwd = (JSON.parse(env.ARC_SANDBOX ?? "{}") as { cwd?: unknown }).cwd;
     if (typeof cwd === "string") return cwd;

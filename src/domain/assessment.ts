@@ -115,7 +115,7 @@ export interface ObjectiveSubmission {
 }
 
 /** A full mock test: a record that only groups the four skills' own assessments. */
-export interface MockSubmission {
+interface MockSubmission {
   kind: "mock";
   module: Module;
 }

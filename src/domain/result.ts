@@ -2,7 +2,7 @@ import type { Reliability } from "../scoring/writing";
 
 export type ProviderName = "bedrock" | "gemini" | "local";
 
-export type FeedbackPoint = { criterion: string; kind: "strength" | "improve"; text: string };
+type FeedbackPoint = { criterion: string; kind: "strength" | "improve"; text: string };
 
 export type Highlight = {
   start: number;

@@ -1,7 +1,7 @@
 import type { Skill } from "../domain/module";
 import { SKILLS, criteriaIn, type HistoryRow } from "./history";
 
-export interface BandPoint {
+interface BandPoint {
   assessmentId: string;
   date: string;
   band: number;

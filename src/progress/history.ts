@@ -9,9 +9,9 @@ export function parseSkill(value: string | null): Skill | null {
 }
 
 /** Writing Task 1 has TA where Task 2 has TR; speaking adds P only when audio was scored. */
-export const CRITERIA_ORDER = ["TA", "TR", "FC", "CC", "LR", "GRA", "P"] as const;
+const CRITERIA_ORDER = ["TA", "TR", "FC", "CC", "LR", "GRA", "P"] as const;
 
-export interface RawScore {
+interface RawScore {
   raw: number;
   maxRaw: number;
 }

@@ -4,7 +4,7 @@ import { sendJson, startScriptedServer, type ScriptedServer } from "./scripted-s
  * A fake Bedrock Runtime speaking the Converse wire format (REST-JSON) over HTTP/1.1, for the
  * real SDK client pointed at it with `endpoint` and a NodeHttpHandler.
  */
-export type BedrockBehaviour =
+type BedrockBehaviour =
   /** A tool-use answer whose input is `answer`. */
   | { kind: "answer"; answer: unknown; usage?: { inputTokens: number; outputTokens: number } }
   /** A plain text answer, e.g. malformed JSON. */
@@ -23,7 +23,7 @@ const ERROR_TYPES: Record<number, string> = {
   503: "ServiceUnavailableException",
 };
 
-export const DEFAULT_USAGE = { inputTokens: 1_500, outputTokens: 500 };
+const DEFAULT_USAGE = { inputTokens: 1_500, outputTokens: 500 };
 
 type ConverseBody = { toolConfig?: { toolChoice?: { tool?: { name?: string } } } };
 

@@ -1,7 +1,7 @@
 import { sendJson, startScriptedServer, type ScriptedServer } from "./scripted-server";
 
 /** A fake Gemini API serving `POST /v1beta/models/{model}:generateContent`. */
-export type GeminiBehaviour =
+type GeminiBehaviour =
   /** A JSON answer: `answer` serialised as the candidate's text. */
   | {
       kind: "answer";
@@ -18,7 +18,7 @@ export type FakeGemini = ScriptedServer<GeminiBehaviour> & {
   models(): string[];
 };
 
-export const DEFAULT_GEMINI_USAGE = { promptTokenCount: 1_500, candidatesTokenCount: 500 };
+const DEFAULT_GEMINI_USAGE = { promptTokenCount: 1_500, candidatesTokenCount: 500 };
 
 const STATUS_NAMES: Record<number, string> = {
   400: "INVALID_ARGUMENT",

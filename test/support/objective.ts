@@ -20,7 +20,7 @@ export async function studentCookie(label: string): Promise<{ name: string; valu
 }
 
 /** The key as a candidate would write it: optional words kept, brackets dropped. */
-export function correctAnswer(question: TestQuestion): string {
+function correctAnswer(question: TestQuestion): string {
   const keys = [question.answer].flat();
   if (question.type === "multiple-choice-multi") return keys.join(",");
   const plain = [...JUDGEMENT_TYPES, ...MATCHING_TYPES, ...CHOICE_TYPES].includes(question.type);

@@ -8,7 +8,7 @@ function nextHalf(band: number): number {
 }
 
 /** The criterion that holds the overall band down: the lowest, the first in rubric order on ties. */
-export function weakestCriterion(criteria: Record<string, number>): string | undefined {
+function weakestCriterion(criteria: Record<string, number>): string | undefined {
   return Object.entries(criteria).reduce<[string, number] | undefined>(
     (low, entry) => (low === undefined || entry[1] < low[1] ? entry : low),
     undefined,

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 
 const POLL_MS = 2_000;
 /** Without JavaScript the page reloads itself this often while the answer is scored. */
-export const REFRESH_SECONDS = 5;
+const REFRESH_SECONDS = 5;
 
 const STAGES = [
   { status: "queued", label: "Waiting for a scorer" },

@@ -1,5 +1,5 @@
 import type { Highlight } from "../../../src/domain/result";
-export type Segment = { text: string; note?: number };
+type Segment = { text: string; note?: number };
 
 /** Splits the text at the highlights, skipping any that overlap an earlier one. */
 export function segment(text: string, highlights: readonly Highlight[]) {
