@@ -1,14 +1,14 @@
 import { createRequestHandler } from "@remix-run/architect";
 import * as build from "@remix-run/dev/server-build";
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
-import { refuseUnlessFromCdn } from "~/security/origin-verify.server";
+import { refuseUnlessFromCdn, viewerIp } from "~/security/origin-verify.server";
 import { guardRequest } from "~/security/request-guard.server";
 
 const remixHandler = createRequestHandler({
   build,
   mode: process.env.NODE_ENV,
   getLoadContext: (event: APIGatewayProxyEventV2) => ({
-    clientIp: event.requestContext?.http?.sourceIp ?? "unknown",
+    clientIp: viewerIp(event.headers, event.requestContext?.http?.sourceIp),
   }),
 });
 
