@@ -8,7 +8,7 @@ import type {
 import { isLocal, publicBaseUrl } from "~/config.server";
 import { sessionCookie } from "~/security/cookies.server";
 import { secureResult } from "~/security/headers.server";
-import { refuseUnlessFromCdn } from "~/security/origin-verify.server";
+import { refuseUnlessFromCdn, viewerIp } from "~/security/origin-verify.server";
 import { guardRequest } from "~/security/request-guard.server";
 
 // Refuse to start without the site's address rather than mail links built from a request.
@@ -18,7 +18,7 @@ const remixHandler = createRequestHandler({
   build,
   mode: process.env.NODE_ENV,
   getLoadContext: (event: APIGatewayProxyEventV2) => ({
-    clientIp: event.requestContext?.http?.sourceIp ?? "unknown",
+    clientIp: viewerIp(event.headers, event.requestContext?.http?.sourceIp),
   }),
 });
 

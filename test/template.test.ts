@@ -245,6 +245,28 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     }
   });
 
+  it("tells the app the student's address on every request that reaches it", () => {
+    const fn = resources.ViewerAddressFunction!.Properties as {
+      FunctionCode: string;
+      FunctionConfig: { Runtime: string };
+    };
+    expect(fn.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+    expect(fn.FunctionCode).toContain('headers["x-viewer-address"] = { value: event.viewer.ip }');
+    const config = resources.Cdn!.Properties.DistributionConfig as {
+      CacheBehaviors: { PathPattern: string; FunctionAssociations?: unknown }[];
+      DefaultCacheBehavior: { FunctionAssociations?: unknown };
+    };
+    const association = [
+      {
+        EventType: "viewer-request",
+        FunctionARN: { "Fn::GetAtt": ["ViewerAddressFunction", "FunctionMetadata.FunctionARN"] },
+      },
+    ];
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual(association);
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === "/api/*");
+    expect(api?.FunctionAssociations).toEqual(association);
+  });
+
   it("gives CloudFront and the HTTP Lambda the same generated secret, so the API refuses the rest", () => {
     const secret = resources.OriginVerifySecret!;
     expect(secret.Type).toBe("AWS::SecretsManager::Secret");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refuseUnlessFromCdn } from "./origin-verify.server";
+import { refuseUnlessFromCdn, viewerIp } from "./origin-verify.server";
 
 const deployed = { ARC_ENV: "production", ORIGIN_VERIFY_SECRET: "s3cret-from-the-stack" };
 
@@ -27,5 +27,18 @@ describe("refuseUnlessFromCdn", () => {
   it("checks nothing locally, where there is no CDN", () => {
     expect(refuseUnlessFromCdn({}, { ARC_ENV: "testing" })).toBe(undefined);
     expect(refuseUnlessFromCdn({}, {})).toBe(undefined);
+  });
+});
+
+describe("viewerIp", () => {
+  it("takes the student's address from the CDN when deployed, not the edge server's", () => {
+    expect(viewerIp({ "x-viewer-address": "203.0.113.7" }, "130.176.1.1", deployed)).toBe(
+      "203.0.113.7",
+    );
+  });
+
+  it("uses the source address locally, where a client could set the header itself", () => {
+    expect(viewerIp({ "x-viewer-address": "203.0.113.7" }, "127.0.0.1", {})).toBe("127.0.0.1");
+    expect(viewerIp({}, undefined, {})).toBe("unknown");
   });
 });

@@ -96,6 +96,13 @@ function cacheControlPolicy(name, value) {
   };
 }
 
+// Behind CloudFront the API sees an edge server's address; the function tells the app the
+// student's, overwriting any header of that name the client sent.
+const VIEWER_ADDRESS_CODE = `function handler(event) {
+  event.request.headers["x-viewer-address"] = { value: event.viewer.ip };
+  return event.request;
+}`;
+
 function behaviour(extra) {
   return {
     TargetOriginId: "HttpApi",
@@ -134,6 +141,25 @@ function addCdn(cloudformation) {
   resources.PageCachePolicy = cachePolicy("pages", { min: 0, fallback: 0, max: 1, vary: true });
   resources.BuildHeadersPolicy = cacheControlPolicy("build", `public, max-age=${YEAR}, immutable`);
   resources.AssetHeadersPolicy = cacheControlPolicy("assets", `public, max-age=${HOUR}`);
+  resources.ViewerAddressFunction = {
+    Type: "AWS::CloudFront::Function",
+    Properties: {
+      Name: { "Fn::Sub": "${AWS::StackName}-viewer-address" },
+      AutoPublish: true,
+      FunctionCode: VIEWER_ADDRESS_CODE,
+      FunctionConfig: { Comment: "x-viewer-address for the app", Runtime: "cloudfront-js-2.0" },
+    },
+  };
+  const toTheApp = {
+    ...ALL_METHODS,
+    OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+    FunctionAssociations: [
+      {
+        EventType: "viewer-request",
+        FunctionARN: { "Fn::GetAtt": ["ViewerAddressFunction", "FunctionMetadata.FunctionARN"] },
+      },
+    ],
+  };
   resources.Cdn = {
     Type: "AWS::CloudFront::Distribution",
     Properties: {
@@ -165,18 +191,9 @@ function addCdn(cloudformation) {
             CachePolicyId: { Ref: "AssetCachePolicy" },
             ResponseHeadersPolicyId: { Ref: "AssetHeadersPolicy" },
           }),
-          behaviour({
-            PathPattern: "/api/*",
-            ...ALL_METHODS,
-            CachePolicyId: CACHING_DISABLED,
-            OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
-          }),
+          behaviour({ PathPattern: "/api/*", ...toTheApp, CachePolicyId: CACHING_DISABLED }),
         ],
-        DefaultCacheBehavior: behaviour({
-          ...ALL_METHODS,
-          CachePolicyId: { Ref: "PageCachePolicy" },
-          OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
-        }),
+        DefaultCacheBehavior: behaviour({ ...toTheApp, CachePolicyId: { Ref: "PageCachePolicy" } }),
       },
     },
   };
