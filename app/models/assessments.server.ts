@@ -1,5 +1,6 @@
 // Routes reach assessment flows and data only through here (see accounts.server.ts for why).
 export { joinedTranscript } from "../../src/assessments/combine-speaking";
+export { assessmentIdFrom } from "../../src/assessments/ids";
 export { enqueueScoring } from "../../src/assessments/queue";
 export {
   MIN_WORDS,

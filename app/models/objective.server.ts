@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Assessment } from "../../src/data/assessments";
 import { questionsOf } from "../../src/content/tests";
+import { assessmentIdFrom } from "../../src/assessments/ids";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
   objectiveSubmission,
@@ -90,7 +91,7 @@ function query(request: Request) {
   const params = new URL(request.url).searchParams;
   return {
     module: moduleFrom(request),
-    mockId: params.get("mockId") ?? undefined,
+    mockId: assessmentIdFrom(params.get("mockId")),
   };
 }
 
@@ -135,7 +136,8 @@ export async function handleTestPost(request: Request) {
   const [assessmentId, intent] = [form.get("assessmentId"), form.get("intent")].map((v) =>
     typeof v === "string" ? v : "",
   );
-  const found = await ownObjective(assessmentId!, user.userId);
+  const id = assessmentIdFrom(assessmentId);
+  const found = id ? await ownObjective(id, user.userId) : null;
   if (!found) throw json({ message: "That test was not found." }, { status: 404 });
   const { assessment, test } = found;
   // A second click on "Submit", or a late autosave, lands on the result of the first.

@@ -14,6 +14,7 @@ import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
 import { loadObjectiveResult, objectiveResumeUrl } from "~/models/objective.server";
 import {
+  assessmentIdFrom,
   createContentReport,
   joinedTranscript,
   enqueueScoring,
@@ -44,8 +45,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     : []),
 ];
 
-async function ownAssessment(request: Request, id: string | undefined) {
+async function ownAssessment(request: Request, param: string | undefined) {
   const user = await requireUser(request);
+  const id = assessmentIdFrom(param);
   const assessment = id ? await getAssessment(id) : null;
   // Someone else's assessment is "not found", never "forbidden": ids reveal nothing.
   if (!assessment || assessment.userId !== user.userId) {

@@ -18,6 +18,7 @@ import {
   type AttachableStep,
   type StepState,
 } from "~/models/objective.server";
+import { assessmentIdFrom } from "~/models/assessments.server";
 import { MOCK_STEPS } from "../../src/assessments/mock-steps";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/session.server";
@@ -27,9 +28,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Mock test · IELTS AI Prep" }];
 
-async function mockFor(request: Request, id: string | undefined) {
+async function mockFor(request: Request, param: string | undefined) {
   const user = await requireUser(request);
-  const mock = await ownMock(id ?? "", user.userId);
+  const id = assessmentIdFrom(param);
+  const mock = id ? await ownMock(id, user.userId) : null;
   if (!mock) throw json({ message: "That mock test was not found." }, { status: 404 });
   return mock;
 }

@@ -1,6 +1,6 @@
 import { json, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { verifyCsrf } from "./csrf.server";
-import { CSRF_PROBLEM } from "./form.server";
+import { CSRF_PROBLEM, formEncoding, unreadableForm } from "./form.server";
 import { maxBodyBytes, MAX_FORM_BYTES } from "./request-guard.server";
 
 /** A file over the limit: its bytes were dropped, its size and type kept for the message. */
@@ -57,10 +57,15 @@ export async function readUploadForm(request: Request, maxFileBytes: number): Pr
     throw json({ message: TOO_LARGE }, { status: 413 });
   }
   const oversized = new Map<string, OversizedFile>();
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const form = multipart
-    ? await unstable_parseMultipartFormData(request, cappedUploadHandler(maxFileBytes, oversized))
-    : await request.formData();
+  const { multipart } = formEncoding(request);
+  const form = await (
+    multipart
+      ? unstable_parseMultipartFormData(request, cappedUploadHandler(maxFileBytes, oversized))
+      : request.formData()
+  ).catch((error: unknown) => {
+    // The upload handler's own 413 says more than "damaged".
+    throw error instanceof Response ? error : unreadableForm();
+  });
   try {
     await verifyCsrf(request, form);
     return { form, oversized, problem: null };
