@@ -3,6 +3,8 @@ export { joinedTranscript } from "../../src/assessments/combine-speaking";
 export { assessmentIdFrom } from "../../src/assessments/ids";
 export { enqueueScoring } from "../../src/assessments/queue";
 export {
+  ESSAY_TOO_LONG,
+  MAX_ESSAY_CHARS,
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,

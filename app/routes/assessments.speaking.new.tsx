@@ -10,6 +10,7 @@ import { useRef } from "react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { SpeakingRecorder } from "~/components/speaking-recorder";
+import { assessmentIdFrom } from "~/models/assessments.server";
 import {
   findSpeakingDraft,
   getAudioStore,
@@ -26,6 +27,7 @@ import type { SpeakingFormField } from "../../src/assessments/speaking-form";
 import {
   audioField,
   MAX_AUDIO_BYTES,
+  MAX_TRANSCRIPT_CHARS,
   MAX_TRANSCRIPT_WORDS,
   SPEAKING_PARTS,
   transcriptField,
@@ -82,7 +84,10 @@ export async function action({ request }: ActionFunctionArgs) {
   ) => json({ values, formError, fieldErrors }, status);
   if (problem) return fail(403, problem);
 
-  const { draft, assessment } = await findSpeakingDraft(text("assessmentId"), user.userId);
+  const draftId = assessmentIdFrom(text("assessmentId"));
+  const { draft, assessment } = draftId
+    ? await findSpeakingDraft(draftId, user.userId)
+    : { draft: null, assessment: null };
   if (!draft) {
     if (assessment) return redirect(`/assessments/${assessment.assessmentId}`);
     throw json({ message: "We could not find that Speaking test." }, { status: 404 });
@@ -115,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     const chooseAgain = SPEAKING_PARTS.some((part) => files[part]);
     return fail(
-      400,
+      parsed.tooLarge ? 413 : 400,
       chooseAgain
         ? "Nothing was saved yet: fix the marked answers and add your recordings again."
         : null,
@@ -317,6 +322,7 @@ function PartFieldset({
           name={transcript}
           ref={transcriptRef}
           rows={8}
+          maxLength={MAX_TRANSCRIPT_CHARS}
           defaultValue={value}
           aria-invalid={errors[transcript] ? true : undefined}
           aria-describedby={`${transcript}-hint${errors[transcript] ? ` ${transcript}-error` : ""}`}

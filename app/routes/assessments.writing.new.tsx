@@ -11,7 +11,10 @@ import { FormMessage } from "~/components/field";
 import { EssayEditor } from "~/components/writing/EssayEditor";
 import { QuestionView } from "~/components/writing/QuestionView";
 import {
+  ESSAY_TOO_LONG,
+  MAX_ESSAY_CHARS,
   MIN_WORDS,
+  assessmentIdFrom,
   TASK_MINUTES,
   draftResponseSchema,
   getAssessment,
@@ -44,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     module: query.module,
     minutes: TASK_MINUTES[query.task],
     minWords: MIN_WORDS[query.task],
+    maxChars: MAX_ESSAY_CHARS,
     question,
     response: assessment.submission.kind === "writing" ? assessment.submission.response : "",
     deadlineAt: assessment.deadlineAt ?? new Date().toISOString(),
@@ -57,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
   const values = formValues(form, FIELDS);
-  const draft = await getAssessment(values.assessmentId);
+  const draftId = assessmentIdFrom(values.assessmentId);
+  const draft = draftId ? await getAssessment(draftId) : null;
   if (!draft || draft.userId !== user.userId) {
     throw json({ message: "That writing task was not found." }, { status: 404 });
   }
@@ -69,7 +74,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const schema = values.intent === "submit" ? submitResponseSchema : draftResponseSchema;
   const parsed = schema.safeParse(values.response);
-  if (!parsed.success) return reply(400, parsed.error.issues[0]?.message ?? "Check your answer.");
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Check your answer.";
+    return reply(message === ESSAY_TOO_LONG ? 413 : 400, message);
+  }
 
   if (values.intent === "submit") {
     await submitWriting(draft, parsed.data, publishEvent);
@@ -109,6 +117,7 @@ export default function NewWriting() {
           serverNow={data.serverNow}
           csrf={csrf}
           assessmentId={data.assessmentId}
+          maxChars={data.maxChars}
         />
         <div className="actions">
           <button type="submit" name="intent" value="save" className="button-secondary">

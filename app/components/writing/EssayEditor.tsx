@@ -26,10 +26,11 @@ export function EssayEditor(props: {
   serverNow: number;
   csrf: string;
   assessmentId: string;
+  maxChars: number;
 }) {
   const [text, setText] = useState(props.initialText);
   const [now, setNow] = useState(props.serverNow);
-  const saver = useFetcher<{ savedAt?: string }>();
+  const saver = useFetcher<{ savedAt?: string | null; formError?: string | null }>();
   const lastSaved = useRef(props.initialText);
 
   useEffect(() => {
@@ -51,6 +52,8 @@ export function EssayEditor(props: {
 
   const words = countWords(text);
   const savedAt = saver.data?.savedAt;
+  // A failed autosave leaves the text in the box; the student is told so they can save by hand.
+  const saveError = saver.state === "idle" ? saver.data?.formError : null;
   return (
     <div className="essay-editor">
       <label htmlFor="response" className="essay-label">
@@ -63,6 +66,12 @@ export function EssayEditor(props: {
         · <span>{timeLabel(props.deadlineAt, now)}</span>
         {savedAt ? <> · Draft saved {new Date(savedAt).toLocaleTimeString()}</> : null}
       </p>
+      <p className="essay-save-status" role="status">
+        {saveError ? `Not saved: ${saveError}` : null}
+        {text.length >= props.maxChars
+          ? ` You have reached the limit of ${props.maxChars.toLocaleString("en-GB")} characters.`
+          : null}
+      </p>
       <textarea
         id="response"
         name="response"
@@ -70,6 +79,7 @@ export function EssayEditor(props: {
         spellCheck={false}
         autoCorrect="off"
         autoCapitalize="sentences"
+        maxLength={props.maxChars}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
