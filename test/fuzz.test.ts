@@ -273,3 +273,103 @@ describe("random bodies to every form action", () => {
     console.log("statuses", Object.fromEntries(statuses));
   }, 600_000);
 });
+
+describe("bad input, case by case, through the Lambda handler", () => {
+  const client = new InProcessClient();
+  let csrf = "";
+  let writingId = "";
+
+  beforeAll(async () => {
+    const user = await createStudent("bad-input");
+    const session = await sessionCookieFor(user);
+    client.cookies.set(session.name, session.value);
+    const html = String(
+      (await client.send({ method: "GET", path: "/assessments/writing/new" })).body,
+    );
+    csrf = /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+    writingId = /name="assessmentId" value="([^"]+)"/.exec(html)![1]!;
+  });
+
+  const post = async (
+    path: string,
+    fields: [string, string][],
+    extra: Record<string, string> = {},
+  ) => {
+    const { headers, body } = await encode(fields, "urlencoded");
+    return client.send({
+      method: "POST",
+      path,
+      headers: { ...headers, origin: ORIGIN, "sec-fetch-site": "same-origin", ...extra },
+      body,
+    });
+  };
+
+  it("answers a JSON post with 415 and a page that says what to do", async () => {
+    const result = await client.send({
+      method: "POST",
+      path: "/login",
+      headers: {
+        "content-type": "application/json",
+        origin: ORIGIN,
+        "sec-fetch-site": "same-origin",
+      },
+      body: { text: '{"email":"a@b.c"}', base64: false },
+    });
+    expect(result.statusCode).toBe(415);
+    expect(String(result.body)).toContain("accepts only forms sent from its own pages");
+  });
+
+  it("refuses Origin: null with 403 and a readable page, even beside same-origin metadata", async () => {
+    const result = await post("/login", [["csrf", csrf]], { origin: "null" });
+    expect(result.statusCode).toBe(403);
+    expect(result.headers?.["content-type"]).toContain("text/html");
+    expect(String(result.body)).toContain("Back button");
+  });
+
+  it("answers 404 for an empty, missing or over-long assessment id on every paper's form", async () => {
+    for (const path of [
+      "/assessments/writing/new",
+      "/assessments/reading/new",
+      "/assessments/listening/new",
+    ]) {
+      for (const id of [[["assessmentId", ""]], [], [["assessmentId", "a".repeat(3000)]]] as [
+        string,
+        string,
+      ][][]) {
+        const result = await post(path, [["csrf", csrf], ["intent", "save"], ...id]);
+        expect(result.statusCode, path).toBe(404);
+      }
+    }
+    for (const path of [`/assessments/${"a".repeat(3000)}`, `/mock-tests/${"a".repeat(3000)}`]) {
+      const result = await client.send({ method: "GET", path });
+      expect(result.statusCode, path.slice(0, 20)).toBe(404);
+    }
+  });
+
+  it("keeps an over-long essay in the form with 413, and saves nothing", async () => {
+    const essay = `Kept ${"word ".repeat(6_000)}`;
+    const result = await post("/assessments/writing/new", [
+      ["csrf", csrf],
+      ["assessmentId", writingId],
+      ["intent", "save"],
+      ["response", essay],
+    ]);
+    expect(result.statusCode).toBe(413);
+    const html = String(result.body);
+    expect(html).toContain("over 20,000 characters");
+    expect(html).toContain(essay.trimEnd());
+    expect(html).toContain('maxLength="20000"');
+  });
+
+  it("refuses a 300 KB essay with a page that says to go back, where the text still is", async () => {
+    const result = await post("/assessments/writing/new", [
+      ["csrf", csrf],
+      ["assessmentId", writingId],
+      ["intent", "save"],
+      ["response", "word ".repeat(60_000)],
+    ]);
+    expect(result.statusCode).toBe(413);
+    expect(String(result.body)).toContain("<h1>Too large to send</h1>");
+    expect(String(result.body)).toContain("Back button");
+  });
+});

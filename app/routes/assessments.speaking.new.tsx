@@ -67,6 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Values = Record<ReturnType<typeof transcriptField>, string>;
 
+const MAX_ECHO_CHARS = 1_000_000;
+const TOO_LARGE_TO_ECHO = `Your answers are far over ${MAX_TRANSCRIPT_CHARS.toLocaleString("en-GB")} characters a part, too long to show here again, so nothing was saved. Use your browser's Back button: what you typed is still there. Shorten it and save again.`;
+const blankValues = Object.fromEntries(
+  SPEAKING_PARTS.map((part) => [transcriptField(part), ""]),
+) as Values;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, oversized, problem } = await readUploadForm(request, MAX_AUDIO_BYTES);
@@ -77,11 +83,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = Object.fromEntries(
     SPEAKING_PARTS.map((part) => [transcriptField(part), text(transcriptField(part))]),
   ) as Values;
+  // The page carries each answer twice (in the textarea and in Remix's data), and a Lambda
+  // response is at most 6 MB: answers too large to show again are left where they are, in the
+  // page the student came from.
+  const echoed = Object.values(values).join("").length <= MAX_ECHO_CHARS;
   const fail = (
     status: number,
     formError: string | null,
     fieldErrors: Partial<Record<SpeakingFormField, string>> = {},
-  ) => json({ values, formError, fieldErrors }, status);
+  ) =>
+    echoed
+      ? json({ values, formError, fieldErrors }, status)
+      : json({ values: blankValues, formError: TOO_LARGE_TO_ECHO, fieldErrors }, 413);
   if (problem) return fail(403, problem);
 
   const draftId = assessmentIdFrom(text("assessmentId"));
