@@ -140,4 +140,51 @@ describe("a Speaking test through the page, without JavaScript", () => {
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("Kept after the refusal.");
   });
+
+  // Three 1 MB transcripts were one word each, so the word limit let them through to DynamoDB,
+  // whose 400 KB item limit threw: a 500, and the text gone.
+  it("refuses three 1 MB transcripts with 413 and says to go back, keeping the saved draft", async () => {
+    const { client } = await signedInClient("speaker-huge");
+    const page = hiddenFields(await (await client.get(PAGE)).text());
+    const before = await getAssessment(page.assessmentId!);
+    const long = `Kept${"a".repeat(1_000_000)}`;
+    const response = await postMultipart(
+      client,
+      { intent: "save", "transcript-1": long, "transcript-2": long, "transcript-3": long },
+      {},
+    );
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain("Back button");
+    expect((await getAssessment(page.assessmentId!))?.updatedAt).toBe(before?.updatedAt);
+  });
+
+  it("keeps 300 KB transcripts in the form with 413 (over the item limit together)", async () => {
+    const { client } = await signedInClient("speaker-large");
+    const page = hiddenFields(await (await client.get(PAGE)).text());
+    const before = await getAssessment(page.assessmentId!);
+    const long = `Kept${"a".repeat(300_000)}`;
+    const response = await postMultipart(
+      client,
+      { intent: "save", "transcript-1": long, "transcript-2": long, "transcript-3": long },
+      {},
+    );
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain("20,000 characters");
+    expect(html).toContain(`>${long}</textarea>`);
+    expect((await getAssessment(page.assessmentId!))?.updatedAt).toBe(before?.updatedAt);
+  });
+
+  it("answers 404, not 500, for an empty, missing or over-long assessment id", async () => {
+    const { client } = await signedInClient("speaker-id");
+    const page = hiddenFields(await (await client.get(PAGE)).text());
+    for (const assessmentId of ["", "a".repeat(3000), undefined]) {
+      const fields: Record<string, string> = { csrf: page.csrf!, intent: "save" };
+      if (assessmentId !== undefined) fields.assessmentId = assessmentId;
+      const response = await client.post(PAGE, fields);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain("We could not find that Speaking test.");
+    }
+  });
 });

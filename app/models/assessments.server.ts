@@ -1,7 +1,10 @@
 // Routes reach assessment flows and data only through here (see accounts.server.ts for why).
 export { joinedTranscript } from "../../src/assessments/combine-speaking";
+export { assessmentIdFrom } from "../../src/assessments/ids";
 export { enqueueScoring } from "../../src/assessments/queue";
 export {
+  ESSAY_TOO_LONG,
+  MAX_ESSAY_CHARS,
   MIN_WORDS,
   TASK_MINUTES,
   draftResponseSchema,

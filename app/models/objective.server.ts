@@ -5,6 +5,7 @@ import type { Assessment } from "../../src/domain/assessment";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { questionsOf } from "../../src/content/papers";
+import { assessmentIdFrom } from "../../src/assessments/ids";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
   findObjectiveDraft,
@@ -163,7 +164,8 @@ export async function handleTestPost(request: Request, skill: ObjectiveSkill) {
     if (problem) return json({ savedAt: null, unanswered: null, formError: problem }, 403);
     return startTest(request, user.userId, skill);
   }
-  const found = await ownObjective(assessmentId!, user.userId);
+  const id = assessmentIdFrom(assessmentId);
+  const found = id ? await ownObjective(id, user.userId) : null;
   if (!found) throw json({ message: "That test was not found." }, { status: 404 });
   const { assessment, test } = found;
   // A second click on "Submit", or a late autosave, lands on the result of the first.

@@ -15,6 +15,7 @@ import { RemoveFromProgress } from "~/components/result/RemoveFromProgress";
 import { BackToMock, ScoringProgress } from "~/components/result/ScoringProgress";
 import { loadObjectiveResult, mockIdOf, objectiveResumeUrl } from "~/models/objective.server";
 import {
+  assessmentIdFrom,
   createContentReport,
   discardAssessment,
   joinedTranscript,
@@ -39,8 +40,9 @@ const PENDING = new Set(["queued", "scoring"]);
 
 export const meta: MetaFunction<typeof loader> = () => [{ title: "Your result · IELTS AI Prep" }];
 
-async function ownAssessment(request: Request, id: string | undefined) {
+async function ownAssessment(request: Request, param: string | undefined) {
   const user = await requireUser(request);
+  const id = assessmentIdFrom(param);
   const assessment = id ? await getAssessment(id) : null;
   // Someone else's assessment is "not found", never "forbidden": ids reveal nothing.
   if (!assessment || assessment.userId !== user.userId) {

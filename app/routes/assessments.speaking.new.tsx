@@ -11,6 +11,7 @@ import { useRef } from "react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { SpeakingRecorder } from "~/components/speaking-recorder";
+import { assessmentIdFrom } from "~/models/assessments.server";
 import {
   findSpeakingDraft,
   getAudioStore,
@@ -28,6 +29,7 @@ import type { SpeakingFormField } from "../../src/assessments/speaking-form";
 import {
   audioField,
   MAX_AUDIO_BYTES,
+  MAX_TRANSCRIPT_CHARS,
   MAX_TRANSCRIPT_WORDS,
   SPEAKING_PARTS,
   transcriptField,
@@ -68,6 +70,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Values = Record<ReturnType<typeof transcriptField>, string>;
 
+const MAX_ECHO_CHARS = 1_000_000;
+const TOO_LARGE_TO_ECHO = `Your answers are far over ${MAX_TRANSCRIPT_CHARS.toLocaleString("en-GB")} characters a part, too long to show here again, so nothing was saved. Use your browser's Back button: what you typed is still there. Shorten it and save again.`;
+const blankValues = Object.fromEntries(
+  SPEAKING_PARTS.map((part) => [transcriptField(part), ""]),
+) as Values;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, oversized, problem } = await readUploadForm(request, MAX_AUDIO_BYTES);
@@ -78,14 +86,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = Object.fromEntries(
     SPEAKING_PARTS.map((part) => [transcriptField(part), text(transcriptField(part))]),
   ) as Values;
+  // The page carries each answer twice (in the textarea and in Remix's data), and a Lambda
+  // response is at most 6 MB: answers too large to show again are left where they are, in the
+  // page the student came from.
+  const echoed = Object.values(values).join("").length <= MAX_ECHO_CHARS;
   const fail = (
     status: number,
     formError: string | null,
     fieldErrors: Partial<Record<SpeakingFormField, string>> = {},
-  ) => json({ values, formError, fieldErrors }, status);
+  ) =>
+    echoed
+      ? json({ values, formError, fieldErrors }, status)
+      : json({ values: blankValues, formError: TOO_LARGE_TO_ECHO, fieldErrors }, 413);
   if (problem) return fail(403, problem);
 
-  const { draft, assessment } = await findSpeakingDraft(text("assessmentId"), user.userId);
+  const draftId = assessmentIdFrom(text("assessmentId"));
+  const { draft, assessment } = draftId
+    ? await findSpeakingDraft(draftId, user.userId)
+    : { draft: null, assessment: null };
   if (!draft) {
     if (assessment) return redirect(`/assessments/${assessment.assessmentId}`);
     throw json({ message: "We could not find that Speaking test." }, { status: 404 });
@@ -118,7 +136,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     const chooseAgain = SPEAKING_PARTS.some((part) => files[part]);
     return fail(
-      400,
+      parsed.tooLarge ? 413 : 400,
       chooseAgain
         ? "Nothing was saved yet: fix the marked answers and add your recordings again."
         : null,
@@ -320,6 +338,7 @@ function PartFieldset({
           name={transcript}
           ref={transcriptRef}
           rows={8}
+          maxLength={MAX_TRANSCRIPT_CHARS}
           defaultValue={value}
           aria-invalid={errors[transcript] ? true : undefined}
           aria-describedby={`${transcript}-hint${errors[transcript] ? ` ${transcript}-error` : ""}`}

@@ -13,7 +13,10 @@ import { PaperIntro } from "~/components/objective/PaperIntro";
 import { EssayEditor } from "~/components/writing/EssayEditor";
 import { QuestionView } from "~/components/writing/QuestionView";
 import {
+  ESSAY_TOO_LONG,
+  MAX_ESSAY_CHARS,
   MIN_WORDS,
+  assessmentIdFrom,
   TASK_MINUTES,
   draftResponseSchema,
   farUnderMinimum,
@@ -58,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     minutes: TASK_MINUTES[query.task],
     minWords: MIN_WORDS[query.task],
     mockId: query.mockId ?? null,
+    maxChars: MAX_ESSAY_CHARS,
   };
   if (!open) return json({ started: false as const, ...about });
   const { assessment, question } = open;
@@ -86,7 +90,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const url = new URL(request.url);
     return redirect(`${url.pathname}${url.search}`);
   }
-  const draft = await getAssessment(values.assessmentId);
+  const draftId = assessmentIdFrom(values.assessmentId);
+  const draft = draftId ? await getAssessment(draftId) : null;
   if (!draft || draft.userId !== user.userId) {
     throw json({ message: "That writing task was not found." }, { status: 404 });
   }
@@ -104,7 +109,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const submitting = values.intent === "submit" || values.confirmShort === "yes";
   const schema = submitting ? submitResponseSchema : draftResponseSchema;
   const parsed = schema.safeParse(values.response);
-  if (!parsed.success) return reply(400, parsed.error.issues[0]?.message ?? "Check your answer.");
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Check your answer.";
+    return reply(message === ESSAY_TOO_LONG ? 413 : 400, message);
+  }
 
   if (submitting) {
     const task = draft.submission.kind === "writing" ? draft.submission.task : 2;
@@ -195,6 +203,7 @@ export default function NewWriting() {
           serverNow={data.serverNow}
           csrf={csrf}
           assessmentId={data.assessmentId}
+          maxChars={data.maxChars}
         />
         <div className="actions">
           <button type="submit" name="intent" value="save" className="button-secondary">

@@ -9,6 +9,7 @@ import {
   type StepRefusal,
   type StepState,
 } from "~/models/objective.server";
+import { assessmentIdFrom } from "~/models/assessments.server";
 import { MOCK_STEPS } from "../../src/assessments/mock-steps";
 import { requireUser } from "~/session.server";
 import styles from "~/styles/objective.css";
@@ -17,9 +18,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Mock test · IELTS AI Prep" }];
 
-async function mockFor(request: Request, id: string | undefined) {
+async function mockFor(request: Request, param: string | undefined) {
   const user = await requireUser(request);
-  const mock = await ownMock(id ?? "", user.userId);
+  const id = assessmentIdFrom(param);
+  const mock = id ? await ownMock(id, user.userId) : null;
   if (!mock) throw json({ message: "That mock test was not found." }, { status: 404 });
   return mock;
 }

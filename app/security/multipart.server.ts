@@ -1,7 +1,7 @@
 import { json, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { verifyCsrf } from "./csrf.server";
-import { CSRF_PROBLEM } from "./form.server";
-import { maxBodyBytes, MAX_FORM_BYTES } from "./request-guard.server";
+import { CSRF_PROBLEM, formEncoding, unreadableForm } from "./form.server";
+import { maxBodyBytes } from "./request-guard.server";
 
 /** A file over the limit: its bytes were dropped, its size and type kept for the message. */
 interface OversizedFile {
@@ -19,13 +19,15 @@ const TOO_LARGE = "This form is too large to send.";
 
 // Remix's memory handler throws on the first file over its limit, which loses everything the
 // student typed. This one drains an oversized file, remembers it, and carries on, so the form
-// comes back with a message on that field. Text fields stay within the ordinary form limit.
+// comes back with a message on that field. A text field may be as large as the body was allowed
+// to be: the route's own limits then answer with the text kept, rather than losing it here.
 function cappedUploadHandler(
   maxFileBytes: number,
+  maxTextBytes: number,
   oversized: Map<string, OversizedFile>,
 ): UploadHandler {
   return async ({ name, filename, contentType, data }) => {
-    const cap = filename === undefined ? MAX_FORM_BYTES : maxFileBytes;
+    const cap = filename === undefined ? maxTextBytes : maxFileBytes;
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     let size = 0;
     for await (const chunk of data) {
@@ -53,14 +55,23 @@ function cappedUploadHandler(
  */
 export async function readUploadForm(request: Request, maxFileBytes: number): Promise<UploadRead> {
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > maxBodyBytes(new URL(request.url).pathname)) {
+  const maxBody = maxBodyBytes(new URL(request.url).pathname);
+  if (length > maxBody) {
     throw json({ message: TOO_LARGE }, { status: 413 });
   }
   const oversized = new Map<string, OversizedFile>();
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const form = multipart
-    ? await unstable_parseMultipartFormData(request, cappedUploadHandler(maxFileBytes, oversized))
-    : await request.formData();
+  const { multipart } = formEncoding(request);
+  const form = await (
+    multipart
+      ? unstable_parseMultipartFormData(
+          request,
+          cappedUploadHandler(maxFileBytes, maxBody, oversized),
+        )
+      : request.formData()
+  ).catch((error: unknown) => {
+    // The upload handler's own 413 says more than "damaged".
+    throw error instanceof Response ? error : unreadableForm();
+  });
   try {
     await verifyCsrf(request, form);
     return { form, oversized, problem: null };

@@ -24,28 +24,49 @@ type GuardInput = {
   bodyLength: number;
 };
 
-function refuse(statusCode: number, message: string): APIGatewayProxyStructuredResultV2 {
+// A refusal here happens before Remix renders anything, so it is a small page of its own. It is
+// what a student without JavaScript sees after pressing a button: it says what happened and that
+// going back keeps what they typed (browsers restore form fields on back). Title and message are
+// our own constants, so nothing here needs escaping.
+function refuse(
+  statusCode: number,
+  title: string,
+  message: string,
+): APIGatewayProxyStructuredResultV2 {
+  const body = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · IELTS AI Prep</title></head>
+<body><main><h1>${title}</h1><p>${message}</p>
+<p>Nothing was saved. Use your browser's Back button to return to the form: what you typed is still there.</p>
+<p><a href="/">Go to the home page</a></p></main></body></html>`;
   return {
     statusCode,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    body: message,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    body,
   };
 }
 
-// Modern browsers send Sec-Fetch-Site on every request, and it is the reliable signal (a page
-// with Referrer-Policy no-referrer even makes them send `Origin: null` for a same-origin post).
-// Older browsers fall back to comparing Origin with Host. A request with
-// neither is not from a browser (curl, the mobile app) and carries no ambient-cookie risk beyond
+/** The host Remix compares Origin with: the first X-Forwarded-Host, else Host. */
+function requestHost(headers: Record<string, string | undefined>): string | undefined {
+  const forwarded = headers["x-forwarded-host"]?.split(",")[0]?.trim();
+  return forwarded || headers["host"];
+}
+
+// Modern browsers send Sec-Fetch-Site on every request; older ones only Origin. Both are checked
+// when present, because Remix itself aborts an action whose Origin is not this host (with a bare
+// 500), so an opaque `Origin: null` (a sandboxed frame, a cross-site redirect) is refused here,
+// with a page that says why, even beside `Sec-Fetch-Site: same-origin`. Our own pages always send
+// their real origin (Referrer-Policy strict-origin-when-cross-origin). A request with neither
+// header is not from a browser (curl, the mobile app) and carries no ambient-cookie risk beyond
 // what the CSRF token already covers.
 export function isCrossSite(headers: Record<string, string | undefined>): boolean {
   const site = headers["sec-fetch-site"];
-  if (site) return site !== "same-origin" && site !== "none";
+  if (site && site !== "same-origin" && site !== "none") return true;
   const origin = headers["origin"];
   if (!origin) return false;
   if (origin === "null") return true;
-  const host = headers["x-forwarded-host"] ?? headers["host"];
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).host !== requestHost(headers);
   } catch {
     return true;
   }
@@ -55,12 +76,20 @@ export function guardRequest(input: GuardInput): APIGatewayProxyStructuredResult
   const method = input.method.toUpperCase();
   if (SAFE_METHODS.has(method)) return null;
   if (input.bodyLength > maxBodyBytes(input.path)) {
-    return refuse(413, "This form is too large to send. Shorten it and try again.");
+    return refuse(
+      413,
+      "Too large to send",
+      "What you sent is larger than this page accepts, so it never reached us. Shorten your answer (or add one recording at a time) and send it again.",
+    );
   }
   // The JSON API authenticates with bearer tokens, never cookies, so cross-site posts there
   // cannot ride on a student's session.
   if (!input.path.startsWith("/api/") && isCrossSite(input.headers)) {
-    return refuse(403, "This request came from another site and was refused.");
+    return refuse(
+      403,
+      "Refused",
+      "This form was sent from another site, or from a page whose address your browser hid, so it was refused to protect your account. Open the page on this site and send it from there.",
+    );
   }
   return null;
 }

@@ -15,8 +15,20 @@ describe("isCrossSite", () => {
     expect(isCrossSite(host)).toBe(false);
   });
 
-  it("trusts same-origin fetch metadata over the null Origin a no-referrer page sends", () => {
-    expect(isCrossSite({ ...host, "sec-fetch-site": "same-origin", origin: "null" })).toBe(false);
+  // Remix aborts an action whose Origin is not this host, so the guard must refuse it first.
+  it("refuses an opaque or foreign Origin even with same-origin fetch metadata", () => {
+    expect(isCrossSite({ ...host, "sec-fetch-site": "same-origin", origin: "null" })).toBe(true);
+    expect(
+      isCrossSite({ ...host, "sec-fetch-site": "same-origin", origin: "https://evil.example" }),
+    ).toBe(true);
+    expect(isCrossSite({ ...host, "sec-fetch-site": "same-origin", origin: "not a url" })).toBe(
+      true,
+    );
+  });
+
+  it("compares Origin with the first forwarded host, as Remix does", () => {
+    const forwarded = { ...host, "x-forwarded-host": "ielts.example, proxy.internal" };
+    expect(isCrossSite({ ...forwarded, origin: "https://ielts.example" })).toBe(false);
   });
 
   it("refuses other sites, opaque origins and same-site subdomains", () => {
@@ -55,10 +67,12 @@ describe("guardRequest", () => {
     ).toBeNull();
   });
 
-  it("refuses a body over the limit with 413", () => {
-    expect(
-      guardRequest({ ...post, bodyLength: MAX_FORM_BYTES + 1, headers: host })?.statusCode,
-    ).toBe(413);
+  it("refuses a body over the limit with 413 and a page that says to go back", () => {
+    const refusal = guardRequest({ ...post, bodyLength: MAX_FORM_BYTES + 1, headers: host });
+    expect(refusal?.statusCode).toBe(413);
+    expect(refusal?.headers?.["content-type"]).toBe("text/html; charset=utf-8");
+    expect(refusal?.body).toContain("<h1>Too large to send</h1>");
+    expect(refusal?.body).toContain("Back button");
   });
 
   it("allows recordings on the Speaking pages only, up to their own limit", () => {

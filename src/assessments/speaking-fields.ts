@@ -5,6 +5,11 @@ export const SPEAKING_PARTS = [1, 2, 3] as const;
 export type SpeakingPart = (typeof SPEAKING_PARTS)[number];
 
 export const MAX_TRANSCRIPT_WORDS = 2_000;
+/**
+ * A 2-minute answer is about 300 words; 2,000 words of long words is under 20,000 characters.
+ * Three parts at this limit stay under DynamoDB's 400 KB item even in 4-byte characters.
+ */
+export const MAX_TRANSCRIPT_CHARS = 20_000;
 /** Under the upload form's limit (see MAX_UPLOAD_BYTES): a 2-minute Opus answer is ~0.5 MB. */
 export const MAX_AUDIO_BYTES = 4 * 1024 * 1024;
 

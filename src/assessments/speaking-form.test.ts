@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { questionBank } from "../content/bank";
 import type { SpeakingSet } from "../content/schema";
-import { MAX_AUDIO_BYTES, MAX_TRANSCRIPT_WORDS } from "./speaking-fields";
+import { MAX_AUDIO_BYTES, MAX_TRANSCRIPT_CHARS, MAX_TRANSCRIPT_WORDS } from "./speaking-fields";
 import { partQuestions, validateSpeakingForm, type SpeakingFormInput } from "./speaking-form";
 
 const empty = { 1: "", 2: "", 3: "" };
@@ -25,8 +25,21 @@ describe("validateSpeakingForm", () => {
     expect(validateSpeakingForm(input({}))).toEqual({
       ok: false,
       fieldErrors: { answers: expect.stringContaining("at least one part") },
+      tooLarge: false,
     });
     expect(validateSpeakingForm(input({ intent: "save" })).ok).toBe(true);
+  });
+
+  // One 1 MB "word" passed the word limit and then broke DynamoDB's 400 KB item limit.
+  it("bounds a transcript in characters too, and says the answer is too large", () => {
+    const result = validateSpeakingForm(
+      input({ intent: "save", transcripts: { ...empty, 2: "a".repeat(MAX_TRANSCRIPT_CHARS + 1) } }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      tooLarge: true,
+      fieldErrors: { "transcript-2": expect.stringContaining("20,000 characters") },
+    });
   });
 
   it("counts a recording saved with an earlier draft as an answer", () => {

@@ -7,6 +7,7 @@ import {
   AUDIO_TYPES,
   baseMimeType,
   MAX_AUDIO_BYTES,
+  MAX_TRANSCRIPT_CHARS,
   MAX_TRANSCRIPT_WORDS,
   SPEAKING_PARTS,
   transcriptField,
@@ -23,9 +24,12 @@ export interface SpeakingFormInput {
   savedAudio: readonly SpeakingPart[];
 }
 
-const transcript = z.string().refine((text) => countWords(text) <= MAX_TRANSCRIPT_WORDS, {
-  error: `Keep each answer to ${MAX_TRANSCRIPT_WORDS.toLocaleString("en-GB")} words or fewer.`,
-});
+const tooLong = `Keep each answer to ${MAX_TRANSCRIPT_WORDS.toLocaleString("en-GB")} words (${MAX_TRANSCRIPT_CHARS.toLocaleString("en-GB")} characters) or fewer. Nothing was saved yet: shorten it and save again.`;
+
+const transcript = z
+  .string()
+  .max(MAX_TRANSCRIPT_CHARS, { error: tooLong })
+  .refine((text) => countWords(text) <= MAX_TRANSCRIPT_WORDS, { error: tooLong });
 
 const AUDIO_TYPE_NAMES = "WebM, Ogg, MP3, M4A or WAV";
 
@@ -81,7 +85,12 @@ export type SpeakingFormResult =
       transcripts: Record<SpeakingPart, string>;
       uploads: Partial<Record<SpeakingPart, AudioMimeType>>;
     }
-  | { ok: false; fieldErrors: Partial<Record<SpeakingFormField, string>> };
+  | {
+      ok: false;
+      fieldErrors: Partial<Record<SpeakingFormField, string>>;
+      /** An answer over its length limit: the route answers 413 rather than 400. */
+      tooLarge: boolean;
+    };
 
 export function validateSpeakingForm(input: SpeakingFormInput): SpeakingFormResult {
   const result = validate(speakingFormSchema, {
@@ -95,7 +104,8 @@ export function validateSpeakingForm(input: SpeakingFormInput): SpeakingFormResu
     ),
   });
   if (!result.ok) {
-    return { ok: false, fieldErrors: result.fieldErrors as Record<SpeakingFormField, string> };
+    const fieldErrors = result.fieldErrors as Record<SpeakingFormField, string>;
+    return { ok: false, fieldErrors, tooLarge: Object.values(fieldErrors).includes(tooLong) };
   }
   const data = result.data;
   const uploads: Partial<Record<SpeakingPart, AudioMimeType>> = {};

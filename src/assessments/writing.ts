@@ -151,15 +151,16 @@ export const writingQuerySchema = z.object({
     .catch(2),
 });
 
-const MAX_CHARS = 20_000;
+/**
+ * A Task 2 essay is 250-400 words, about 2,500 characters: this is eight times that, and keeps
+ * the whole item (essay, feedback, highlights) well under DynamoDB's 400 KB.
+ */
+export const MAX_ESSAY_CHARS = 20_000;
+
+export const ESSAY_TOO_LONG = `Your answer is over ${MAX_ESSAY_CHARS.toLocaleString("en-GB")} characters, so it was not saved. It is still here: shorten it and save again.`;
 
 /** A draft may be anything up to the size limit, even empty: saving must never lose text. */
-export const draftResponseSchema = z
-  .string()
-  .max(
-    MAX_CHARS,
-    `Your answer is over ${MAX_CHARS.toLocaleString("en-GB")} characters. Shorten it to submit.`,
-  );
+export const draftResponseSchema = z.string().max(MAX_ESSAY_CHARS, ESSAY_TOO_LONG);
 
 export const submitResponseSchema = draftResponseSchema.refine((text) => text.trim().length > 0, {
   error: "Write your answer before you submit it.",

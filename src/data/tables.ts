@@ -2,7 +2,7 @@ import arc from "@architect/functions";
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-type TableName =
+export type TableName =
   | "users"
   | "sessions"
   | "auth-tokens"

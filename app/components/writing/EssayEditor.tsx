@@ -17,9 +17,10 @@ export function EssayEditor(props: {
   serverNow: number;
   csrf: string;
   assessmentId: string;
+  maxChars: number;
 }) {
   const [text, setText] = useState(props.initialText);
-  const saver = useFetcher<{ savedAt?: string }>();
+  const saver = useFetcher<{ savedAt?: string | null; formError?: string | null }>();
   const lastSaved = useRef(props.initialText);
 
   useEffect(() => {
@@ -36,6 +37,8 @@ export function EssayEditor(props: {
 
   const words = countWords(text);
   const savedAt = saver.data?.savedAt;
+  // A failed autosave leaves the text in the box; the student is told so they can save by hand.
+  const saveError = saver.state === "idle" ? saver.data?.formError : null;
   return (
     <div className="essay-editor">
       <label htmlFor="response" className="essay-label">
@@ -55,6 +58,12 @@ export function EssayEditor(props: {
       <p className="essay-saved" aria-live="polite">
         {savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : null}
       </p>
+      <p className="essay-save-status" role="status">
+        {saveError ? `Not saved: ${saveError}` : null}
+        {text.length >= props.maxChars
+          ? ` You have reached the limit of ${props.maxChars.toLocaleString("en-GB")} characters.`
+          : null}
+      </p>
       <textarea
         id="response"
         name="response"
@@ -63,6 +72,7 @@ export function EssayEditor(props: {
         autoCorrect="off"
         autoCapitalize="sentences"
         aria-describedby="essay-status"
+        maxLength={props.maxChars}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
