@@ -3,7 +3,6 @@
 import { moduleFrom as moduleOf } from "../../src/domain/module";
 import type { Assessment } from "../../src/domain/assessment";
 import { json, redirect } from "@remix-run/node";
-import { z } from "zod";
 import { questionsOf } from "../../src/content/papers";
 import { assessmentIdFrom } from "../../src/assessments/ids";
 import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
@@ -88,8 +87,6 @@ export function moduleFrom(request: Request) {
   return moduleOf(new URL(request.url).searchParams.get("module"));
 }
 
-const mockIdSchema = z.uuid();
-
 /**
  * The student's open mock named by `?mockId=`, after checking this step's turn has come (else
  * back to the mock page, saying why). Every skill's page starts its attempt with this id, so
@@ -100,9 +97,9 @@ export async function mockSlot(
   userId: string,
   step: MockStep,
 ): Promise<string | undefined> {
-  const mockId = mockIdSchema.safeParse(new URL(request.url).searchParams.get("mockId"));
+  const mockId = assessmentIdFrom(new URL(request.url).searchParams.get("mockId"));
   // A mock id that is not the student's own open mock (or not an id at all) is ignored.
-  const mock = mockId.success ? await ownMock(mockId.data, userId) : null;
+  const mock = mockId ? await ownMock(mockId, userId) : null;
   if (mock?.status !== "draft") return undefined;
   const refusal = stepRefusal((await loadMock(mock)).steps, step);
   if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);

@@ -5,7 +5,7 @@ import { z } from "zod";
  * refused before it reaches DynamoDB, which rejects an empty key or one over 2,048 bytes with
  * an error rather than "not found".
  */
-export const assessmentIdSchema = z.uuid();
+const assessmentIdSchema = z.uuid();
 
 /** The id when the value is one, else null: the caller answers "not found". */
 export function assessmentIdFrom(value: unknown): string | null {
