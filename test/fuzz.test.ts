@@ -53,6 +53,24 @@ class InProcessClient {
     }
     return result;
   }
+
+  /** A timed paper's page after pressing Start (a POST), as a student opens it. */
+  async open(path: string): Promise<string> {
+    const first = String((await this.send({ method: "GET", path })).body);
+    if (!first.includes('name="intent" value="start"')) return first;
+    const csrf = /name="csrf" value="([^"]+)"/.exec(first)?.[1] ?? "";
+    await this.send({
+      method: "POST",
+      path,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: ORIGIN,
+        "sec-fetch-site": "same-origin",
+      },
+      body: { text: new URLSearchParams({ csrf, intent: "start" }).toString(), base64: false },
+    });
+    return String((await this.send({ method: "GET", path })).body);
+  }
 }
 
 const TABLES: TableName[] = [
@@ -141,10 +159,9 @@ describe("random bodies to every form action", () => {
     user = await createStudent("fuzz");
     await signIn();
     const idOn = async (path: string) => {
-      const page = await client.send({ method: "GET", path });
-      const html = String(page.body);
+      const html = await client.open(path);
       const id = /name="assessmentId" value="([^"]+)"/.exec(html)?.[1];
-      if (!id) throw new Error(`no draft on ${path} (status ${page.statusCode})`);
+      if (!id) throw new Error(`no draft on ${path}`);
       csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
       return id;
     };
@@ -283,9 +300,7 @@ describe("bad input, case by case, through the Lambda handler", () => {
     const user = await createStudent("bad-input");
     const session = await sessionCookieFor(user);
     client.cookies.set(session.name, session.value);
-    const html = String(
-      (await client.send({ method: "GET", path: "/assessments/writing/new" })).body,
-    );
+    const html = await client.open("/assessments/writing/new");
     csrf = /name="csrf" value="([^"]+)"/.exec(html)![1]!;
     writingId = /name="assessmentId" value="([^"]+)"/.exec(html)![1]!;
   });

@@ -1,3 +1,4 @@
+import { ownedBy } from "../../src/domain/assessment";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -43,9 +44,9 @@ export const meta: MetaFunction<typeof loader> = () => [{ title: "Your result ·
 async function ownAssessment(request: Request, param: string | undefined) {
   const user = await requireUser(request);
   const id = assessmentIdFrom(param);
-  const assessment = id ? await getAssessment(id) : null;
   // Someone else's assessment is "not found", never "forbidden": ids reveal nothing.
-  if (!assessment || assessment.userId !== user.userId) {
+  const assessment = ownedBy(id ? await getAssessment(id) : null, user.userId);
+  if (!assessment) {
     throw json({ message: "Not found" }, { status: 404 });
   }
   return { user, assessment };
@@ -56,6 +57,15 @@ function shownText(assessment: Assessment): string {
   if (s.kind === "writing") return s.response;
   if (s.kind === "speaking") return joinedTranscript(s.parts.map((p) => p.transcript));
   return "";
+}
+
+/** What the student was asked, shown above the result so the feedback can be read against it. */
+function questionOf(assessment: Assessment): string[] {
+  const s = assessment.submission;
+  if (s.kind === "writing") return [s.prompt];
+  if (s.kind === "speaking")
+    return s.parts.flatMap((p) => p.questions.map((q) => `Part ${p.part}: ${q}`));
+  return [];
 }
 
 function resumeUrl(assessment: Assessment): string {
@@ -83,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     result: assessment.result ?? null,
     failureReason: assessment.failureReason ?? null,
     text: shownText(assessment),
+    question: questionOf(assessment),
     objective: loadObjectiveResult(assessment),
     serverNow: Date.now(),
     discardedAt: assessment.discardedAt ?? null,
@@ -166,7 +177,12 @@ export default function AssessmentResult() {
       ) : null}
       {data.objective ? <ObjectiveResult {...data.objective} /> : null}
       {data.result ? (
-        <ScoreReport result={data.result} text={data.text} speaking={data.skill === "speaking"} />
+        <ScoreReport
+          result={data.result}
+          text={data.text}
+          question={data.question}
+          speaking={data.skill === "speaking"}
+        />
       ) : null}
       {/* A Reading or Listening review has this link among its own. */}
       {data.mockId && !data.objective ? <BackToMock mockId={data.mockId} /> : null}

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openTimedPaper } from "../support/browser";
 import { baseUrl } from "../support/ports";
 import { createStudent, sessionCookieFor } from "../support/users";
 
@@ -20,7 +20,7 @@ it("tells the student when an autosave failed, and keeps the text in the box", a
   const cookie = await sessionCookieFor(await createStudent("autosave"));
   await context.addCookies([{ ...cookie, url: baseUrl }]);
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/assessments/writing/new?task=2&module=academic`);
+  await openTimedPaper(page, `${baseUrl}/assessments/writing/new?task=2&module=academic`);
   expect(await page.getAttribute("#response", "maxlength")).toBe("20000");
   // Without the CSRF cookie the server refuses the save, as it does when the form has expired.
   const csrf = (await context.cookies()).find((c) => c.name.includes("csrf"));

@@ -7,6 +7,12 @@ function nextHalf(band: number): number {
   return Math.min(9, band + 0.5);
 }
 
+/**
+ * Below band 3 the answer shows too little to rate (too short, not English, copied, no speech):
+ * the way up is a full answer, not half a band on one criterion.
+ */
+const FULL_ANSWER_BELOW = 3;
+
 /** The criterion that holds the overall band down: the lowest, the first in rubric order on ties. */
 function weakestCriterion(criteria: Record<string, number>): string | undefined {
   return Object.entries(criteria).reduce<[string, number] | undefined>(
@@ -15,13 +21,29 @@ function weakestCriterion(criteria: Record<string, number>): string | undefined 
   )?.[0];
 }
 
-export function ScoreReport(props: { result: ScoringResult; text: string; speaking: boolean }) {
+export function ScoreReport(props: {
+  result: ScoringResult;
+  text: string;
+  question: readonly string[];
+  speaking: boolean;
+}) {
   const { result, text } = props;
   const weakest = weakestCriterion(result.criteria);
   const advice = result.feedback.points.filter((p) => p.kind === "improve");
   const strengths = result.feedback.points.filter((p) => p.kind === "strength");
+  const weakestBand = weakest ? (result.criteria[weakest] ?? 0) : 0;
   return (
     <>
+      {props.question.length ? (
+        <section aria-labelledby="question">
+          <h2 id="question">The question</h2>
+          {props.question.map((line, i) => (
+            <p key={i} className="question-text">
+              {line}
+            </p>
+          ))}
+        </section>
+      ) : null}
       <section className="band-summary" aria-label="Bands">
         <p className="overall">
           Overall band <strong>{result.overall.toFixed(1)}</strong>
@@ -56,17 +78,37 @@ export function ScoreReport(props: { result: ScoringResult; text: string; speaki
       {weakest ? (
         <section aria-labelledby="next-band">
           <h2 id="next-band">What holds your band down</h2>
-          <p>
-            {CRITERION_NAMES[weakest] ?? weakest} is your lowest criterion (
-            {result.criteria[weakest]?.toFixed(1)}). Raising it to{" "}
-            {nextHalf(result.criteria[weakest] ?? 0).toFixed(1)} is the quickest way up.
-          </p>
+          {weakestBand < FULL_ANSWER_BELOW ? (
+            <p>
+              The answer shows too little to rate each criterion. The first step is a full answer to
+              the question, in English and in your own words.
+            </p>
+          ) : (
+            <p>
+              {CRITERION_NAMES[weakest] ?? weakest} is your lowest criterion (
+              {weakestBand.toFixed(1)}). Raising it to {nextHalf(weakestBand).toFixed(1)} is the
+              quickest way up.
+            </p>
+          )}
           <ul>
             {advice
               .filter((p) => p.criterion === weakest)
               .map((p, i) => (
                 <li key={i}>{p.text}</li>
               ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {result.unscoredParts?.length ? (
+        <section aria-labelledby="unscored">
+          <h2 id="unscored">Parts not scored</h2>
+          <ul>
+            {result.unscoredParts.map((u) => (
+              <li key={u.part}>
+                Part {u.part}: {u.reason}
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}

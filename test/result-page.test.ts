@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { claimForScoring, createAssessment, saveScored } from "../src/data/assessments";
+import type { Submission, WritingSubmission } from "../src/domain/assessment";
+import type { ScoringResult } from "../src/domain/result";
+import { signedInClient } from "./support/users";
+
+const PROMPT =
+  "Some people think that cities should ban private cars from their centres. To what extent do you agree or disagree?";
+
+function result(
+  criteria: Record<string, number>,
+  extra: Partial<ScoringResult> = {},
+): ScoringResult {
+  const overall = Object.values(criteria).reduce((a, b) => a + b, 0) / Object.keys(criteria).length;
+  return {
+    criteria,
+    overall,
+    feedback: { summary: "Estimated band.", points: [] },
+    highlights: [],
+    flags: [],
+    provider: "local",
+    modelId: "offline-test",
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+    latencyMs: 1,
+    ...extra,
+  };
+}
+
+async function scoredPage(submission: Submission, scored: ScoringResult) {
+  const { client, user } = await signedInClient("result-page");
+  const skill = submission.kind === "speaking" ? "speaking" : "writing";
+  const a = await createAssessment({ userId: user.userId, skill, submission, status: "queued" });
+  await claimForScoring(a.assessmentId);
+  await saveScored(a.assessmentId, scored, []);
+  const page = await client.get(`/assessments/${a.assessmentId}`);
+  expect(page.status).toBe(200);
+  // React marks text boundaries with empty comments; the student reads the text without them.
+  return (await page.text()).replaceAll("<!-- -->", "");
+}
+
+describe("the result page", () => {
+  it("shows the question, and gives a band-1 answer a full answer as its next step, not half a band", async () => {
+    const essay: WritingSubmission = {
+      kind: "writing",
+      task: 2,
+      module: "academic",
+      prompt: PROMPT,
+      response: "Cars are bad for cities.",
+    };
+    const html = await scoredPage(
+      essay,
+      result({ TR: 1, CC: 1, LR: 1, GRA: 1 }, { flags: ["too-short-band-1"] }),
+    );
+    expect(html).toContain("The question");
+    expect(html).toContain("should ban private cars from their centres");
+    expect(html).not.toContain("Raising it to 1.5");
+    expect(html).toContain("The first step is a full answer to the question");
+  });
+
+  it("says which recorded Speaking parts were not scored, and why", async () => {
+    const html = await scoredPage(
+      {
+        kind: "speaking",
+        module: "academic",
+        setId: "s-test",
+        parts: [
+          {
+            part: 1,
+            questions: ["Where do you live?"],
+            transcript: "I live in a small town near the coast.",
+          },
+          {
+            part: 2,
+            questions: ["Describe a park you like."],
+            transcript: "",
+            audioKey: "audio/x/part-2.webm",
+            audioMimeType: "audio/webm",
+          },
+        ],
+      },
+      result(
+        { FC: 6, LR: 6, GRA: 6 },
+        { unscoredParts: [{ part: 2, reason: "No speech-to-text is set up here." }] },
+      ),
+    );
+    expect(html).toContain("Parts not scored");
+    expect(html).toContain("Part 2: No speech-to-text is set up here.");
+    expect(html).toContain("Part 1: Where do you live?");
+  });
+});
