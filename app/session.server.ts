@@ -16,14 +16,6 @@ export async function getUser(request: Request): Promise<User | null> {
   return found?.user ?? null;
 }
 
-export async function requireUser(request: Request): Promise<User> {
-  const user = await getUser(request);
-  if (user) return user;
-  const url = new URL(request.url);
-  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
-  throw redirect(`/login?${params}`);
-}
-
 // A fresh id on every login: an id planted before login (session fixation) is never promoted.
 export async function startSession(request: Request, userId: string, redirectTo: string) {
   const previous = await rawSessionId(request);

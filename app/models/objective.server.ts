@@ -29,7 +29,7 @@ import {
   type ObjectiveReview,
 } from "../../src/assessments/objective-paper";
 import { readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 
 export {
   currentStep,

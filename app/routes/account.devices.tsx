@@ -5,7 +5,7 @@ import { listDevices, revokeDevice } from "~/models/devices.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Signed-in devices · IELTS AI Prep" }];
 

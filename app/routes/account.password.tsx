@@ -6,7 +6,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { withoutSecrets, type FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
-import { rawSessionId, requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
+import { rawSessionId } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Change password · IELTS AI Prep" }];
 

@@ -28,7 +28,7 @@ import {
   type Assessment,
 } from "~/models/assessments.server";
 import { formValues, readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import objectiveStyles from "~/styles/objective.css";
 import resultStyles from "~/styles/result.css";
 

@@ -23,7 +23,7 @@ import {
 } from "~/models/speaking.server";
 import { mockSlot } from "~/models/objective.server";
 import { readUploadForm } from "~/security/multipart.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import styles from "~/styles/speaking.css";
 import type { SpeakingFormField } from "../../src/assessments/speaking-form";
 import {

@@ -31,7 +31,7 @@ import {
 } from "~/models/assessments.server";
 import { mockSlot } from "~/models/objective.server";
 import { formValues, readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import chartStyles from "~/styles/charts.css";
 import writingStyles from "~/styles/writing.css";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · IELTS AI Prep" }];
 

@@ -11,7 +11,7 @@ import {
 } from "~/models/objective.server";
 import { assessmentIdFrom } from "~/models/assessments.server";
 import { MOCK_STEPS } from "../../src/assessments/mock-steps";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import styles from "~/styles/objective.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -11,7 +11,7 @@ import { FormMessage } from "~/components/field";
 import { moduleFrom, openMockFor, startMock } from "~/models/objective.server";
 import { MOCK_STEPS } from "../../src/assessments/mock-steps";
 import { readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import styles from "~/styles/objective.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -7,7 +7,7 @@ import { FormMessage } from "~/components/field";
 import type { FormState } from "~/form-state";
 import { checkDrill, loadDrill, parseDrill } from "~/models/practice.server";
 import { formValues, readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import type { DrillFeedback } from "../../src/scoring/practice/feedback";
 
 const FIELDS = ["item", "answer"] as const;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DRILL_MENU } from "~/models/practice.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Practice · IELTS AI Prep" }];
 

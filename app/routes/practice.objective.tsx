@@ -20,7 +20,7 @@ import {
   markDrill,
 } from "~/models/objective.server";
 import { readForm } from "~/security/form.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import styles from "~/styles/objective.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -11,7 +11,7 @@ import {
   listUserAssessments,
   parseSkill,
 } from "~/models/progress.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 import chartStyles from "~/styles/charts.css";
 import progressStyles from "~/styles/progress.css";
 

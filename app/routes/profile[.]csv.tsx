@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { historyCsv, historyRows, listUserAssessments, parseSkill } from "~/models/progress.server";
-import { requireUser } from "~/session.server";
+import { requireUser } from "~/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
