@@ -9,6 +9,7 @@ import {
 } from "../data/api-tokens";
 import { getUserById, type User } from "../data/users";
 import { authenticate, type AuthenticateResult } from "./service";
+import { evaluateCredential, type CredentialLimits, type SessionVerdict } from "./session-policy";
 
 /**
  * Bearer tokens for the mobile app, free of HTTP. A token is 256 random bits handed to the
@@ -20,8 +21,12 @@ const DAY_MS = 24 * 60 * 60_000;
 export const API_TOKEN_LIFETIME_MS = 30 * DAY_MS;
 /** A device unused for a week (lost, sold, uninstalled) has to sign in again. */
 export const API_TOKEN_IDLE_MS = 7 * DAY_MS;
-/** lastUsedAt is shown to the hour at best, and each refresh is a write. */
-const TOUCH_INTERVAL_MS = 5 * 60_000;
+const API_TOKEN_LIMITS: CredentialLimits = {
+  lifetimeMs: API_TOKEN_LIFETIME_MS,
+  idleMs: API_TOKEN_IDLE_MS,
+  // lastUsedAt is shown to the hour at best.
+  touchMs: 5 * 60_000,
+};
 
 export const DEVICE_NAME_MAX = 80;
 const USER_AGENT_MAX = 200;
@@ -36,31 +41,17 @@ export interface Device {
   expiresAt: string;
 }
 
-export type TokenVerdict =
-  | { valid: true; touch: boolean }
-  | { valid: false; reason: "expired" | "idle" | "password-changed" };
-
 /**
- * Decided on every read, because an expired row may still be in the table (TTL deletion lags by
- * up to two days, and Sandbox never deletes). A password change ends every device, as it ends
- * every other browser session.
+ * A device's token follows the browser session's rule with its own limits; it is proved once,
+ * when issued, so a password change since then ends it.
  */
 export function evaluateApiToken(
   row: Pick<ApiTokenRow, "createdAt" | "lastUsedAt" | "expiresAt">,
   user: Pick<User, "passwordChangedAt">,
   now: Date,
-): TokenVerdict {
-  const at = now.getTime();
-  const created = Date.parse(row.createdAt);
-  if (at >= created + API_TOKEN_LIFETIME_MS || at >= row.expiresAt * 1000) {
-    return { valid: false, reason: "expired" };
-  }
-  const lastUsed = Date.parse(row.lastUsedAt);
-  if (at - lastUsed >= API_TOKEN_IDLE_MS) return { valid: false, reason: "idle" };
-  if (created < Date.parse(user.passwordChangedAt)) {
-    return { valid: false, reason: "password-changed" };
-  }
-  return { valid: true, touch: at - lastUsed >= TOUCH_INTERVAL_MS };
+): SessionVerdict {
+  const times = { ...row, lastSeenAt: row.lastUsedAt, authenticatedAt: row.createdAt };
+  return evaluateCredential(times, user, now, API_TOKEN_LIMITS);
 }
 
 function toDevice(row: ApiTokenRow): Device {
@@ -111,7 +102,7 @@ export async function signInDevice(input: {
 
 export type DeviceAuthResult =
   | { ok: true; user: User; device: Device }
-  | { ok: false; reason: "unknown" | Extract<TokenVerdict, { valid: false }>["reason"] };
+  | { ok: false; reason: "unknown" | Extract<SessionVerdict, { valid: false }>["reason"] };
 
 /** The user behind a bearer token, or why there is none; the API answers 401 alike for all. */
 export async function authenticateDevice(input: {

@@ -16,24 +16,48 @@ export function sessionExpiresAt(createdAt: Date): number {
   return Math.floor((createdAt.getTime() + ABSOLUTE_LIFETIME_MS) / 1000);
 }
 
+/** How long a signed-in credential (a browser session, an app's token) may live and lie idle. */
+export interface CredentialLimits {
+  lifetimeMs: number;
+  idleMs: number;
+  /** The last-seen time is rewritten at most this often: each refresh is a write. */
+  touchMs: number;
+}
+
 /**
  * Decides on every read, because an expired row may still be in the table: DynamoDB's TTL
- * deletion lags by up to two days and Sandbox never deletes.
+ * deletion lags by up to two days and Sandbox never deletes. A credential proved before the
+ * last password change ends with it.
  */
+export function evaluateCredential(
+  times: SessionTimes,
+  user: { passwordChangedAt: string },
+  now: Date,
+  limits: CredentialLimits,
+): SessionVerdict {
+  const at = now.getTime();
+  const created = Date.parse(times.createdAt);
+  if (at >= created + limits.lifetimeMs || at >= times.expiresAt * 1000) {
+    return { valid: false, reason: "expired" };
+  }
+  const lastSeen = Date.parse(times.lastSeenAt);
+  if (at - lastSeen >= limits.idleMs) return { valid: false, reason: "idle" };
+  if (Date.parse(times.authenticatedAt) < Date.parse(user.passwordChangedAt)) {
+    return { valid: false, reason: "password-changed" };
+  }
+  return { valid: true, touch: at - lastSeen >= limits.touchMs };
+}
+
+const SESSION_LIMITS: CredentialLimits = {
+  lifetimeMs: ABSOLUTE_LIFETIME_MS,
+  idleMs: IDLE_TIMEOUT_MS,
+  touchMs: TOUCH_INTERVAL_MS,
+};
+
 export function evaluateSession(
   session: SessionTimes,
   user: { passwordChangedAt: string },
   now: Date,
 ): SessionVerdict {
-  const at = now.getTime();
-  const created = Date.parse(session.createdAt);
-  if (at >= created + ABSOLUTE_LIFETIME_MS || at >= session.expiresAt * 1000) {
-    return { valid: false, reason: "expired" };
-  }
-  const lastSeen = Date.parse(session.lastSeenAt);
-  if (at - lastSeen >= IDLE_TIMEOUT_MS) return { valid: false, reason: "idle" };
-  if (Date.parse(session.authenticatedAt) < Date.parse(user.passwordChangedAt)) {
-    return { valid: false, reason: "password-changed" };
-  }
-  return { valid: true, touch: at - lastSeen >= TOUCH_INTERVAL_MS };
+  return evaluateCredential(session, user, now, SESSION_LIMITS);
 }

@@ -189,18 +189,7 @@ export async function recordPublished(assessmentId: string, now = new Date()): P
 }
 
 export async function listUserAssessments(userId: string, limit = 100): Promise<Assessment[]> {
-  const { doc, table } = await getDb();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: table("assessments"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (Items ?? []).map(toAssessment);
+  return (await pageUserAssessments(userId, limit)).items;
 }
 
 /**
