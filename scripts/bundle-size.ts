@@ -7,69 +7,14 @@
  *   npm run build && npm run bench
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildMinimalApp } from "./minimal-app";
 
 const SAMPLES = 9;
 // Another build (an older one, say) can be measured instead: tsx scripts/bundle-size.ts FILE
 const ours = resolve(process.argv[2] ?? "server/index.js");
-const minimalDir = resolve(".cache/bench-minimal-app");
-
-// The same options as remix.config.js that shape the server bundle.
-const MINIMAL_APP: Record<string, string> = {
-  "remix.config.js": `module.exports = {
-  serverBuildPath: "server/index.js",
-  server: "./server.ts",
-  serverModuleFormat: "cjs",
-  serverMinify: true,
-  serverDependenciesToBundle: [/^(?!@aws-sdk\\/|aws-sdk|undici$|@remix-run\\/web-fetch$).*/],
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true },
-};`,
-  "tsconfig.json": JSON.stringify({ compilerOptions: { jsx: "react-jsx", module: "ESNext" } }),
-  "server.ts": `import { createRequestHandler } from "@remix-run/architect";
-import * as build from "@remix-run/dev/server-build";
-export const handler = createRequestHandler({ build, mode: process.env.NODE_ENV });`,
-  "app/root.tsx": `import { Links, Meta, Outlet, Scripts } from "@remix-run/react";
-export default function App() {
-  return (<html lang="en"><head><Meta /><Links /></head><body><Outlet /><Scripts /></body></html>);
-}`,
-  "app/routes/_index.tsx": `import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-export const loader = () => json({ hello: "world" });
-export default function Index() { return <p>{useLoaderData<typeof loader>().hello}</p>; }`,
-};
-
-function buildMinimalApp(): string {
-  rmSync(minimalDir, { recursive: true, force: true });
-  // Its dependencies at this project's versions, resolved from this project's node_modules.
-  const deps = (
-    JSON.parse(readFileSync("package.json", "utf8")) as {
-      dependencies: Record<string, string>;
-    }
-  ).dependencies;
-  const names = [
-    "@remix-run/architect",
-    "@remix-run/node",
-    "@remix-run/react",
-    "react",
-    "react-dom",
-  ];
-  const pkg = { private: true, dependencies: Object.fromEntries(names.map((n) => [n, deps[n]])) };
-  for (const [path, text] of Object.entries({
-    ...MINIMAL_APP,
-    "package.json": JSON.stringify(pkg),
-  })) {
-    mkdirSync(join(minimalDir, path, ".."), { recursive: true });
-    writeFileSync(join(minimalDir, path), text);
-  }
-  execFileSync(process.execPath, [resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-    cwd: minimalDir,
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  return join(minimalDir, "server/index.js");
-}
 
 const PROBE = `const t = process.hrtime.bigint(), c = process.cpuUsage();
 require(process.argv[1]);

@@ -6,6 +6,7 @@ import {
   letterFormat,
   minimumWords,
   relevance,
+  subjectLemmas,
   type LetterFormat,
   type Relevance,
 } from "./task";
@@ -51,10 +52,7 @@ export async function gatherEvidence(input: WritingInput): Promise<WritingEviden
   ]);
   const { copied, total } = copiedWords(input.prompt, input.response);
   const countedWords = Math.max(0, analysis.wordCount - copied);
-  const responseLemmas = analysis.words
-    .filter((w) => w.pos === "NOUN" || w.pos === "VERB" || w.pos === "ADJ")
-    .map((w) => w.lemma);
-  const rel = relevance(promptLemmas, responseLemmas);
+  const rel = relevance(promptLemmas, subjectLemmas(analysis.words));
   const overview = hasOverview(input.response);
   const letter = letterFormat(input.response, analysis.wordCount);
 

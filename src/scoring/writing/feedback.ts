@@ -1,6 +1,6 @@
 import { errorFreeShare, type WritingEvidence } from "./features";
 import type { GateOutcome } from "./gates";
-import { minimumWords } from "./task";
+import { minimumWords, relatedness, type Relatedness } from "./task";
 import type { Criterion, WritingInput, WritingScore } from "./types";
 
 type Feedback = WritingScore["feedback"];
@@ -28,6 +28,16 @@ function overusedWords(ev: WritingEvidence): string[] {
   return [...new Set([...repeated, ...vague])].slice(0, 8);
 }
 
+/** Said to a student whose answer strays from the question, by how far it strays. */
+const STRAY_ADVICE: Record<Relatedness, string> = {
+  unrelated:
+    "Your answer is about a different subject from the question, so it cannot be credited for Task Response. Reread the question, underline what it asks, and answer exactly that.",
+  "barely-related":
+    "Your answer hardly touches the question: most of it is about something else. Reread the question and make every paragraph answer what it asks.",
+  tangential:
+    "Your answer stays near the topic but does not address this question directly. Reread the prompt and answer exactly what it asks.",
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** "A", "A and B", "A, B and C", each in quotation marks. */
@@ -50,12 +60,9 @@ function taskPoints(input: WritingInput, ev: WritingEvidence, gates: GateOutcome
       text: `Your answer has ${ev.countedWords} words of your own; Task ${input.task} needs at least ${min}. Develop each main point with an explanation or example.`,
     });
   }
-  if (has("off-topic")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: "Your answer does not seem to address this question. Reread the prompt and answer exactly what it asks.",
-    });
+  const stray = relatedness(ev.relevance);
+  if (has("off-topic") && stray) {
+    points.push({ criterion: c, kind: "improve", text: STRAY_ADVICE[stray] });
   }
   if (has("copied-prompt")) {
     points.push({

@@ -1,6 +1,6 @@
 import { roundToHalfBand } from "../bands";
 import type { WritingEvidence } from "./features";
-import { minimumWords } from "./task";
+import { minimumWords, relatedness } from "./task";
 import type { Criterion, WritingInput } from "./types";
 
 /**
@@ -27,7 +27,8 @@ const SALAD_IMPLAUSIBLE_SHARE = 0.08;
 /** Real responses: 99% below 0.41; the same responses shuffled: 95% above 0.55. */
 const SALAD_UNEXPECTED_PAIRS = 0.5;
 const COPIED_SHARE = 0.5;
-const OFF_TOPIC_RELEVANCE = 0.3;
+/** The descriptors' Task Response bands for content wholly unrelated, barely related, tangential. */
+const OFF_TOPIC_CAP = { unrelated: 1, "barely-related": 2, tangential: 4 } as const;
 
 export function applyGates(input: WritingInput, ev: WritingEvidence): GateOutcome {
   const out: GateOutcome = { flags: [], caps: {}, taskPenalty: 0, noPraise: false };
@@ -64,10 +65,10 @@ export function applyGates(input: WritingInput, ev: WritingEvidence): GateOutcom
     cap("all", 2);
     out.noPraise = true;
   }
-  const rel = ev.relevance;
-  if (rel.keywords >= 3 && rel.promptCoverage + rel.responseOverlap < OFF_TOPIC_RELEVANCE) {
+  const stray = relatedness(ev.relevance);
+  if (stray) {
     out.flags.push("off-topic");
-    cap(taskCriterion, 4);
+    cap(taskCriterion, OFF_TOPIC_CAP[stray]);
   }
 
   const ratio = ev.countedWords / minimumWords(input.task);

@@ -1,4 +1,5 @@
 /** What the task asks for, beyond language: length, overview, letter format, relevance. */
+import topicData from "./data/topics.json";
 
 const tokenise = (text: string): string[] =>
   text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu) ?? [];
@@ -74,7 +75,26 @@ const INSTRUCTION_WORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that frame a question on any subject ("Some people believe ... is a problem"). The writing
+ * model was fitted with them counted as keywords, so only the off-topic check leaves them out.
+ */
+const SCAFFOLDING = new Set(
+  (
+    "believe claim argue feel consider help keep use need take get become seem mean way thing " +
+    "person time nowadays today increasingly common important problem"
+  ).split(" "),
+);
+
 const stem = (lemma: string): string => (lemma.length > 6 ? lemma.slice(0, 6) : lemma);
+
+/**
+ * Subject areas and the words an answer on each tends to use, so that an essay that answers the
+ * question in other words than the prompt's still counts as relevant.
+ */
+const TOPICS: readonly ReadonlySet<string>[] = Object.values(topicData.topics).map(
+  (words) => new Set(words.split(" ").map(stem)),
+);
 
 export interface Relevance {
   /** Share of the prompt's topic words that the response uses. */
@@ -82,18 +102,72 @@ export interface Relevance {
   /** Share of the response's content words that come from the prompt's topic. */
   responseOverlap: number;
   keywords: number;
+  /** Both shares again, without the words that frame any question (SCAFFOLDING). */
+  focus: { coverage: number; overlap: number; keywords: number };
+  /** Share of the response's content words from the prompt's focus or its subject areas. */
+  topicOverlap: number;
+}
+
+function overlapWith(keywords: ReadonlySet<string>, used: readonly string[]) {
+  const usedSet = new Set(used);
+  const covered = [...keywords].filter((k) => usedSet.has(k)).length;
+  return {
+    coverage: keywords.size === 0 ? 1 : covered / keywords.size,
+    overlap: share(keywords, used),
+    keywords: keywords.size,
+  };
+}
+
+const share = (set: ReadonlySet<string>, used: readonly string[]) =>
+  used.length === 0 ? 0 : used.filter((u) => set.has(u)).length / used.length;
+
+/** The words that carry a response's subject: lemmas of its nouns, verbs and adjectives. */
+export function subjectLemmas(words: readonly { pos: string; lemma: string }[]): string[] {
+  return words
+    .filter((w) => w.pos === "NOUN" || w.pos === "VERB" || w.pos === "ADJ")
+    .map((w) => w.lemma);
 }
 
 /** Lexical overlap of content lemmas (crudely stemmed) between prompt and response. */
-export function relevance(promptLemmas: readonly string[], responseLemmas: readonly string[]) {
+export function relevance(
+  promptLemmas: readonly string[],
+  responseLemmas: readonly string[],
+): Relevance {
   const keywords = new Set(promptLemmas.filter((l) => !INSTRUCTION_WORDS.has(l)).map(stem));
+  const focusWords = new Set(
+    promptLemmas.filter((l) => !INSTRUCTION_WORDS.has(l) && !SCAFFOLDING.has(l)).map(stem),
+  );
+  const subject = new Set(focusWords);
+  for (const topic of TOPICS) {
+    if ([...focusWords].some((k) => topic.has(k))) for (const word of topic) subject.add(word);
+  }
   const used = responseLemmas.map(stem);
-  const usedSet = new Set(used);
-  const covered = [...keywords].filter((k) => usedSet.has(k)).length;
-  const onTopic = used.filter((u) => keywords.has(u)).length;
+  const all = overlapWith(keywords, used);
   return {
-    promptCoverage: keywords.size === 0 ? 1 : covered / keywords.size,
-    responseOverlap: used.length === 0 ? 0 : onTopic / used.length,
-    keywords: keywords.size,
-  } satisfies Relevance;
+    promptCoverage: all.coverage,
+    responseOverlap: all.overlap,
+    keywords: all.keywords,
+    focus: overlapWith(focusWords, used),
+    topicOverlap: share(subject, used),
+  };
+}
+
+/**
+ * How far a response strays from its prompt, in the descriptors' words: wholly unrelated (band
+ * 1), barely related (band 2), or tangential (band 4 at most). Thresholds from
+ * `npm run off-topic-check` on the calibration set: each essay under its own prompt and under
+ * another one; none of the essays under their own prompts is called unrelated.
+ */
+export type Relatedness = "unrelated" | "barely-related" | "tangential";
+
+const RELATEDNESS: readonly { level: Relatedness; lexical: number; topic: number }[] = [
+  { level: "unrelated", lexical: 0.15, topic: 0.08 },
+  { level: "barely-related", lexical: 0.3, topic: 0.15 },
+  { level: "tangential", lexical: 0.3, topic: 0.2 },
+];
+
+export function relatedness(rel: Relevance): Relatedness | undefined {
+  if (rel.focus.keywords < 3) return undefined;
+  const lexical = rel.focus.coverage + rel.focus.overlap;
+  return RELATEDNESS.find((r) => lexical < r.lexical && rel.topicOverlap < r.topic)?.level;
 }

@@ -8,12 +8,16 @@ import {
   LETTER,
   LETTER_PROMPT,
   LETTER_WITHOUT_FORMAT,
+  JAMMED_ROADS_ESSAY,
   REMOTE_WORK_PROMPT,
+  ZOO_PROMPT,
+  TEMPLATE_ESSAY,
   TRANSPORT_PROMPT,
   WEAK_ESSAY,
   shuffleWords,
 } from "./fixtures/essays";
 import coefficients from "./model/coefficients.json";
+import { gatherEvidence } from "./features";
 import { scoreWriting, writingScoreSchema, type WritingScore } from "./index";
 
 const task2 = (response: string, prompt = REMOTE_WORK_PROMPT) =>
@@ -114,6 +118,37 @@ describe("scoreWriting", () => {
     expect(offTopic.flags).toContain("off-topic");
     expect(offTopic.criteria.TR).toBeLessThanOrEqual(4);
     expect(onTopic.criteria.TR).toBeGreaterThan(4);
+  });
+
+  it("gives Task Response 1 to an essay wholly unrelated to the question, as the descriptors do", async () => {
+    const s = await task2(GOOD_ESSAY, ZOO_PROMPT);
+    expect(s.flags).toContain("off-topic");
+    expect(s.criteria.TR).toBe(1);
+    expect(
+      s.feedback.points.some((p) => p.criterion === "TR" && /different subject/.test(p.text)),
+    ).toBe(true);
+  });
+
+  it("does not call an essay off-topic for answering the question in its own words", async () => {
+    const evidence = await gatherEvidence({
+      task: 2,
+      module: "academic",
+      prompt: TRANSPORT_PROMPT,
+      response: JAMMED_ROADS_ESSAY,
+    });
+    // On the prompt's words alone this essay would be caught; its subject is what keeps it in.
+    expect(evidence.relevance.promptCoverage + evidence.relevance.responseOverlap).toBeLessThan(
+      0.3,
+    );
+    const s = await task2(JAMMED_ROADS_ESSAY, TRANSPORT_PROMPT);
+    expect(s.flags).not.toContain("off-topic");
+    expect(s.criteria.TR).toBeGreaterThan(4);
+  });
+
+  it("holds a memorised answer that fits any question at Task Response 2 at most", async () => {
+    const s = await task2(TEMPLATE_ESSAY);
+    expect(s.flags).toContain("off-topic");
+    expect(s.criteria.TR).toBeLessThanOrEqual(2);
   });
 
   it("penalises and flags an under-length answer", async () => {

@@ -1,0 +1,203 @@
+/**
+ * The load test of the product description, in process: 100 concurrent students x 10 requests
+ * over the home, login, dashboard, writing and result pages, through the built HTTP Lambda
+ * handler (server/index.js, the code that runs on Lambda) against Sandbox's local DynamoDB, and
+ * the same load on the minimal one-route app in the same run. Sandbox's own HTTP server is not
+ * used: it starts a process per request, which would measure Sandbox.
+ *
+ *   npm run build && tsx scripts/load-test.ts      (part of `npm run bench`)
+ *
+ * Every student is a distinct account with its own session and its own scored essay. Prints p50,
+ * p95, the slowest request and errors (a thrown handler or a status other than the page's own)
+ * for both apps, and the ratio of their p95s; the target is 1.5x with 0 errors.
+ */
+import { createRequire } from "node:module";
+import { performance } from "node:perf_hooks";
+import { resolve } from "node:path";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { hashPassword } from "../src/accounts/passwords";
+import { createSession } from "../src/accounts/sessions";
+import { providersFromEnv } from "../src/ai/config";
+import { scoreAssessment } from "../src/assessments/score";
+import { questionBank } from "../src/content/bank";
+import { createAssessment } from "../src/data/assessments";
+import { seedQuestions } from "../src/data/questions";
+import { createUser, markEmailVerified } from "../src/data/users";
+import {
+  GOOD_ESSAY,
+  JAMMED_ROADS_ESSAY,
+  REMOTE_WORK_PROMPT,
+  TRANSPORT_PROMPT,
+  WEAK_ESSAY,
+} from "../src/scoring/writing/fixtures/essays";
+import { buildMinimalApp } from "./minimal-app";
+import { applySandboxEnv, lambdaEnv, type SandboxPorts } from "./sandbox-env";
+
+const CLIENTS = 100;
+const REQUESTS_PER_CLIENT = 10;
+// Ports of their own, so the benchmark runs beside `npm start` and the tests.
+const PORTS: SandboxPorts = { http: 3391, events: 4491, tables: 5591, internal: 2291 };
+const HOST = `localhost:${PORTS.http}`;
+
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: object,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface Student {
+  cookie: string;
+  resultPath: string;
+}
+
+function event(path: string, cookie?: string): APIGatewayProxyEventV2 {
+  const [rawPath = "/", rawQueryString = ""] = path.split("?");
+  return {
+    version: "2.0",
+    routeKey: "ANY /*",
+    rawPath,
+    rawQueryString,
+    headers: { host: HOST, "accept-encoding": "gzip, br" },
+    cookies: cookie ? [cookie] : [],
+    requestContext: { http: { method: "GET", path: rawPath, sourceIp: "127.0.0.1" } },
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+const ESSAYS = [
+  { prompt: REMOTE_WORK_PROMPT, response: GOOD_ESSAY },
+  { prompt: REMOTE_WORK_PROMPT, response: WEAK_ESSAY },
+  { prompt: TRANSPORT_PROMPT, response: JAMMED_ROADS_ESSAY },
+];
+
+/** Distinct verified students, each signed in and with one scored Task 2 essay. */
+async function makeStudents(): Promise<Student[]> {
+  // The cookie's name depends on the environment, which main() sets before this import.
+  const { sessionCookie } = await import("~/security/cookies.server");
+  const passwordHash = await hashPassword("load-test-password-2026");
+  const providers = providersFromEnv();
+  const students: Student[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const created = await createUser({
+      email: `load-${Date.now()}-${i}@example.com`,
+      passwordHash,
+    });
+    if (!created.ok) throw new Error("could not create a load-test student");
+    const { userId } = created.user;
+    await markEmailVerified(userId);
+    const essay = ESSAYS[i % ESSAYS.length]!;
+    const assessment = await createAssessment({
+      userId,
+      skill: "writing",
+      status: "queued",
+      submission: { kind: "writing", task: 2, module: "academic", ...essay },
+    });
+    await scoreAssessment(assessment.assessmentId, providers);
+    const { rawId } = await createSession(userId);
+    students.push({
+      cookie: (await sessionCookie.serialize(rawId)).split(";")[0]!,
+      resultPath: `/assessments/${assessment.assessmentId}`,
+    });
+  }
+  return students;
+}
+
+interface Run {
+  latencies: number[];
+  errors: string[];
+}
+
+/** Each client sends its requests one after another; all clients run at once. */
+async function load(handler: Handler, plans: { path: string; cookie?: string }[][]): Promise<Run> {
+  const run: Run = { latencies: [], errors: [] };
+  await Promise.all(
+    plans.map(async (plan) => {
+      for (const { path, cookie } of plan) {
+        const started = performance.now();
+        try {
+          const result = await handler(event(path, cookie), {});
+          if (result.statusCode !== 200) run.errors.push(`${path}: ${result.statusCode}`);
+        } catch (error) {
+          run.errors.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        run.latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return run;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+
+function report(label: string, run: Run): number {
+  const p95 = quantile(run.latencies, 0.95);
+  console.log(
+    `  ${label.padEnd(24)}${`${quantile(run.latencies, 0.5).toFixed(0)} ms`.padStart(9)}${`${p95.toFixed(0)} ms`.padStart(9)}${`${Math.max(...run.latencies).toFixed(0)} ms`.padStart(10)}${String(run.errors.length).padStart(8)}`,
+  );
+  for (const error of [...new Set(run.errors)].slice(0, 5)) console.log(`    error: ${error}`);
+  return p95;
+}
+
+async function main(): Promise<void> {
+  applySandboxEnv(PORTS);
+  process.env.NODE_ENV = "production";
+  process.env.PUBLIC_BASE_URL = `http://${HOST}`;
+  const { default: sandbox } = await import("@architect/sandbox");
+  await sandbox.start({
+    cwd: process.cwd(),
+    port: PORTS.http,
+    quiet: true,
+    env: lambdaEnv(".data/bench-outbox"),
+  });
+  try {
+    await seedQuestions(questionBank);
+    const students = await makeStudents();
+    const require = createRequire(__filename);
+    const ours = (require(resolve("server/index.js")) as { handler: Handler }).handler;
+    const minimal = (require(buildMinimalApp()) as { handler: Handler }).handler;
+
+    const pages = (s: Student) => [
+      { path: "/" },
+      { path: "/login" },
+      { path: "/dashboard", cookie: s.cookie },
+      { path: "/assessments/writing/new?task=2&module=academic", cookie: s.cookie },
+      { path: s.resultPath, cookie: s.cookie },
+    ];
+    const ourPlans = students.map((s, i) =>
+      Array.from({ length: REQUESTS_PER_CLIENT }, (_, r) => pages(s)[(i + r) % 5]!),
+    );
+    const minimalPlans = students.map(() =>
+      Array.from({ length: REQUESTS_PER_CLIENT }, () => ({ path: "/" })),
+    );
+    // A first round warms both (module caches, DynamoDB connections), as a warm Lambda is.
+    await load(
+      ours,
+      ourPlans.map((p) => p.slice(0, 1)),
+    );
+    await load(
+      minimal,
+      minimalPlans.map((p) => p.slice(0, 1)),
+    );
+    const a = await load(ours, ourPlans);
+    const b = await load(minimal, minimalPlans);
+
+    console.log(`In-process load: ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT} requests`);
+    console.log(
+      `  ${"".padEnd(24)}${"p50".padStart(9)}${"p95".padStart(9)}${"slowest".padStart(10)}${"errors".padStart(8)}`,
+    );
+    const p95a = report("this app (5 pages)", a);
+    const p95b = report("minimal one-route app", b);
+    console.log(
+      `  p95 ratio (this / minimal): ${(p95a / p95b).toFixed(2)}x (target 1.5x, 0 errors)`,
+    );
+  } finally {
+    await sandbox.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
