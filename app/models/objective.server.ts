@@ -1,33 +1,19 @@
-// Routes reach Reading, Listening, mock tests and drills only through here (see
-// accounts.server.ts for why).
+// The HTTP side of Reading, Listening, mock tests and drills: query strings, forms, redirects.
+// What the student does is in src/assessments/objective-attempt.ts, shared with the API.
 import { moduleFrom as moduleOf } from "../../src/domain/module";
 import type { Assessment } from "../../src/domain/assessment";
 import { json, redirect } from "@remix-run/node";
-import { questionsOf } from "../../src/content/papers";
-import { assessmentIdFrom } from "../../src/assessments/ids";
-import { loadMock, ownMock, stepRefusal } from "../../src/assessments/mock";
 import {
-  findObjectiveDraft,
-  objectiveSubmission,
-  openObjectiveDraft,
-  ownObjective,
-  saveObjectiveAnswers,
-  submitObjective,
-  testOf,
-  type ObjectiveSkill,
-} from "../../src/assessments/objective";
+  answerObjectiveTest,
+  mockTurn,
+  objectiveTestPage,
+  startObjectiveTest,
+  type AnswerIntent,
+} from "../../src/assessments/objective-attempt";
+import { objectiveSubmission, testOf, type ObjectiveSkill } from "../../src/assessments/objective";
 import type { MockStep } from "../../src/assessments/mock-steps";
 import { publishEvent } from "../../src/data/events";
-import {
-  LISTENING_MINUTES,
-  READING_MINUTES,
-  answersFromForm,
-  paperLayout,
-  paperView,
-  reviewOf,
-  unansweredNumbers,
-  type ObjectiveReview,
-} from "../../src/assessments/objective-paper";
+import { reviewOf, type ObjectiveReview } from "../../src/assessments/objective-paper";
 import { readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
 
@@ -97,93 +83,56 @@ export async function mockSlot(
   userId: string,
   step: MockStep,
 ): Promise<string | undefined> {
-  const mockId = assessmentIdFrom(new URL(request.url).searchParams.get("mockId"));
-  // A mock id that is not the student's own open mock (or not an id at all) is ignored.
-  const mock = mockId ? await ownMock(mockId, userId) : null;
-  if (mock?.status !== "draft") return undefined;
-  const refusal = stepRefusal((await loadMock(mock)).steps, step);
-  if (refusal) throw redirect(`/mock-tests/${mock.assessmentId}?notice=${refusal}`);
-  return mock.assessmentId;
+  const turn = await mockTurn({ userId }, new URL(request.url).searchParams.get("mockId"), step);
+  if ("refused" in turn) throw redirect(`/mock-tests/${turn.mockId}?notice=${turn.refused}`);
+  return turn.mockId;
 }
 
-/**
- * GET of a Reading or Listening test page: the paper in progress, or, when there is none, the
- * paper's introduction with a Start button. A GET writes nothing: a link (even from another
- * site) must not start a timed test; the POST of "Start" does.
- */
+async function slotOf(request: Request, userId: string, skill: ObjectiveSkill) {
+  return { skill, module: moduleFrom(request), mockId: await mockSlot(request, userId, skill) };
+}
+
+/** GET of a Reading or Listening test page. */
 export async function loadTestPage(request: Request, skill: ObjectiveSkill) {
   const user = await requireUser(request);
-  const module = moduleFrom(request);
-  const mockId = await mockSlot(request, user.userId, skill);
-  const open = await findObjectiveDraft({ userId: user.userId, skill, module, mockId });
-  if (!open) {
-    return {
-      started: false as const,
-      skill,
-      module,
-      inMock: mockId !== undefined,
-      minutes: skill === "reading" ? READING_MINUTES : LISTENING_MINUTES,
-    };
-  }
-  const { assessment, test } = open;
-  return {
-    started: true as const,
-    assessmentId: assessment.assessmentId,
-    skill,
-    heading: `${test.title}`,
-    blocks: paperView(test),
-    answers: assessment.answers ?? {},
-    deadlineAt: assessment.deadlineAt ?? new Date().toISOString(),
-    serverNow: Date.now(),
-  };
+  return objectiveTestPage(user, await slotOf(request, user.userId, skill));
 }
 
-/** POST of "Start": opens the paper (or finds the one already open) and shows it. */
-async function startTest(request: Request, userId: string, skill: ObjectiveSkill) {
-  const mockId = await mockSlot(request, userId, skill);
-  await openObjectiveDraft({ userId, skill, module: moduleFrom(request), mockId });
-  const url = new URL(request.url);
-  return redirect(`${url.pathname}${url.search}`);
-}
+const INTENTS: readonly AnswerIntent[] = ["save", "submit", "confirm-submit"];
 
-/**
- * POST of a test page: every intent saves the answers first, so nothing typed is lost. "submit"
- * with questions unanswered re-renders the page with a summary; "confirm-submit" (or "submit"
- * with everything answered) marks at once and shows the result.
- */
+/** POST of a test page: "start", or the answers with what to do with them. */
 export async function handleTestPost(request: Request, skill: ObjectiveSkill) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
-  const [assessmentId, intent] = [form.get("assessmentId"), form.get("intent")].map((v) =>
-    typeof v === "string" ? v : "",
-  );
-  if (intent === "start") {
-    if (problem) return json({ savedAt: null, unanswered: null, formError: problem }, 403);
-    return startTest(request, user.userId, skill);
-  }
-  const id = assessmentIdFrom(assessmentId);
-  const found = id ? await ownObjective(id, user.userId) : null;
-  if (!found) throw json({ message: "That test was not found." }, { status: 404 });
-  const { assessment, test } = found;
-  // A second click on "Submit", or a late autosave, lands on the result of the first.
-  if (assessment.status !== "draft") {
-    if (intent === "save") return json({ savedAt: null, unanswered: null, formError: null });
-    return redirect(`/assessments/${assessment.assessmentId}`);
-  }
-  const answers = answersFromForm(form, questionsOf(test));
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const [assessmentId, intent] = [field("assessmentId"), field("intent")];
   if (problem) return json({ savedAt: null, unanswered: null, formError: problem }, 403);
-  if (intent === "submit" || intent === "confirm-submit") {
-    const unanswered = unansweredNumbers(
-      paperLayout(test).flatMap((b) => b.groups.flatMap((g) => g.numbered)),
-      answers,
-    );
-    if (intent === "submit" && unanswered.length > 0) {
-      await saveObjectiveAnswers(assessment, user.userId, answers);
-      return json({ savedAt: null, unanswered, formError: null });
-    }
-    await submitObjective(assessment, test, answers, publishEvent);
-    return redirect(`/assessments/${assessment.assessmentId}`);
+  if (intent === "start") {
+    await startObjectiveTest(user, await slotOf(request, user.userId, skill));
+    const url = new URL(request.url);
+    return redirect(`${url.pathname}${url.search}`);
   }
-  await saveObjectiveAnswers(assessment, user.userId, answers);
-  return json({ savedAt: new Date().toISOString(), unanswered: null, formError: null });
+  const outcome = await answerObjectiveTest(
+    user,
+    // Anything but a submit is an autosave, so an odd intent still keeps the answers.
+    { assessmentId, intent: INTENTS.find((i) => i === intent) ?? "save", form },
+    publishEvent,
+  );
+  switch (outcome.kind) {
+    case "not-found":
+      throw json({ message: "That test was not found." }, { status: 404 });
+    case "handed-in":
+      return intent === "save"
+        ? json({ savedAt: null, unanswered: null, formError: null })
+        : redirect(`/assessments/${outcome.assessmentId}`);
+    case "unanswered":
+      return json({ savedAt: null, unanswered: outcome.unanswered, formError: null });
+    case "submitted":
+      return redirect(`/assessments/${outcome.assessmentId}`);
+    case "saved":
+      return json({ savedAt: outcome.savedAt, unanswered: null, formError: null });
+  }
 }
