@@ -50,9 +50,10 @@ function criterionEvidence(
   ev: WritingEvidence,
 ): Partial<Record<Criterion, number>> {
   const out: Partial<Record<Criterion, number>> = {};
+  const values: Record<string, number> = { ...ev.features, ...ev.shownErrors };
   for (const c of criteriaFor(input)) {
     const signed = EVIDENCE[c].filter(([f]) => !(f === "overview" && input.module === "general"));
-    const zs = signed.map(([f, sign]) => sign * featureZ(input.task, f, ev.features[f] ?? 0));
+    const zs = signed.map(([f, sign]) => sign * featureZ(input.task, f, values[f] ?? 0));
     out[c] = (BAND_PER_SD * zs.reduce((a, b) => a + b, 0)) / Math.max(1, zs.length);
   }
   return out;

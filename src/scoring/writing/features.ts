@@ -24,6 +24,12 @@ export interface WritingEvidence {
   data?: DataReport;
   promptLemmas: string[];
   features: Record<string, number>;
+  /**
+   * The model's error features recounted with every finding the student is shown, learner
+   * errors included. The model was fitted on harper's counts alone, so it keeps those; the split
+   * into criteria is not fitted, and there the grammar the student is told about must count.
+   */
+  shownErrors: Pick<Record<string, number>, "grammarPer100" | "errorFreeSentenceShare">;
 }
 
 const per100 = (n: number, words: number) => (n / Math.max(1, words)) * 100;
@@ -116,5 +122,9 @@ export async function gatherEvidence(input: WritingInput): Promise<WritingEviden
       : {}),
     promptLemmas,
     features,
+    shownErrors: {
+      grammarPer100: per100(analysis.issues.filter((i) => i.kind === "grammar").length, words),
+      errorFreeSentenceShare: errorFreeShare(analysis, analysis.issues),
+    },
   };
 }

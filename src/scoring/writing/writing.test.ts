@@ -151,6 +151,24 @@ describe("scoreWriting", () => {
     expect(s.criteria.TR).toBeLessThanOrEqual(2);
   });
 
+  it("moves Grammatical Range and Accuracy with grammar errors while Lexical Resource holds", async () => {
+    // The same rich vocabulary, with agreement and verb-form errors a learner makes.
+    const slips: [string, string][] = [
+      ["from home has divided", "from home have divided"],
+      ["they can reduce", "they can to reduce"],
+      ["a software firm that hires nationally is", "a software firm that hire nationally are"],
+      ["some workers find it difficult", "some workers finds it more harder"],
+      ["These problems can damage", "These problem can damages"],
+      ["Many companies now adopt", "Many company now adopts"],
+      ["are likely to enjoy", "is likely to enjoys"],
+    ];
+    const flawed = slips.reduce((text, [from, to]) => text.replace(from, to), GOOD_ESSAY);
+    const [good, bad] = [await task2(GOOD_ESSAY), await task2(flawed)];
+    expect(bad.criteria.GRA as number).toBeLessThan(good.criteria.GRA as number);
+    expect(bad.criteria.LR).toBe(good.criteria.LR);
+    expect(bad.criteria.GRA as number).toBeLessThan(bad.criteria.LR as number);
+  });
+
   it("penalises and flags an under-length answer", async () => {
     const full = await task2(GOOD_ESSAY);
     const short = await task2(GOOD_ESSAY.split("\n\n").slice(0, 2).join("\n\n"));
