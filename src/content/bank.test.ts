@@ -213,7 +213,12 @@ describe("getQuestion and listQuestions", () => {
     expect(
       listQuestions({ type: "opinion" }).every((q) => (q as Task2Question).type === "opinion"),
     ).toBe(true);
-    expect(listQuestions({ visual: "map" })).toHaveLength(1);
+    expect(listQuestions({ visual: "map" })).toHaveLength(
+      academic.filter((q) => q.visual.kind === "map").length,
+    );
+    expect(
+      listQuestions({ visual: "mixed" }).every((q) => "visual" in q && q.visual.kind === "mixed"),
+    ).toBe(true);
     // Speaking is the same for both modules.
     expect(listQuestions({ skill: "speaking", module: "general" })).toHaveLength(speaking.length);
   });
