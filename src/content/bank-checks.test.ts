@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getQuestion, questionBank } from "./bank";
-import { BANK_TARGETS, VISUAL_KINDS, bankTotals, checkBank } from "./bank-checks";
+import { BANK_TARGETS, VISUAL_KINDS, bankTotals, checkBank, totalsReport } from "./bank-checks";
+import { listeningTests, readingTests } from "./papers";
 import {
   TASK2_TYPES,
   type AcademicTask1Question,
@@ -36,6 +38,26 @@ describe("the question bank", () => {
     expect(totals.letters.total).toBeGreaterThanOrEqual(12);
     expect(Object.values(totals.letters.byRegister)).toEqual([4, 4, 4]);
     expect(totals.speaking).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe("totalsReport", () => {
+  it("is what the README quotes, so the README's totals are the bank's", () => {
+    const lines = totalsReport(questionBank, { reading: readingTests, listening: listeningTests });
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme, "run `npm run content` and paste its output into the README").toContain(
+      ["```", ...lines, "```"].join("\n"),
+    );
+  });
+
+  it("counts Reading tests by module and every Listening test", () => {
+    const reading = [{ module: "academic" as const }, { module: "general" as const }];
+    const [first, second] = totalsReport([], {
+      reading: [...reading, reading[0]!],
+      listening: [1],
+    });
+    expect(first).toBe("Reading: 2 Academic and 1 General Training tests");
+    expect(second).toBe("Listening: 1 tests");
   });
 });
 

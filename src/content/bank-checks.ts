@@ -1,6 +1,7 @@
 import { checkChartData } from "../scoring/writing/chart-data";
 import { chartFactsSchema } from "../scoring/writing/types";
 import { chartFacts } from "./facts";
+import type { ReadingTest } from "./papers";
 import {
   TASK2_TYPES,
   type AcademicTask1Question,
@@ -353,5 +354,31 @@ export function checkBank(bank: readonly Question[]): string[] {
   return [
     ...checkCounts(bank),
     ...bank.flatMap((q) => checkQuestion(q).map((p) => `${q.id}: ${p}`)),
+  ];
+}
+
+const listCounts = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+
+/**
+ * The whole bank's totals as `npm run content` prints them and the README quotes them. The
+ * Reading and Listening papers are counted by the caller from src/content/papers.
+ */
+export function totalsReport(
+  bank: readonly Question[],
+  papers: { reading: readonly Pick<ReadingTest, "module">[]; listening: readonly unknown[] },
+): string[] {
+  const t = bankTotals(bank);
+  const reading = (module: ReadingTest["module"]) =>
+    papers.reading.filter((r) => r.module === module).length;
+  return [
+    `Reading: ${reading("academic")} Academic and ${reading("general")} General Training tests`,
+    `Listening: ${papers.listening.length} tests`,
+    `Writing Task 2: ${t.task2.total} prompts (${listCounts(t.task2.byType)})`,
+    `Academic Task 1: ${t.academicTask1.total} visuals (${listCounts(t.academicTask1.byKind)})`,
+    `General Training Task 1: ${t.letters.total} letters (${listCounts(t.letters.byRegister)})`,
+    `Speaking: ${t.speaking} full sets (Parts 1, 2 and 3)`,
   ];
 }
