@@ -56,8 +56,8 @@ describe("totalsReport", () => {
       reading: [...reading, reading[0]!],
       listening: [1],
     });
-    expect(first).toBe("Reading: 2 Academic and 1 General Training tests");
-    expect(second).toBe("Listening: 1 tests");
+    expect(first).toBe("Reading tests: 2 Academic, 1 General Training");
+    expect(second).toBe("Listening tests: 1");
   });
 });
 

@@ -374,8 +374,8 @@ export function totalsReport(
   const reading = (module: ReadingTest["module"]) =>
     papers.reading.filter((r) => r.module === module).length;
   return [
-    `Reading: ${reading("academic")} Academic and ${reading("general")} General Training tests`,
-    `Listening: ${papers.listening.length} tests`,
+    `Reading tests: ${reading("academic")} Academic, ${reading("general")} General Training`,
+    `Listening tests: ${papers.listening.length}`,
     `Writing Task 2: ${t.task2.total} prompts (${listCounts(t.task2.byType)})`,
     `Academic Task 1: ${t.academicTask1.total} visuals (${listCounts(t.academicTask1.byKind)})`,
     `General Training Task 1: ${t.letters.total} letters (${listCounts(t.letters.byRegister)})`,

@@ -207,7 +207,6 @@ export type PieVisual = Extract<Visual, { kind: "pie" }>;
 export type TableVisual = Extract<Visual, { kind: "table" }>;
 export type ProcessVisual = Extract<Visual, { kind: "process" }>;
 export type MapVisual = Extract<Visual, { kind: "map" }>;
-export type MixedVisual = Extract<Visual, { kind: "mixed" }>;
 export type MapFeature = z.infer<typeof mapFeatureSchema>;
 
 export const academicTask1Schema = z
