@@ -97,7 +97,10 @@ describe("checkBank", () => {
   it("refuses key features with figures or trends the chart does not show", () => {
     const wrong = {
       ...line,
-      keyFeatures: [...line.keyFeatures, "Coal rose steadily over the period to reach 250 TWh."],
+      keyFeatures: [
+        ...line.keyFeatures.slice(0, -1),
+        "Coal rose steadily over the period to reach 250 TWh.",
+      ],
     };
     expect(one(wrong)).toEqual([
       `${line.id}: key features quote figures the chart does not show: 250`,
@@ -112,6 +115,9 @@ describe("checkBank", () => {
     expect(one(graph)).toContain(`${table.id}: the prompt does not name the table it shows`);
     const short = { ...line, prompt: line.prompt.replace("\n\nWrite at least 150 words.", "") };
     expect(one(short)[0]).toMatch(/must end "Write at least 150 words\."/);
+    const [overview, detail, ...rest] = line.keyFeatures;
+    const detailed = { ...line, keyFeatures: [detail!, overview!, ...rest] };
+    expect(one(detailed)).toEqual([`${line.id}: the first key feature quotes figures`]);
   });
 
   it("refuses a map with nothing changed or features drawn over each other", () => {

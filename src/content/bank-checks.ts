@@ -207,6 +207,9 @@ function checkAcademicPrompt(q: AcademicTask1Question): string[] {
     }
   }
   if (q.keyFeatures.length < 3 || q.keyFeatures.length > 5) problems.push("needs 3-5 key features");
+  // The overview drill offers the first key feature as an example of an overview, which
+  // states the pattern without figures.
+  if (/\d/.test(q.keyFeatures[0] ?? "")) problems.push("the first key feature quotes figures");
   q.keyFeatures.forEach((f, i) =>
     problems.push(...lengthProblem(`key feature ${i + 1}`, f, 6, 40)),
   );
