@@ -44,6 +44,7 @@ export {
 export {
   drillPaper,
   drillSet,
+  drillStart,
   drillSets,
   drillTypes,
   isQuestionType,
