@@ -1,5 +1,6 @@
 import type { ScoringResult } from "../src/domain/result";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listQuestions } from "../src/content/bank";
 import { claimForScoring, createAssessment, saveMarked, saveScored } from "../src/data/assessments";
 import { parseCsv } from "../src/scoring/csv";
 import { FormClient } from "./support/client";
@@ -149,5 +150,24 @@ describe("profile and practice against Sandbox", () => {
     const html = await (await me.client.get("/practice/grammar")).text();
     expect(html).toContain("From your own essays.");
     expect(html).toContain("Museums is free in many countries");
+  });
+
+  it("offers a drill on a question the student has not written on yet", async () => {
+    const student = await signedInClient("profile-drill-unseen");
+    const [left, ...written] = listQuestions({ skill: "writing", task: 1, module: "academic" });
+    for (const q of written) {
+      await createAssessment({
+        userId: student.user.userId,
+        skill: "writing",
+        status: "draft",
+        questionId: q.id,
+        submission: { kind: "writing", task: 1, module: "academic", prompt: "", response: "" },
+      });
+    }
+    // Random otherwise: three visits all landing on the one unseen visual is no accident.
+    for (let visit = 0; visit < 3; visit++) {
+      const html = await (await student.client.get("/practice/overview")).text();
+      expect(/name="item" value="([^"]+)"/.exec(html)?.[1]).toBe(left!.id);
+    }
   });
 });

@@ -30,6 +30,7 @@ export {
 export {
   drillPaper,
   drillSet,
+  drillStart,
   drillSets,
   drillTypes,
   isQuestionType,

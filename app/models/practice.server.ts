@@ -1,4 +1,5 @@
-import { listQuestions } from "../../src/content/bank";
+import { listQuestions, pickNext } from "../../src/content/bank";
+import type { Assessment } from "../../src/domain/assessment";
 import type { AcademicTask1Question, Task2Question, Visual } from "../../src/content/schema";
 import { listUserAssessments } from "../../src/data/assessments";
 import type { DrillFeedback } from "../../src/scoring/practice/feedback";
@@ -169,8 +170,8 @@ function speakingItems(): Item[] {
   );
 }
 
-async function pastErrors(userId: string, keep: Parameters<typeof pastErrorItems>[1]) {
-  const texts: MarkedText[] = (await listUserAssessments(userId)).flatMap((a) =>
+function pastErrors(history: readonly Assessment[], keep: Parameters<typeof pastErrorItems>[1]) {
+  const texts: MarkedText[] = history.flatMap((a) =>
     a.status === "scored" && a.submission.kind === "writing" && a.result
       ? [{ sourceId: a.assessmentId, text: a.submission.response, highlights: a.result.highlights }]
       : [],
@@ -178,7 +179,7 @@ async function pastErrors(userId: string, keep: Parameters<typeof pastErrorItems
   return pastErrorItems(texts, keep);
 }
 
-async function itemsFor(drill: DrillName, userId: string): Promise<Item[]> {
+function itemsFor(drill: DrillName, history: readonly Assessment[]): Item[] {
   switch (drill) {
     case "overview":
       return listQuestions({ skill: "writing", task: 1, module: "academic" }).flatMap((q) =>
@@ -189,7 +190,7 @@ async function itemsFor(drill: DrillName, userId: string): Promise<Item[]> {
         q.skill === "writing" && q.task === 2 ? [introductionItem(q)] : [],
       );
     case "linking": {
-      const own = await pastErrors(userId, isLinkingError);
+      const own = pastErrors(history, isLinkingError);
       return own.length > 0
         ? own.map((e) =>
             rewriteItem(
@@ -201,7 +202,7 @@ async function itemsFor(drill: DrillName, userId: string): Promise<Item[]> {
         : LINKING_ITEMS.map(linkingItem);
     }
     case "grammar": {
-      const own = await pastErrors(userId, isGrammarError);
+      const own = pastErrors(history, isGrammarError);
       return own.length > 0
         ? own.map((e) =>
             rewriteItem(
@@ -224,14 +225,21 @@ async function itemsFor(drill: DrillName, userId: string): Promise<Item[]> {
 }
 
 /**
- * The requested item, or, without one, a random item so that returning students see variety.
- * Null when the id names no item (an old link, or a past error that has left the history).
+ * The requested item, or, without one, a random item so that returning students see variety:
+ * one whose question the student has not written on lately, by the rounds of `pickNext`, so a
+ * drill does not hand back the essay question of the test just taken. Null when the id names
+ * no item (an old link, or a past error that has left the history).
  */
 async function findItem(drill: DrillName, userId: string, itemId: string | null) {
-  const items = await itemsFor(drill, userId);
+  const history = await listUserAssessments(userId);
+  const items = itemsFor(drill, history);
+  const seen = history
+    .map((a) => a.questionId)
+    .filter((id): id is string => id !== undefined)
+    .reverse();
   const index =
     itemId === null
-      ? Math.floor(Math.random() * items.length)
+      ? items.indexOf(pickNext(items, seen)!)
       : items.findIndex((i) => i.id === itemId);
   const item = items[index];
   if (!item) return null;

@@ -15,6 +15,7 @@ import {
   drillPaper,
   drillSet,
   drillSets,
+  drillStart,
   drillTypes,
   isQuestionType,
   markDrill,
@@ -28,14 +29,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Practice drills · IELTS AI Prep" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
   const type = params.get("type") ?? "";
   if (!isQuestionType(type)) {
     return json({ types: drillTypes(), drill: null });
   }
   const sets = drillSets(type);
-  const n = Math.abs(Number.parseInt(params.get("n") ?? "0", 10) || 0) % sets.length;
+  const asked = params.get("n");
+  const n =
+    asked === null
+      ? await drillStart(type, user.userId)
+      : Math.abs(Number.parseInt(asked, 10) || 0) % sets.length;
   const set = sets[n]!;
   return json({
     types: null,

@@ -4,6 +4,8 @@ import {
   type IeltsTest,
   type QuestionGroup,
 } from "../content/papers";
+import { pickNext } from "../content/bank";
+import { listUserAssessments } from "../data/assessments";
 import { markTest } from "../scoring/marking";
 import { QUESTION_TYPES, type QuestionType } from "../scoring/question-schema";
 import {
@@ -45,6 +47,32 @@ export function isQuestionType(value: string): value is QuestionType {
 /** The bank's sets of one question type, in bank order. */
 export function drillSets(type: QuestionType): DrillSet[] {
   return allSets.filter((s) => s.group.type === type);
+}
+
+/**
+ * Where a drill starts: the first set of a test not in `satTestIds` (the student's Reading and
+ * Listening tests, oldest first) by the rounds of `pickNext`, so that a drill does not open on
+ * the passage of the test just taken, and each visit may start somewhere new.
+ */
+export function startingSet(
+  sets: readonly DrillSet[],
+  satTestIds: readonly string[],
+  random: () => number = Math.random,
+): number {
+  const tests = [...new Map(sets.map((s) => [s.test.id, s.test])).values()];
+  const test = pickNext(tests, satTestIds, random);
+  return Math.max(
+    0,
+    sets.findIndex((s) => s.test.id === test?.id),
+  );
+}
+
+/** `startingSet` for this student's own history. */
+export async function drillStart(type: QuestionType, userId: string): Promise<number> {
+  const sat = (await listUserAssessments(userId))
+    .flatMap((a) => (a.submission.kind === "objective" ? [a.submission.testId] : []))
+    .reverse();
+  return startingSet(drillSets(type), sat);
 }
 
 export function drillSet(key: string): DrillSet | undefined {

@@ -23,7 +23,26 @@ describe("describeVisual", () => {
           expect(text).toContain(`${s.label} ${s.value}%`);
         }
       }
-      if (visual.kind === "table") expect(text).toContain("Northgate University: 2014 4,200");
+      if (visual.kind === "table") {
+        for (const [label, first] of visual.rows) {
+          const value = typeof first === "number" ? formatNumber(first) : first;
+          expect(text).toContain(`${label}: ${visual.columns[1]} ${value}`);
+        }
+      }
+    }
+    const table = visuals.find((v) => v.kind === "table" && v.title.startsWith("International"))!;
+    expect(describeVisual(table)).toContain("Northgate University: 2014 4,200");
+  });
+
+  it("describes both charts of a mixed task, each with its title and data", () => {
+    const mixed = visuals.filter((v) => v.kind === "mixed");
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const visual of mixed) {
+      const text = describeVisual(visual);
+      for (const part of visual.kind === "mixed" ? visual.parts : []) {
+        expect(text).toContain(part.title);
+        expect(text).toContain(describeVisual(part));
+      }
     }
   });
 

@@ -75,6 +75,10 @@ export function describeVisual(visual: Visual): string {
         : `${steps.length} stages`;
       return [`Process diagram with ${shape}.`, ...steps].join(" ");
     }
+    case "mixed": {
+      const [first, second] = visual.parts;
+      return `Two charts read together. First, ${first.title}: ${describeVisual(first)} Second, ${second.title}: ${describeVisual(second)}`;
+    }
     case "map": {
       const state = (s: MapVisual["before"]) =>
         `${s.label}: ${list(

@@ -77,4 +77,48 @@ describe("chartFacts", () => {
       }
     }
   });
+
+  it("counts figures written out in full for a chart in thousands, and numbers in labels", () => {
+    const visitors = chartFacts(
+      (getQuestion("w1-line-coastal-visitors") as AcademicTask1Question).visual,
+    )!;
+    // 51 thousand visitors in August is "51,000"; a fall of 25 thousand is "25,000".
+    expect(visitors.values).toEqual(expect.arrayContaining([51, 51_000]));
+    expect(visitors.changes).toEqual(expect.arrayContaining([25, 25_000]));
+    const ages = chartFacts(
+      (getQuestion("w1-bar-leisure-spending-age") as AcademicTask1Question).visual,
+    )!;
+    // "those aged 65 and over" quotes the 65+ category, not a value.
+    expect(ages.values).toEqual(expect.arrayContaining([16, 24, 65]));
+    const energy = chartFacts(
+      (getQuestion("w1-line-electricity-sources") as AcademicTask1Question).visual,
+    )!;
+    expect(energy.values).not.toContain(62_000);
+  });
+
+  it("gives a table its column totals and, with a column per year, each row's direction", () => {
+    const q = getQuestion("w1-table-international-students") as AcademicTask1Question;
+    const facts = chartFacts(q.visual)!;
+    expect(facts.values).toEqual(expect.arrayContaining([11_600, 17_800]));
+    expect(facts.changes).toEqual(expect.arrayContaining([6_200]));
+    expect(facts.trends).toEqual([
+      { name: "Northgate University", direction: "up" },
+      { name: "Riverside Institute", direction: "down" },
+      { name: "Eastbrook College", direction: "up" },
+    ]);
+    const commuting = getQuestion("w1-table-commuting-cities") as AcademicTask1Question;
+    expect(chartFacts(commuting.visual)!.trends).toEqual([]);
+  });
+
+  it("gives a mixed task the facts of both its charts", () => {
+    const q = getQuestion("w1-mixed-cinema-westhaven") as AcademicTask1Question;
+    if (q.visual.kind !== "mixed") throw new Error("not mixed");
+    const facts = chartFacts(q.visual)!;
+    const [line, pie] = q.visual.parts.map((p) => chartFacts(p)!);
+    expect(facts.values).toEqual([...line!.values, ...pie!.values]);
+    expect(facts.names).toEqual(pie!.names);
+    expect(facts.trends).toEqual([{ name: "Tickets sold", direction: "down" }]);
+    // 4.2 million tickets may be written "4,200,000".
+    expect(facts.values).toContain(4_200_000);
+  });
 });

@@ -169,15 +169,37 @@ const mapSchema = z
     { error: "Every map feature must lie inside the grid." },
   );
 
+/** The charts that carry figures, and so can be combined in one mixed task. */
+const chartSchema = z.discriminatedUnion("kind", [
+  lineSchema,
+  barSchema,
+  pieChartSchema,
+  tableSchema,
+]);
+
+/** Two charts of one subject, read together: "the line graph and the table below show...". */
+const mixedSchema = z
+  .object({
+    kind: z.literal("mixed"),
+    title: text,
+    parts: z.tuple([chartSchema, chartSchema]),
+  })
+  .strict()
+  .refine((m) => m.parts[0].kind !== m.parts[1].kind, {
+    error: "A mixed task combines two different kinds of chart.",
+  });
+
 const visualSchema = z.discriminatedUnion("kind", [
   lineSchema,
   barSchema,
   pieChartSchema,
   tableSchema,
+  mixedSchema,
   processSchema,
   mapSchema,
 ]);
 export type Visual = z.infer<typeof visualSchema>;
+export type ChartVisual = z.infer<typeof chartSchema>;
 export type VisualKind = Visual["kind"];
 export type LineVisual = Extract<Visual, { kind: "line" }>;
 export type BarVisual = Extract<Visual, { kind: "bar" }>;

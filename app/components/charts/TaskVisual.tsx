@@ -17,6 +17,15 @@ export function TaskVisual({ visual }: { visual: Visual }) {
       return <PieChart visual={visual} />;
     case "table":
       return <DataTable visual={visual} />;
+    case "mixed":
+      // Each chart keeps its own title and description; the group names what they share.
+      return (
+        <section aria-label={visual.title}>
+          {visual.parts.map((part, i) => (
+            <TaskVisual key={i} visual={part} />
+          ))}
+        </section>
+      );
     case "process":
       return <ProcessDiagram visual={visual} />;
     case "map":

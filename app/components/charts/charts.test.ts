@@ -10,6 +10,12 @@ import { TaskVisual } from "./TaskVisual";
 const visuals = (listQuestions({ task: 1, module: "academic" }) as AcademicTask1Question[]).map(
   (q) => ({ id: q.id, visual: q.visual }),
 );
+// The charts of a mixed task are drawn by the same components, so each is checked on its own too.
+const drawn = visuals.flatMap((v) =>
+  v.visual.kind === "mixed"
+    ? [v, ...v.visual.parts.map((part, i) => ({ id: `${v.id} part ${i + 1}`, visual: part }))]
+    : [v],
+);
 
 function render(visual: Visual): string {
   return renderToStaticMarkup(createElement(TaskVisual, { visual }));
@@ -43,6 +49,8 @@ function labelsOf(visual: Visual): string[] {
       return [...visual.columns, ...visual.rows.map((r) => String(r[0]))];
     case "process":
       return visual.steps.map((s) => s.label);
+    case "mixed":
+      return visual.parts.flatMap(labelsOf);
     case "map":
       return [
         visual.before.label,
@@ -55,14 +63,19 @@ function labelsOf(visual: Visual): string[] {
 describe("TaskVisual", () => {
   it("draws every kind of visual in the bank", () => {
     const kinds = new Set(visuals.map((v) => v.visual.kind));
-    expect([...kinds].sort()).toEqual(["bar", "line", "map", "pie", "process", "table"]);
+    expect([...kinds].sort()).toEqual(["bar", "line", "map", "mixed", "pie", "process", "table"]);
   });
 
-  for (const { id, visual } of visuals) {
+  for (const { id, visual } of drawn) {
     describe(id, () => {
       const html = render(visual);
 
       it("is accessible: an SVG image with a title and description, or a captioned table", () => {
+        if (visual.kind === "mixed") {
+          expect(html).toMatch(new RegExp(`^<section aria-label="${escape(visual.title)}">`));
+          for (const part of visual.parts) expect(html).toContain(escape(part.title));
+          return;
+        }
         if (visual.kind === "table") {
           expect(html).toContain("<table");
           expect(html).toContain(`<caption class="chart-title">${escape(visual.title)}</caption>`);
