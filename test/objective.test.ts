@@ -129,6 +129,25 @@ describe("Reading and Listening against Sandbox", () => {
     expect(result).toContain(firstLine.replaceAll("'", "&#x27;"));
   });
 
+  it("offers each part's recording as Ogg Opus and MP3, both served", async () => {
+    const client = await student("listening-sources");
+    const html = await client.start("/assessments/listening/new");
+    const { test } = await paperOf(assessmentIdIn(html));
+    if (test.skill !== "listening") throw new Error("not a listening paper");
+    for (const part of test.parts) {
+      const sources = [...html.matchAll(/<source src="([^"]+)" type="([^"]+)"/g)]
+        .filter(([, src]) => src!.startsWith(`/_static${part.audio}.`))
+        .map(([, src, type]) => [src, type!.replaceAll("&quot;", '"')]);
+      expect(sources).toEqual([
+        [`/_static${part.audio}.ogg`, 'audio/ogg; codecs="opus"'],
+        [`/_static${part.audio}.mp3`, "audio/mpeg"],
+      ]);
+    }
+    const mp3 = await client.get(`/_static${test.parts[0]!.audio}.mp3`);
+    expect(mp3.status).toBe(200);
+    expect(new Uint8Array(await mp3.arrayBuffer()).length).toBeGreaterThan(100_000);
+  });
+
   it("keeps saved answers across a reload, and refuses another student's paper", async () => {
     const client = await student("reading-draft");
     const path = "/assessments/reading/new?module=academic";

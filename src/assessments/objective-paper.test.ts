@@ -3,7 +3,7 @@ import { listeningTests, questionsOf, readingTests } from "../content/papers";
 import { fieldName } from "./objective-fields";
 import {
   answersFromForm,
-  audioUrl,
+  audioSources,
   markPaper,
   paperLayout,
   paperView,
@@ -73,8 +73,9 @@ describe("objective papers", () => {
       "One word and/or a number",
     );
     expect(wordLimitHint("Choose NO MORE THAN THREE WORDS from the passage")).toBe("Up to 3 words");
-    expect(audioUrl({ audio: "/audio/listening-1-part1.ogg" })).toBe(
-      "/_static/audio/listening-1-part1.ogg",
-    );
+    expect(audioSources({ audio: "/audio/listening-1-part1" })).toEqual([
+      { src: "/_static/audio/listening-1-part1.ogg", type: 'audio/ogg; codecs="opus"' },
+      { src: "/_static/audio/listening-1-part1.mp3", type: "audio/mpeg" },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { bandFromRaw, type TestForm } from "../scoring/bands";
 import { markTest } from "../scoring/marking";
 import { fieldName, typeName } from "./objective-fields";
 import {
+  AUDIO_FORMATS,
   questionsOf,
   type IeltsTest,
   type ListeningPart,
@@ -99,9 +100,17 @@ export function wordLimitHint(instructions: string): string | null {
   return limit.number ? `${words} and/or a number` : words;
 }
 
-/** Content stores "/audio/x.ogg"; Architect serves the public folder under /_static. */
-export function audioUrl(part: Pick<ListeningPart, "audio">): string {
-  return `/_static${part.audio}`;
+export interface AudioSource {
+  src: string;
+  type: string;
+}
+
+/** Content stores "/audio/x" for x.ogg and x.mp3; Architect serves public/ under /_static. */
+export function audioSources(part: Pick<ListeningPart, "audio">): AudioSource[] {
+  return AUDIO_FORMATS.map((format) => ({
+    src: `/_static${part.audio}.${format.extension}`,
+    type: format.type,
+  }));
 }
 
 function testForm(test: IeltsTest): TestForm {
@@ -310,7 +319,8 @@ export interface PaperBlock {
   heading: string;
   title: string | null;
   paragraphs: { label: string | null; text: string }[];
-  audio: string | null;
+  /** The part's recording in every format, in the order the player should try them. */
+  audio: AudioSource[] | null;
   introduction: string | null;
   groups: PaperGroup[];
 }
@@ -350,7 +360,7 @@ export function paperBlock(
       label: p.label ?? null,
       text: p.text,
     })),
-    audio: part ? audioUrl(part) : null,
+    audio: part ? audioSources(part) : null,
     introduction: part?.introduction ?? null,
     groups: groups.map(paperGroup),
   };

@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from "react";
 import type {
+  AudioSource,
   PaperBlock,
   PaperGroup,
   PaperQuestion,
@@ -187,6 +188,17 @@ const Passage = memo(function Passage({ block }: { block: PaperBlock }) {
   );
 });
 
+/** Every format of a recording: the browser plays the first it can (Opus, else MP3). */
+export function AudioSources({ sources }: { sources: readonly AudioSource[] }) {
+  return (
+    <>
+      {sources.map((source) => (
+        <source key={source.src} src={source.src} type={source.type} />
+      ))}
+    </>
+  );
+}
+
 /**
  * Passages (or recordings) beside their questions: one form field per question, so the page
  * works as a plain HTML form. `audio` renders each part's player (the test page adds
@@ -217,7 +229,11 @@ export function PaperBlocks(props: {
             <h2 id={`${block.id}-heading`}>{block.heading}</h2>
             {block.introduction ? <p className="hint">{block.introduction}</p> : null}
             {block.audio ? (
-              (props.audio?.(block) ?? <audio controls preload="metadata" src={block.audio} />)
+              (props.audio?.(block) ?? (
+                <audio controls preload="metadata">
+                  <AudioSources sources={block.audio} />
+                </audio>
+              ))
             ) : (
               <Passage block={block} />
             )}

@@ -5,7 +5,7 @@ import { fieldName } from "../../../src/assessments/objective-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { Countdown } from "./Countdown";
-import { PaperBlocks } from "./Paper";
+import { AudioSources, PaperBlocks } from "./Paper";
 import { currentHighlights, markRange, restoreHighlights } from "./highlights";
 
 const AUTOSAVE_MS = 5_000;
@@ -82,7 +82,6 @@ function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: strin
         ref={ref}
         controls={!played}
         preload="metadata"
-        src={block.audio ?? undefined}
         onTimeUpdate={(e) => {
           furthest.current = Math.max(furthest.current, e.currentTarget.currentTime);
         }}
@@ -95,7 +94,9 @@ function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: strin
           if (played) e.currentTarget.pause();
         }}
         onEnded={onEnded}
-      />
+      >
+        <AudioSources sources={block.audio ?? []} />
+      </audio>
       {played ? (
         <p className="hint">
           {block.heading} has been played. Use the time left to check your answers.

@@ -4,6 +4,10 @@ import general1 from "./general-1.json";
 import general2 from "./general-2.json";
 import listening1 from "./listening-1.json";
 import listening2 from "./listening-2.json";
+import listening3 from "./listening-3.json";
+import listening4 from "./listening-4.json";
+import listening5 from "./listening-5.json";
+import listening6 from "./listening-6.json";
 import {
   listeningTestSchema,
   readingTestSchema,
@@ -23,9 +27,14 @@ export const readingTests: readonly ReadingTest[] = [academic1, academic2, gener
   (t) => readingTestSchema.parse(t),
 );
 
-export const listeningTests: readonly ListeningTest[] = [listening1, listening2].map((t) =>
-  listeningTestSchema.parse(t),
-);
+export const listeningTests: readonly ListeningTest[] = [
+  listening1,
+  listening2,
+  listening3,
+  listening4,
+  listening5,
+  listening6,
+].map((t) => listeningTestSchema.parse(t));
 
 const byId = new Map<string, IeltsTest>(
   [...readingTests, ...listeningTests].map((test) => [test.id, test]),

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { countWords } from "../../scoring/language/text";
@@ -12,7 +13,10 @@ import {
   YNNG_KEYS,
   canonicalVerdict,
 } from "../../scoring/question-schema";
+import { mp3Info, oggOpusInfo } from "./audio-headers";
 import {
+  AUDIO_BUDGET_BYTES,
+  AUDIO_FORMATS,
   getTest,
   listeningTestSchema,
   listeningTests,
@@ -20,6 +24,7 @@ import {
   readingTestSchema,
   readingTests,
   type IeltsTest,
+  type ListeningPart,
   type TestQuestion,
 } from "./index";
 
@@ -166,13 +171,118 @@ describe.each(listeningTests.map((t) => [t.id, t] as const))("listening test %s"
     }
   });
 
-  it("points each part at committed audio named after the test", () => {
+  it("asks its questions in the order the recording answers them", () => {
     for (const part of test.parts) {
-      expect(part.audio).toMatch(new RegExp(`^/audio/${test.id}-part${part.number}\\.(ogg|mp3)$`));
-      const file = fileURLToPath(new URL(`../../../public${part.audio}`, import.meta.url));
-      expect(existsSync(file), file).toBe(true);
+      const lines = part.script.map((l) => squash(l.text));
+      const heardAt = part.groups
+        .flatMap((g) => g.questions)
+        // A choose-TWO item is heard from its first piece of evidence.
+        .map((q) =>
+          Math.min(...evidenceOf(q).map((e) => lines.findIndex((l) => l.includes(squash(e))))),
+        );
+      expect(heardAt, `part ${part.number}`).toEqual([...heardAt].sort((a, b) => a - b));
     }
   });
+
+  it("has the speakers of the real parts and about 30 minutes of script", () => {
+    expect(test.parts.map((p) => p.speakers.length)).toEqual([
+      2,
+      1,
+      expect.toSatisfy((n: number) => n >= 2 && n <= 4),
+      1,
+    ]);
+    const words = test.parts.reduce((sum, part) => sum + wordsOf(part), 0);
+    expect(words).toBeGreaterThanOrEqual(4000);
+    expect(words).toBeLessThanOrEqual(5000);
+  });
+});
+
+/** What the recording says: the announcer's introduction, then the script. */
+function wordsOf(part: ListeningPart): number {
+  return [part.introduction, ...part.script.map((l) => l.text)].reduce(
+    (sum, text) => sum + countWords(text),
+    0,
+  );
+}
+
+const publicFile = (path: string) =>
+  fileURLToPath(new URL(`../../../public${path}`, import.meta.url));
+const READERS = { ogg: oggOpusInfo, mp3: mp3Info };
+
+describe("listening bank", () => {
+  it("has six tests, voiced in at least five English accents", () => {
+    expect(listeningTests.length).toBe(6);
+    const accents = new Set(
+      listeningTests.flatMap((t) =>
+        t.parts.flatMap((p) => p.speakers.map((s) => s.voice.replace(/^(fe)?male-/, ""))),
+      ),
+    );
+    expect(accents.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("listening audio", () => {
+  const files = listeningTests.flatMap((test) =>
+    test.parts.flatMap((part) =>
+      AUDIO_FORMATS.map((format) => ({
+        test,
+        part,
+        format,
+        path: publicFile(`${part.audio}.${format.extension}`),
+      })),
+    ),
+  );
+
+  it("has every part in both formats, named after its test and part", () => {
+    for (const { test, part, path } of files) {
+      expect(part.audio).toBe(`/audio/${test.id}-part${part.number}`);
+      expect(existsSync(path), path).toBe(true);
+    }
+  });
+
+  it("stays under the repository's audio budget, every file in public/audio included", () => {
+    const folder = publicFile("/audio");
+    const committed = readdirSync(folder).map((name) => join(folder, name));
+    expect(committed.sort()).toEqual(files.map((f) => f.path).sort());
+    const bytes = committed.reduce((sum, file) => sum + statSync(file).size, 0);
+    expect(bytes).toBeLessThan(AUDIO_BUDGET_BYTES);
+  });
+
+  it.each(files.map((f) => [`${f.part.audio}.${f.format.extension}`, f] as const))(
+    "%s is mono and as long as its transcript read at 110-200 words a minute",
+    (_name, { part, format, path }) => {
+      const info = READERS[format.extension](readFileSync(path));
+      expect(info.channels).toBe(1);
+      const perMinute = wordsOf(part) / (info.seconds / 60);
+      expect(perMinute).toBeGreaterThanOrEqual(110);
+      expect(perMinute).toBeLessThanOrEqual(200);
+    },
+  );
+
+  it.each(listeningTests.map((t) => [t.id, t] as const))(
+    "%s runs about 30 minutes in each format, and the formats agree",
+    (_id, test) => {
+      for (const format of AUDIO_FORMATS) {
+        const minutes = test.parts.reduce(
+          (sum, part) =>
+            sum +
+            READERS[format.extension](readFileSync(publicFile(`${part.audio}.${format.extension}`)))
+              .seconds /
+              60,
+          0,
+        );
+        expect(minutes, format.extension).toBeGreaterThanOrEqual(27);
+        expect(minutes, format.extension).toBeLessThanOrEqual(33);
+      }
+      for (const part of test.parts) {
+        const [ogg, mp3] = AUDIO_FORMATS.map(
+          (f) =>
+            READERS[f.extension](readFileSync(publicFile(`${part.audio}.${f.extension}`))).seconds,
+        );
+        expect(Math.abs(ogg! - mp3!), part.audio).toBeLessThan(0.5);
+      }
+    },
+  );
 });
 
 describe.each(allTests.map((t) => [t.id, t] as const))("answer keys of %s", (_id, test) => {

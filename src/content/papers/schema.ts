@@ -111,11 +111,33 @@ export const readingTestSchema = z.object({
 export type ReadingTest = z.infer<typeof readingTestSchema>;
 
 /**
- * Each maps to one synthesiser in scripts/generate-audio.sh; the announcer has a fifth voice of
- * its own, so it is never mistaken for a speaker.
+ * Each maps to one synthesiser voice in scripts/generate-audio.ts, named by sex and accent (the
+ * accents Debian's engines have: American, Southern British, Scottish, Northern English,
+ * Caribbean); the announcer has a voice of its own, so it is never mistaken for a speaker.
  */
-const VOICES = ["female-us", "male-us", "female-uk", "male-uk"] as const;
+const VOICES = [
+  "female-us",
+  "male-us",
+  "female-uk",
+  "male-uk",
+  "female-scotland",
+  "male-scotland",
+  "female-caribbean",
+  "male-northern-england",
+] as const;
 export type Voice = (typeof VOICES)[number];
+
+/**
+ * Every recording exists in both formats, Opus first: browsers take the first <source> they
+ * can play, and Safari before iOS 17 cannot play Ogg Opus.
+ */
+export const AUDIO_FORMATS = [
+  { extension: "ogg", type: 'audio/ogg; codecs="opus"' },
+  { extension: "mp3", type: "audio/mpeg" },
+] as const;
+
+/** All the committed Listening audio, every test and format together (decision 033). */
+export const AUDIO_BUDGET_BYTES = 40_000_000;
 
 /** The context of each part, in order: Part 1 is always a social conversation, and so on. */
 const LISTENING_CONTEXTS = [
@@ -139,7 +161,8 @@ const listeningPartSchema = z
     introduction: z.string().min(1),
     speakers: z.array(speakerSchema).min(1).max(4),
     script: z.array(z.object({ speaker: z.string().min(1), text: z.string().min(1) })).min(1),
-    audio: z.string().regex(/^\/audio\/[a-z0-9-]+\.(ogg|mp3)$/),
+    /** The recording's path without extension: one file per entry of AUDIO_FORMATS. */
+    audio: z.string().regex(/^\/audio\/[a-z0-9-]+$/),
     groups: z.array(questionGroupSchema).min(1),
   })
   .superRefine((part, ctx) => {
