@@ -88,6 +88,10 @@ async function withFreeMonth(userId: string, now: Date): Promise<CreditBucket[]>
   return listBuckets(userId);
 }
 
+// Code-point order: ISO dates compare as strings, and locale collation would put "~" first.
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const NEVER = "9999";
+
 /**
  * Takes one credit for a cloud-scored assessment of `skill`: what expires first, then the
  * narrowest pack, then the oldest. Null when none is left (every conditional take refused).
@@ -101,9 +105,9 @@ export async function takeCredit(
     .filter((bucket) => usable(bucket, skill, now))
     .sort(
       (a, b) =>
-        (a.expiresAt ?? "~").localeCompare(b.expiresAt ?? "~") ||
+        byString(a.expiresAt ?? NEVER, b.expiresAt ?? NEVER) ||
         a.skills.length - b.skills.length ||
-        a.createdAt.localeCompare(b.createdAt),
+        byString(a.createdAt, b.createdAt),
     );
   for (const bucket of candidates) {
     if (await takeFromBucket(userId, bucket.bucketId, now)) return { bucketId: bucket.bucketId };

@@ -48,16 +48,34 @@ const SCOPE = "https://www.googleapis.com/auth/androidpublisher";
 
 const tokenReplySchema = z.object({ access_token: z.string(), expires_in: z.number() });
 
-const cachedTokens = new Map<string, { token: string; until: number }>();
+const cachedTokens = new Map<string, { token: Promise<string>; until: number }>();
 
 /**
  * An OAuth 2.0 access token for the service account (RFC 7523: an RS256-signed JWT exchanged
- * at the token endpoint), kept until a minute before it ends so a warm Lambda asks once an hour.
+ * at the token endpoint), kept until a minute before it ends so a warm Lambda asks once an
+ * hour; concurrent calls share one request.
  */
-async function accessToken(config: GoogleConfig, now: Date): Promise<string> {
-  const { client_email, private_key, token_uri } = config.serviceAccount;
-  const cached = cachedTokens.get(client_email + token_uri);
+function accessToken(config: GoogleConfig, now: Date): Promise<string> {
+  const key = config.serviceAccount.client_email + config.serviceAccount.token_uri;
+  const cached = cachedTokens.get(key);
   if (cached && cached.until > now.getTime()) return cached.token;
+  const token = requestToken(config, now).then(
+    (reply) => {
+      cachedTokens.set(key, { token, until: now.getTime() + (reply.expires_in - 60) * 1000 });
+      return reply.access_token;
+    },
+    (error: unknown) => {
+      cachedTokens.delete(key);
+      throw error;
+    },
+  );
+  // Until the reply says how long it lasts, the request in flight is what callers share.
+  cachedTokens.set(key, { token, until: now.getTime() + 60_000 });
+  return token;
+}
+
+async function requestToken(config: GoogleConfig, now: Date) {
+  const { client_email, private_key, token_uri } = config.serviceAccount;
   const iat = Math.floor(now.getTime() / 1000);
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const unsigned = `${encode({ alg: "RS256", typ: "JWT" })}.${encode({
@@ -77,12 +95,7 @@ async function accessToken(config: GoogleConfig, now: Date): Promise<string> {
     }),
   });
   if (!response.ok) throw new Error(`Google token endpoint answered ${response.status}`);
-  const reply = tokenReplySchema.parse(await response.json());
-  cachedTokens.set(client_email + token_uri, {
-    token: reply.access_token,
-    until: now.getTime() + (reply.expires_in - 60) * 1000,
-  });
-  return reply.access_token;
+  return tokenReplySchema.parse(await response.json());
 }
 
 // ProductPurchase (androidpublisher v3), the fields this service reads.
