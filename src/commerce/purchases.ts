@@ -1,5 +1,10 @@
 import type { Purchase, Store } from "../domain/entitlement";
-import { getPurchase, markPurchaseRevoked, putPurchase } from "../data/purchases";
+import {
+  getPurchase,
+  listUserPurchases,
+  markPurchaseRevoked,
+  putPurchase,
+} from "../data/purchases";
 import { grantBucket, revokeBucketWithLedger } from "./credits";
 import type { Tier } from "./tiers";
 
@@ -109,4 +114,18 @@ export async function revokePurchase(
   return marked || creditsTaken > 0
     ? { kind: "revoked", creditsTaken }
     : { kind: "already-revoked" };
+}
+
+/** The student's purchases as shown to them: the store's token stays on the server. */
+export async function accountPurchases(userId: string) {
+  return (await listUserPurchases(userId)).map((purchase) => ({
+    purchaseId: purchase.purchaseId,
+    store: purchase.store,
+    productId: purchase.productId,
+    tierId: purchase.tierId,
+    credits: purchase.credits,
+    status: purchase.status,
+    purchasedAt: purchase.purchasedAt,
+    ...(purchase.revokedAt ? { revokedAt: purchase.revokedAt } : {}),
+  }));
 }
