@@ -17,15 +17,17 @@ import {
   type GoogleConfig,
 } from "../src/commerce/google";
 import { certificatesFromPem } from "../src/commerce/jws";
-import { getAssessment, recordPublished } from "../src/data/assessments";
+import { getAssessment, listUserAssessments, recordPublished } from "../src/data/assessments";
 import { getAudioStore } from "../src/data/audio-store";
 import { listBuckets } from "../src/data/entitlements";
 import type { Publish } from "../src/data/events";
 import { getPurchase, listUserLedger, listUserPurchases } from "../src/data/purchases";
 import { startFakeGooglePlay } from "./fakes/google-play";
 import { tinyWav } from "./support/audio";
-import { createStudent } from "./support/users";
-import { appleLikeChain, issue, signAppStoreJws } from "./support/x509";
+import { baseUrl } from "./support/ports";
+import { ApiClient } from "./support/api-client";
+import { createStudent, signedInClient, TEST_PASSWORD } from "./support/users";
+import { appleLikeChain, issue, loadChain, signAppStoreJws, TEST_BUNDLE_ID } from "./support/x509";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 
 const CLOUD = { cloudConfigured: true, choice: "cloud" } as const;
@@ -142,7 +144,7 @@ describe("credits on submission", () => {
   });
 });
 
-const BUNDLE = "com.example.ielts";
+const BUNDLE = TEST_BUNDLE_ID;
 
 function appleSetup() {
   const chain = appleLikeChain();
@@ -385,5 +387,89 @@ describe("grants by an admin", () => {
         }),
       ]),
     );
+  });
+});
+
+describe("through the pages and the API, without JavaScript", () => {
+  it("offers offline scoring or a pack when no credit is left, and loses nothing typed", async () => {
+    const { client, user } = await signedInClient("no-credit-page");
+    await drainTo(user.userId, 0);
+    const path = "/assessments/writing/new?task=2&module=academic";
+    await client.start(path);
+
+    const refused = await client.submit(path, { intent: "submit", response: GOOD_ESSAY });
+    expect(refused.status).toBe(402);
+    const html = (await refused.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("No AI-scored Writing left");
+    expect(html).toContain('value="submit-offline"');
+    expect(html).toContain('href="/pricing"');
+    const [draft] = (await listUserAssessments(user.userId)).filter((a) => a.status === "draft");
+    expect(draft?.submission.kind === "writing" && draft.submission.response).toBe(GOOD_ESSAY);
+
+    const offline = await client.submit(path, { intent: "submit-offline", response: GOOD_ESSAY });
+    expect(offline.status).toBe(302);
+    expect(offline.headers.get("location")).toBe(`/assessments/${draft!.assessmentId}`);
+    expect((await getAssessment(draft!.assessmentId))?.billing).toEqual({ scoring: "offline" });
+  });
+
+  it("shows the tiers and, for each pack, a QR code into the app", async () => {
+    const page = await fetch(new URL("/pricing", baseUrl));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const name of ["Free", "Writing pack", "Speaking pack", "Full"])
+      expect(html).toContain(name);
+    expect(html.match(/<svg\b/g)).toHaveLength(3);
+    expect(html).toContain('href="ielts-ai-prep://purchase?product=ielts.pack.writing20"');
+  });
+
+  it("redeems an App Store purchase through the API once, and shows it on the web account", async () => {
+    const chain = loadChain();
+    const { client, user } = await signedInClient("handoff");
+    const app = new ApiClient();
+    expect((await app.signIn(user.email, TEST_PASSWORD)).ok).toBe(true);
+    const signedTransaction = signAppStoreJws(
+      {
+        transactionId: `3000000${Date.now()}`,
+        bundleId: TEST_BUNDLE_ID,
+        productId: "ielts.pack.full60",
+        purchaseDate: Date.now(),
+        type: "Consumable",
+        environment: "Sandbox",
+        appAccountToken: user.userId,
+        signedDate: Date.now(),
+      },
+      chain,
+    );
+    const first = await app.call<{ granted: boolean; remaining: { writing: number } }>(
+      "POST",
+      "/api/v1/purchases/apple",
+      { body: { signedTransaction } },
+    );
+    expect(first.status).toBe(201);
+    expect(first.ok && first.data.remaining.writing).toBe(63);
+    const again = await app.call<{ granted: boolean }>("POST", "/api/v1/purchases/apple", {
+      body: { signedTransaction },
+    });
+    expect(again.status).toBe(200);
+    expect(again.ok && again.data.granted).toBe(false);
+    const bad = await app.call("POST", "/api/v1/purchases/apple", {
+      body: { signedTransaction: signedTransaction.slice(0, -4) + "AAAA" },
+    });
+    expect(bad.status).toBe(422);
+
+    const entitlements = await app.call<{
+      remaining: Record<string, number>;
+      purchases: unknown[];
+    }>("GET", "/api/v1/entitlements");
+    expect(entitlements.ok && entitlements.data.remaining).toEqual({ writing: 63, speaking: 63 });
+    expect(entitlements.ok && entitlements.data.purchases).toHaveLength(1);
+
+    const account = (await (await client.get("/account/purchases")).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    expect(account).toContain("Full");
+    expect(account).toContain("App Store");
+    expect(account).toContain("63 Writing, 63 Speaking");
   });
 });

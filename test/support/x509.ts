@@ -1,4 +1,6 @@
-import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { oidDer } from "../../src/commerce/jws";
 
 // Just enough DER to issue X.509 v3 certificates with node:crypto, which can read and verify
@@ -116,3 +118,49 @@ export function signAppStoreJws(
   });
   return `${input}.${signature.toString("base64url")}`;
 }
+
+type Chain = ReturnType<typeof appleLikeChain>;
+
+/**
+ * The test Sandbox trusts a root made at its start; the test files, in other processes, sign
+ * with the same chain, so it is handed over in a file under .data (never committed).
+ */
+export const SANDBOX_APPLE_CHAIN = ".data/test-apple-chain.json";
+
+export function saveChain(chain: Chain, path = SANDBOX_APPLE_CHAIN): void {
+  const plain = (c: Issued) => ({
+    der: c.der.toString("base64"),
+    pem: c.pem,
+    key: c.key.export({ type: "pkcs8", format: "pem" }).toString(),
+    subject: c.subject,
+  });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(
+    path,
+    JSON.stringify({
+      root: plain(chain.root),
+      intermediate: plain(chain.intermediate),
+      leaf: plain(chain.leaf),
+    }),
+  );
+}
+
+export function loadChain(path = SANDBOX_APPLE_CHAIN): Chain {
+  const saved = JSON.parse(readFileSync(path, "utf8")) as Record<
+    keyof Chain,
+    { der: string; pem: string; key: string; subject: string }
+  >;
+  const issued = (c: (typeof saved)[keyof Chain]): Issued => ({
+    der: Buffer.from(c.der, "base64"),
+    pem: c.pem,
+    key: createPrivateKey(c.key),
+    subject: c.subject,
+  });
+  return {
+    root: issued(saved.root),
+    intermediate: issued(saved.intermediate),
+    leaf: issued(saved.leaf),
+  };
+}
+
+export const TEST_BUNDLE_ID = "com.example.ielts";
