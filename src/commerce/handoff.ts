@@ -1,7 +1,7 @@
 import type { Env } from "../ai/cloud-names";
 import { TIERS } from "./tiers";
 
-export const DEFAULT_APP_PURCHASE_URL = "ielts-ai-prep://purchase?product={productId}";
+const DEFAULT_APP_PURCHASE_URL = "ielts-ai-prep://purchase?product={productId}";
 
 /**
  * Where the pricing page's QR code sends a phone: the app's own product page (a custom scheme,

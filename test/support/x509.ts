@@ -125,7 +125,7 @@ type Chain = ReturnType<typeof appleLikeChain>;
  * The test Sandbox trusts a root made at its start; the test files, in other processes, sign
  * with the same chain, so it is handed over in a file under .data (never committed).
  */
-export const SANDBOX_APPLE_CHAIN = ".data/test-apple-chain.json";
+const SANDBOX_APPLE_CHAIN = ".data/test-apple-chain.json";
 
 export function saveChain(chain: Chain, path = SANDBOX_APPLE_CHAIN): void {
   const plain = (c: Issued) => ({
