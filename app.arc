@@ -65,6 +65,12 @@ ai-safety-logs
 content-reports
   reportId *String
 
+purchases
+  purchaseId *String
+
+credit-ledger
+  entryId *String
+
 @tables-indexes
 sessions
   userId *String
@@ -99,6 +105,16 @@ ai-safety-logs
   name byUser
 
 content-reports
+  userId *String
+  createdAt **String
+  name byUser
+
+purchases
+  userId *String
+  createdAt **String
+  name byUser
+
+credit-ledger
   userId *String
   createdAt **String
   name byUser

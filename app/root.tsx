@@ -46,6 +46,9 @@ function Header() {
           IELTS AI Prep
         </Link>
         <ul>
+          <li>
+            <Link to="/pricing">Pricing</Link>
+          </li>
           {user ? (
             <>
               <li>

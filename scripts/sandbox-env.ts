@@ -53,6 +53,15 @@ export function lambdaEnv(outboxDir: string): Record<string, string> {
     "MAIL_FROM",
     "PUBLIC_BASE_URL",
     "ALLOWED_ORIGINS",
+    "APPLE_BUNDLE_ID",
+    "APPLE_ENVIRONMENT",
+    "APPLE_ROOT_CA_PEM",
+    "APPLE_ROOT_CA_FILE",
+    "GOOGLE_PLAY_PACKAGE_NAME",
+    "GOOGLE_SERVICE_ACCOUNT_JSON",
+    "GOOGLE_RTDN_TOKEN",
+    "ANDROID_PUBLISHER_BASE_URL",
+    "APP_PURCHASE_URL",
   ];
   const env: Record<string, string> = {
     OUTBOX_DIR: resolve(outboxDir),

@@ -82,6 +82,8 @@ const TABLES: TableName[] = [
   "qr-tokens",
   "entitlements",
   "content-reports",
+  "purchases",
+  "credit-ledger",
 ];
 
 // Every item, with its attributes, in the tables a form could write to: an invalid post must

@@ -1,7 +1,7 @@
 // Routes reach assessment flows and data only through here (see accounts.server.ts for why).
 export { joinedTranscript } from "../../src/assessments/combine-speaking";
 export { assessmentIdFrom } from "../../src/assessments/ids";
-export { enqueueScoring } from "../../src/assessments/queue";
+export { retryScoring, scoringOptions } from "../../src/assessments/charge";
 export {
   ESSAY_TOO_LONG,
   MAX_ESSAY_CHARS,
@@ -17,7 +17,7 @@ export {
   writingQuerySchema,
 } from "../../src/assessments/writing";
 export { reportSchema } from "../../src/assessments/reports";
-export { discardAssessment, getAssessment, requeueFailed } from "../../src/data/assessments";
+export { discardAssessment, getAssessment } from "../../src/data/assessments";
 export type { Assessment } from "../../src/domain/assessment";
 export { createContentReport } from "../../src/data/content-reports";
 export { publishEvent } from "../../src/data/events";

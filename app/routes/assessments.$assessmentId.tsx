@@ -20,11 +20,11 @@ import {
   createContentReport,
   discardAssessment,
   joinedTranscript,
-  enqueueScoring,
+  retryScoring,
   getAssessment,
   publishEvent,
   reportSchema,
-  requeueFailed,
+  scoringOptions,
   type Assessment,
 } from "~/models/assessments.server";
 import { formValues, readForm } from "~/security/form.server";
@@ -114,8 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/assessments/${assessment.assessmentId}`);
   }
   if (values.intent === "retry") {
-    const queued = await requeueFailed(assessment.assessmentId, user.userId);
-    if (queued) await enqueueScoring(queued, publishEvent);
+    await retryScoring(assessment, user.userId, scoringOptions("cloud"), publishEvent);
     return redirect(`/assessments/${assessment.assessmentId}`);
   }
   const parsed = reportSchema.safeParse(values);

@@ -11,7 +11,8 @@ import { useRef } from "react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { SpeakingRecorder } from "~/components/speaking-recorder";
-import { assessmentIdFrom } from "~/models/assessments.server";
+import { NoCreditNotice } from "~/components/no-credit";
+import { assessmentIdFrom, scoringOptions } from "~/models/assessments.server";
 import {
   findSpeakingDraft,
   getAudioStore,
@@ -65,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ) as Record<SpeakingPart, string>,
     savedAudio: SPEAKING_PARTS.filter((part) => answers.find((a) => a.part === part)?.audioKey),
     saved: url.searchParams.has("saved"),
+    noCredit: url.searchParams.has("no-credit"),
   });
 }
 
@@ -121,8 +123,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const dropped = oversized.get(name);
     if (dropped) uploads[part] = dropped;
   }
+  // "Score it offline now" on the no-credit notice: a hand-in that asks for no cloud model.
+  const offline = text("intent") === "submit-offline";
   const parsed = validateSpeakingForm({
-    intent: text("intent"),
+    intent: offline ? "submit" : text("intent"),
     transcripts: {
       1: values["transcript-1"],
       2: values["transcript-2"],
@@ -158,9 +162,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await saveSpeakingAnswers(
     draft,
     { intent: parsed.intent, transcripts: parsed.transcripts, recordings },
-    { store: getAudioStore(), publish: publishEvent },
+    {
+      store: getAudioStore(),
+      publish: publishEvent,
+      scoring: scoringOptions(offline ? "offline" : "cloud"),
+    },
   );
   const id = draft.assessment.assessmentId;
+  if (outcome === "no-credit") {
+    return redirect(`/assessments/speaking/new?module=${draft.assessment.module}&no-credit=1`);
+  }
   if (outcome === "saved") {
     // The recorder uploads each part in the background as it ends: it wants an answer, not a page.
     if (text("background") === "1") return json({ uploaded: true });
@@ -197,7 +208,16 @@ export default function SpeakingTest() {
         the draft after adding each large file). Pronunciation can only be scored from a recording.{" "}
         <Link to={`?module=${other}`}>Switch to {MODULES[other]}</Link>.
       </p>
-      <Form method="post" encType="multipart/form-data" className="form speaking-form" noValidate>
+      {data.noCredit ? (
+        <NoCreditNotice form="speaking-form" skill="speaking" offlineIntent="submit-offline" />
+      ) : null}
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="form speaking-form"
+        id="speaking-form"
+        noValidate
+      >
         <CsrfInput />
         <input type="hidden" name="assessmentId" value={data.assessmentId} />
         <FormMessage tone="error" message={result?.formError ?? errors.answers ?? errors.intent} />

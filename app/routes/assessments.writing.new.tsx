@@ -26,9 +26,11 @@ import {
   publishEvent,
   saveWritingDraft,
   submitResponseSchema,
+  scoringOptions,
   submitWriting,
   writingQuerySchema,
 } from "~/models/assessments.server";
+import { NoCreditNotice, type NoCredit } from "~/components/no-credit";
 import { mockSlot } from "~/models/objective.server";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
@@ -84,7 +86,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(form, FIELDS);
   if (values.intent === "start") {
     if (problem) {
-      return json({ response: "", formError: problem, savedAt: null, shortWords: null }, 403);
+      return json(
+        { response: "", formError: problem, savedAt: null, shortWords: null, noCredit: null },
+        403,
+      );
     }
     await openWritingDraft(await taskSlot(request, user.userId));
     const url = new URL(request.url);
@@ -102,11 +107,15 @@ export async function action({ request }: ActionFunctionArgs) {
     formError: string | null,
     savedAt: string | null = null,
     shortWords: number | null = null,
-  ) => json({ response: values.response, formError, savedAt, shortWords }, status);
+    noCredit: NoCredit | null = null,
+  ) => json({ response: values.response, formError, savedAt, shortWords, noCredit }, status);
   if (problem) return reply(403, problem);
 
-  // "Submit anyway" under the short-answer question sends confirmShort instead of the intent.
-  const submitting = values.intent === "submit" || values.confirmShort === "yes";
+  // "Submit anyway" under the short-answer question sends confirmShort instead of the intent;
+  // "Score it offline" on the no-credit notice sends an offline intent (already confirmed short).
+  const offline = values.intent === "submit-offline" || values.intent === "submit-offline-short";
+  const confirmedShort = values.confirmShort === "yes" || values.intent === "submit-offline-short";
+  const submitting = values.intent === "submit" || offline || confirmedShort;
   const schema = submitting ? submitResponseSchema : draftResponseSchema;
   const parsed = schema.safeParse(values.response);
   if (!parsed.success) {
@@ -116,12 +125,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (submitting) {
     const task = draft.submission.kind === "writing" ? draft.submission.task : 2;
-    const shortWords = values.confirmShort === "yes" ? null : farUnderMinimum(task, parsed.data);
+    const shortWords = confirmedShort ? null : farUnderMinimum(task, parsed.data);
     if (shortWords !== null) {
       await saveWritingDraft(draft, user.userId, parsed.data);
       return reply(200, null, null, shortWords);
     }
-    await submitWriting(draft, parsed.data, publishEvent);
+    const outcome = await submitWriting(draft, parsed.data, {
+      publish: publishEvent,
+      scoring: scoringOptions(offline ? "offline" : "cloud"),
+    });
+    if (outcome.kind === "no-credit") {
+      return reply(402, null, null, null, { confirmedShort, skill: "writing" });
+    }
     return redirect(`/assessments/${draft.assessmentId}`);
   }
   await saveWritingDraft(draft, user.userId, parsed.data);
@@ -183,6 +198,13 @@ export default function NewWriting() {
       {/* Above the question, so that a page reloaded without JavaScript shows it first. */}
       {result?.shortWords != null ? (
         <ShortAnswerCheck words={result.shortWords} minWords={data.minWords} />
+      ) : null}
+      {result?.noCredit ? (
+        <NoCreditNotice
+          form="writing-form"
+          skill="writing"
+          offlineIntent={result.noCredit.confirmedShort ? "submit-offline-short" : "submit-offline"}
+        />
       ) : null}
       <p className="hint">
         Allow about {data.minutes} minutes and write at least {data.minWords} words. Your draft is

@@ -1,6 +1,7 @@
 import type { Assessment } from "../domain/assessment";
 import { giveUp, listStale, recordPublished, releaseStuck } from "../data/assessments";
 import type { Publish, ScoringEventName } from "../data/events";
+import { refundCredit } from "../commerce/credits";
 
 function eventFor(assessment: Pick<Assessment, "skill">): ScoringEventName {
   return assessment.skill === "speaking" ? "score-speaking" : "score-writing";
@@ -58,7 +59,10 @@ export async function sweepStuck(
         GAVE_UP_REASON,
         now,
       );
-      if (failed) report.gaveUp.push(assessment.assessmentId);
+      if (failed) {
+        await refundCredit(failed);
+        report.gaveUp.push(assessment.assessmentId);
+      }
       continue;
     }
     if (assessment.status === "scoring" && !(await releaseStuck(assessment.assessmentId, now))) {

@@ -7,6 +7,7 @@ import { claimForScoring, saveFailed, saveScored } from "../data/assessments";
 import { getAudioStore } from "../data/audio-store";
 import { combineSpeakingParts } from "./combine-speaking";
 import { logSafetyEvent } from "../data/safety-logs";
+import { refundCredit } from "../commerce/credits";
 
 /** Per provider call, and tries per provider: their product sets the worker's time budget. */
 export const SCORING_LIMITS = { timeoutMs: 20_000, attempts: 2 } as const;
@@ -113,6 +114,10 @@ export async function scoreAssessment(
 ): Promise<ScoreOutcome> {
   const claimed = await claimForScoring(assessmentId);
   if (!claimed) return "skipped";
+  // Chosen (or fallen back to) at hand-in, when no credit paid for a cloud model.
+  if (claimed.billing?.scoring === "offline") {
+    providers = providers.filter((provider) => provider.name === "local");
+  }
   const runChain: Chain = async (request, chosen) =>
     scoreWithChain(request, chosen, {
       evidence: isUnheard(request) ? null : await offlineEvidence(request),
@@ -127,13 +132,17 @@ export async function scoreAssessment(
   } catch (error) {
     if (error instanceof NothingHeardError) {
       await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);
+      await refundCredit(claimed);
       return "failed";
     }
     if (!(error instanceof ScoringFailedError)) throw error;
     await saveFailed(assessmentId, error.userMessage, error.attempts);
+    await refundCredit(claimed);
     return "failed";
   }
   await saveScored(assessmentId, result, attempts);
+  // The credit paid for a cloud model; when every cloud call failed, the free offline scorer did it.
+  if (result.provider === "local") await refundCredit(claimed);
   return "scored";
 }
 

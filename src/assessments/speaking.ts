@@ -12,7 +12,7 @@ import type { AudioStore } from "../data/audio-store";
 import type { Publish } from "../data/events";
 import { audioKey } from "../data/keys";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
-import { enqueueScoring } from "./queue";
+import { chargeAndSubmit, type ScoringOptions } from "./charge";
 import {
   AUDIO_TYPES,
   SPEAKING_PARTS,
@@ -105,8 +105,8 @@ export interface SpeakingAnswers {
 export async function saveSpeakingAnswers(
   { assessment, set }: SpeakingDraft,
   answers: SpeakingAnswers,
-  deps: { store: AudioStore; publish: Publish },
-): Promise<"saved" | "submitted" | "closed"> {
+  deps: { store: AudioStore; publish: Publish; scoring: ScoringOptions },
+): Promise<"saved" | "submitted" | "closed" | "no-credit"> {
   const questions = partQuestions(set);
   const parts = [];
   for (const part of SPEAKING_PARTS) {
@@ -139,8 +139,15 @@ export async function saveSpeakingAnswers(
   }
   // Unanswered parts are left out: the combined band averages over the parts that were taken.
   const answered = parts.filter((p) => p.transcript.trim() !== "" || p.audioKey);
-  const queued = await submitDraft(assessment, { ...submission, parts: answered });
-  if (!queued) return "closed";
-  await enqueueScoring(queued, deps.publish);
-  return "submitted";
+  const outcome = await chargeAndSubmit(
+    assessment,
+    deps.scoring,
+    (billing) => submitDraft(assessment, { ...submission, parts: answered }, new Date(), billing),
+    deps.publish,
+  );
+  if (outcome.kind === "no-credit") {
+    // Every part as given, recordings included, waits as the draft for the student's choice.
+    await saveDraft(assessment.assessmentId, assessment.userId, submission);
+  }
+  return outcome.kind === "queued" ? "submitted" : outcome.kind;
 }

@@ -9,7 +9,7 @@ import { createAssessment, listUserAssessments, saveDraft, submitDraft } from ".
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
 import { countWords } from "../scoring/language/text";
-import { enqueueScoring } from "./queue";
+import { chargeAndSubmit, type ScoringOptions, type SubmitOutcome } from "./charge";
 
 export type WritingTask = 1 | 2;
 type Module = "academic" | "general";
@@ -131,16 +131,27 @@ export function farUnderMinimum(task: WritingTask, response: string): number | n
   return words < MIN_WORDS[task] / 2 ? words : null;
 }
 
-/** Stores the final text as `queued` first, then asks for scoring: nothing is lost if that fails. */
+/**
+ * Stores the final text as `queued` first, then asks for scoring: nothing is lost if that fails.
+ * Without a credit for cloud scoring the text is kept as the draft and the student is asked.
+ */
 export async function submitWriting(
   draft: Assessment,
   response: string,
-  publish: Publish,
+  deps: { publish: Publish; scoring: ScoringOptions },
   now = new Date(),
-): Promise<Assessment | null> {
-  const queued = await submitDraft(draft, withResponse(draft, response), now);
-  if (queued) await enqueueScoring(queued, publish, now);
-  return queued;
+): Promise<SubmitOutcome> {
+  const submission = withResponse(draft, response);
+  const outcome = await chargeAndSubmit(
+    draft,
+    deps.scoring,
+    (billing) => submitDraft(draft, submission, now, billing),
+    deps.publish,
+    now,
+  );
+  if (outcome.kind === "no-credit")
+    await saveDraft(draft.assessmentId, draft.userId, submission, now);
+  return outcome;
 }
 
 export const writingQuerySchema = z.object({

@@ -11,6 +11,7 @@ import {
   type ProviderAttempt,
   type Submission,
 } from "../domain/assessment";
+import type { Billing } from "../domain/entitlement";
 import { moduleFrom, type Skill } from "../domain/module";
 import type { ScoringResult } from "../domain/result";
 import { writeIf } from "./conditional";
@@ -121,11 +122,13 @@ export async function submitDraft(
   draft: Assessment,
   submission: Submission,
   now = new Date(),
+  billing?: Billing,
 ): Promise<Assessment | null> {
   return transition(draft.assessmentId, "draft", "queued", now, {
     submission,
     submittedAt: now.toISOString(),
     late: isLate(draft, now),
+    ...(billing ? { billing } : {}),
   });
 }
 
@@ -171,9 +174,39 @@ export function releaseStuck(assessmentId: string, now = new Date()) {
 }
 
 /** The student's retry button: only their own failed assessment, back to the queue. */
-export async function requeueFailed(assessmentId: string, userId: string, now = new Date()) {
+export async function requeueFailed(
+  assessmentId: string,
+  userId: string,
+  billing: Billing,
+  now = new Date(),
+) {
   if (!ownedBy(await getAssessment(assessmentId), userId)) return null;
-  return transition(assessmentId, "failed", "queued", now, { publishCount: 0 });
+  return transition(assessmentId, "failed", "queued", now, { publishCount: 0, billing });
+}
+
+/** The credit this assessment paid with is given back: true for the one call that marks it. */
+export async function markBillingRefunded(
+  assessmentId: string,
+  bucketId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET billing.refundedAt = :at",
+        ConditionExpression:
+          "billing.scoring = :cloud AND billing.bucketId = :bucket AND attribute_not_exists(billing.refundedAt)",
+        ExpressionAttributeValues: {
+          ":at": now.toISOString(),
+          ":cloud": "cloud",
+          ":bucket": bucketId,
+        },
+      }),
+    ),
+  );
 }
 
 export async function recordPublished(assessmentId: string, now = new Date()): Promise<void> {
@@ -365,5 +398,6 @@ function toAssessment(item: Record<string, unknown>): Assessment {
     ...optional("mockBands"),
     ...optional("mockId"),
     ...optional("discardedAt"),
+    ...optional("billing"),
   };
 }

@@ -14,7 +14,9 @@ export type TableName =
   | "questions"
   | "rubrics"
   | "ai-safety-logs"
-  | "content-reports";
+  | "content-reports"
+  | "purchases"
+  | "credit-ledger";
 
 export interface Db {
   doc: DynamoDBDocumentClient;

@@ -1,3 +1,4 @@
+import type { Billing } from "./entitlement";
 import type { ChartFacts } from "../scoring/writing";
 import type { Module, Skill } from "./module";
 import type { ScoringResult } from "./result";
@@ -100,6 +101,8 @@ export interface Assessment {
   mockId?: string;
   /** ISO 8601: when the student removed it from their progress (kept, but no longer counted). */
   discardedAt?: string;
+  /** Writing and Speaking: scored offline, or by a cloud model for one credit. */
+  billing?: Billing;
 }
 
 /**

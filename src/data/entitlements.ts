@@ -1,0 +1,110 @@
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { CreditBucket, ScoredSkill, TierId } from "../domain/entitlement";
+import { writeIf } from "./conditional";
+import { queryAll } from "./paginate";
+import { getDb } from "./tables";
+
+/** A new stock of credits; false when it is already there (a replay or a second request). */
+export async function putBucket(bucket: CreditBucket): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new PutCommand({
+        TableName: table("entitlements"),
+        Item: { ...bucket, productId: bucket.bucketId },
+        ConditionExpression: "attribute_not_exists(userId)",
+      }),
+    ),
+  );
+}
+
+export async function listBuckets(userId: string): Promise<CreditBucket[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("entitlements"),
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+      ConsistentRead: true,
+    },
+    toBucket,
+  );
+}
+
+/**
+ * One credit out of the bucket, only while one is left: the condition is checked by DynamoDB
+ * on the item itself, so of two submissions racing for the last credit exactly one gets it.
+ */
+export async function takeFromBucket(
+  userId: string,
+  bucketId: string,
+  now: Date,
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("entitlements"),
+        Key: { userId, productId: bucketId },
+        UpdateExpression: "SET remaining = remaining - :one",
+        ConditionExpression:
+          "remaining >= :one AND attribute_not_exists(revokedAt) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)",
+        ExpressionAttributeValues: { ":one": 1, ":now": now.toISOString() },
+      }),
+    ),
+  );
+}
+
+/** A credit back into its bucket; a revoked bucket stays empty. */
+export async function giveBackToBucket(userId: string, bucketId: string): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("entitlements"),
+        Key: { userId, productId: bucketId },
+        UpdateExpression: "ADD remaining :one",
+        ConditionExpression: "attribute_exists(userId) AND attribute_not_exists(revokedAt)",
+        ExpressionAttributeValues: { ":one": 1 },
+      }),
+    ),
+  );
+}
+
+/** Empties the bucket for good: the credits it still held, or null if already revoked or absent. */
+export async function revokeBucket(
+  userId: string,
+  bucketId: string,
+  now: Date,
+): Promise<number | null> {
+  const { doc, table } = await getDb();
+  let left: number | null = null;
+  await writeIf(async () => {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: table("entitlements"),
+        Key: { userId, productId: bucketId },
+        UpdateExpression: "SET remaining = :zero, revokedAt = :at",
+        ConditionExpression: "attribute_exists(userId) AND attribute_not_exists(revokedAt)",
+        ExpressionAttributeValues: { ":zero": 0, ":at": now.toISOString() },
+        ReturnValues: "UPDATED_OLD",
+      }),
+    );
+    left = Number(Attributes?.remaining ?? 0);
+  });
+  return left;
+}
+
+function toBucket(item: Record<string, unknown>): CreditBucket {
+  return {
+    userId: String(item.userId),
+    bucketId: String(item.productId),
+    tierId: item.tierId as TierId,
+    skills: (item.skills as ScoredSkill[] | undefined) ?? [],
+    granted: Number(item.granted ?? 0),
+    remaining: Number(item.remaining ?? 0),
+    createdAt: String(item.createdAt),
+    ...(item.expiresAt ? { expiresAt: String(item.expiresAt) } : {}),
+    ...(item.revokedAt ? { revokedAt: String(item.revokedAt) } : {}),
+  };
+}
