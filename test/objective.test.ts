@@ -275,7 +275,8 @@ describe("a mock test through all four skills, without JavaScript", () => {
     expect(page).not.toMatch(/Start (Listening|Reading|Writing|Speaking)/);
     expect(page).not.toContain('type="radio"');
     expect(page.match(/>Report</g)).toHaveLength(5);
-  });
+    // About 60 requests through Sandbox, each a fresh Lambda process: minutes on a busy machine.
+  }, 300_000);
 });
 
 describe("the page while an answer is being scored", () => {
