@@ -232,6 +232,7 @@ describe("a mock test through all four skills, without JavaScript", () => {
       "I think cities should keep more green spaces, because people need somewhere to relax and children need places to play. On the other hand, land is expensive, so councils have to balance parks against housing.",
   };
 
+  // About 60 requests through Sandbox, each a fresh Lambda process: minutes on a busy machine.
   it("counts each part where it was started, with a way back and no second sitting", async () => {
     const { client, user } = await signedInClient("mock-four");
     const mock = await startMock(user.userId, "general");
@@ -275,7 +276,6 @@ describe("a mock test through all four skills, without JavaScript", () => {
     expect(page).not.toMatch(/Start (Listening|Reading|Writing|Speaking)/);
     expect(page).not.toContain('type="radio"');
     expect(page.match(/>Report</g)).toHaveLength(5);
-    // About 60 requests through Sandbox, each a fresh Lambda process: minutes on a busy machine.
   }, 300_000);
 });
 
