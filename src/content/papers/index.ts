@@ -1,5 +1,6 @@
 import academic1 from "./academic-1.json";
 import academic2 from "./academic-2.json";
+import academic3 from "./academic-3.json";
 import general1 from "./general-1.json";
 import general2 from "./general-2.json";
 import listening1 from "./listening-1.json";
@@ -19,9 +20,13 @@ import {
  * fresh clone needs no seeding to show a test; parsing here fills in what each question
  * inherits from its group and fails loudly at start-up if a file is malformed.
  */
-export const readingTests: readonly ReadingTest[] = [academic1, academic2, general1, general2].map(
-  (t) => readingTestSchema.parse(t),
-);
+export const readingTests: readonly ReadingTest[] = [
+  academic1,
+  academic2,
+  academic3,
+  general1,
+  general2,
+].map((t) => readingTestSchema.parse(t));
 
 export const listeningTests: readonly ListeningTest[] = [listening1, listening2].map((t) =>
   listeningTestSchema.parse(t),
