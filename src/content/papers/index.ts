@@ -3,6 +3,7 @@ import academic2 from "./academic-2.json";
 import academic3 from "./academic-3.json";
 import general1 from "./general-1.json";
 import general2 from "./general-2.json";
+import general3 from "./general-3.json";
 import listening1 from "./listening-1.json";
 import listening2 from "./listening-2.json";
 import {
@@ -26,6 +27,7 @@ export const readingTests: readonly ReadingTest[] = [
   academic3,
   general1,
   general2,
+  general3,
 ].map((t) => readingTestSchema.parse(t));
 
 export const listeningTests: readonly ListeningTest[] = [listening1, listening2].map((t) =>
