@@ -2,6 +2,7 @@ import academic1 from "./academic-1.json";
 import academic2 from "./academic-2.json";
 import academic3 from "./academic-3.json";
 import academic4 from "./academic-4.json";
+import academic5 from "./academic-5.json";
 import general1 from "./general-1.json";
 import general2 from "./general-2.json";
 import general3 from "./general-3.json";
@@ -28,6 +29,7 @@ export const readingTests: readonly ReadingTest[] = [
   academic2,
   academic3,
   academic4,
+  academic5,
   general1,
   general2,
   general3,
