@@ -3,6 +3,7 @@ import academic2 from "./academic-2.json";
 import academic3 from "./academic-3.json";
 import academic4 from "./academic-4.json";
 import academic5 from "./academic-5.json";
+import academic6 from "./academic-6.json";
 import general1 from "./general-1.json";
 import general2 from "./general-2.json";
 import general3 from "./general-3.json";
@@ -31,6 +32,7 @@ export const readingTests: readonly ReadingTest[] = [
   academic3,
   academic4,
   academic5,
+  academic6,
   general1,
   general2,
   general3,
