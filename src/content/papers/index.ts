@@ -9,6 +9,7 @@ import general2 from "./general-2.json";
 import general3 from "./general-3.json";
 import general4 from "./general-4.json";
 import general5 from "./general-5.json";
+import general6 from "./general-6.json";
 import listening1 from "./listening-1.json";
 import listening2 from "./listening-2.json";
 import {
@@ -38,6 +39,7 @@ export const readingTests: readonly ReadingTest[] = [
   general3,
   general4,
   general5,
+  general6,
 ].map((t) => readingTestSchema.parse(t));
 
 export const listeningTests: readonly ListeningTest[] = [listening1, listening2].map((t) =>
