@@ -320,12 +320,19 @@ describe("the Reading bank as a student meets it", () => {
   for (const module of ["academic", "general"] as const) {
     // The pages' Start and hand-in are covered above; this walks the same application calls
     // through a whole round of the bank, which over HTTP would take minutes.
-    it(`gives a student every ${module} paper once before any repeats`, async () => {
+    it(`gives a student every ${module} paper once before any repeats, in practice and mocks`, async () => {
       const userId = randomUUID();
       const bank = readingTests.filter((t) => t.module === module).map((t) => t.id);
       const sat: string[] = [];
       for (let i = 0; i < bank.length; i++) {
-        const { assessment, test } = await openObjectiveDraft({ userId, skill: "reading", module });
+        // Every other paper is sat inside a mock test: both draw on the same bank and history.
+        const mockId = i % 2 ? (await startMock(userId, module)).assessmentId : undefined;
+        const { assessment, test } = await openObjectiveDraft({
+          userId,
+          skill: "reading",
+          module,
+          ...(mockId ? { mockId } : {}),
+        });
         sat.push(test.id);
         await submitObjective(assessment, test, {}, () => Promise.resolve());
       }
