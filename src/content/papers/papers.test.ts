@@ -258,6 +258,19 @@ describe("readingPaperIssues", () => {
     ]);
   });
 
+  it("refuses a paper that leans on too few question types", () => {
+    const test = paper();
+    for (const group of test.sections.flatMap((s) => s.groups)) {
+      if (group.type === "multiple-choice-multi") continue;
+      group.type = "multiple-choice";
+      for (const q of group.questions) q.type = "multiple-choice";
+    }
+    expect(messages(test)).toEqual([
+      "academic-3 uses 2 question types; a paper uses at least 6.",
+      "academic-3 gives 38 marks to multiple-choice; no type has more than 10.",
+    ]);
+  });
+
   it("refuses a verdict group that leans on one verdict or leaves one out", () => {
     const test = paper();
     const group = test.sections[0]!.groups.find((g) => g.type === "true-false-not-given")!;

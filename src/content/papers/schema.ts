@@ -158,6 +158,10 @@ export const READING_LENGTHS: Record<
 const SECTION_MARKS: Range = [13, 14];
 const TEST_MARKS = 40;
 
+/** Real papers mix their tasks: at least six question types, none for more than ten marks. */
+const FEWEST_TYPES = 6;
+const MOST_MARKS_OF_ONE_TYPE = 10;
+
 /** A T/F/NG or Y/N/NG group this long uses every verdict, and none for more than 60%. */
 const BALANCED_FROM = 4;
 const MOST_OF_ONE_VERDICT = 0.6;
@@ -223,9 +227,9 @@ function writtenIssues(question: TestQuestion, passage: string): string[] {
 }
 
 /**
- * What a Reading paper must satisfy beyond its shape: the real paper's lengths and marks,
- * word limits that every accepted answer meets, completion keys taken from the passage, and
- * judgement keys that do not lean on one verdict.
+ * What a Reading paper must satisfy beyond its shape: the real paper's lengths and marks, a
+ * mix of question types, word limits that every accepted answer meets, completion keys taken
+ * from the passage, and judgement keys that do not lean on one verdict.
  */
 export function readingPaperIssues(test: z.infer<typeof readingTestShape>): PaperIssue[] {
   const issues: PaperIssue[] = [];
@@ -269,6 +273,24 @@ export function readingPaperIssues(test: z.infer<typeof readingTestShape>): Pape
       path: ["sections"],
       message: `${test.id} has ${total} words of text; it needs ${lengths.total[0]}-${lengths.total[1]}.`,
     });
+  }
+  const byType = new Map<string, number>();
+  for (const q of test.sections.flatMap((sec) => sec.groups.flatMap((g) => g.questions))) {
+    byType.set(q.type, (byType.get(q.type) ?? 0) + marksOf(q));
+  }
+  if (byType.size < FEWEST_TYPES) {
+    issues.push({
+      path: ["sections"],
+      message: `${test.id} uses ${byType.size} question types; a paper uses at least ${FEWEST_TYPES}.`,
+    });
+  }
+  for (const [type, n] of byType) {
+    if (n > MOST_MARKS_OF_ONE_TYPE) {
+      issues.push({
+        path: ["sections"],
+        message: `${test.id} gives ${n} marks to ${type}; no type has more than ${MOST_MARKS_OF_ONE_TYPE}.`,
+      });
+    }
   }
   if (marks !== TEST_MARKS) {
     issues.push({
