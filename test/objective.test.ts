@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createAssessment, getAssessment, listUserAssessments } from "../src/data/assessments";
 import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
 import { startMock } from "../src/assessments/mock";
+import { openObjectiveDraft, submitObjective } from "../src/assessments/objective";
+import { readingTests } from "../src/content/papers";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import { FormClient } from "./support/client";
 import { answersWorth, paperOf, studentCookie } from "./support/objective";
@@ -331,4 +334,29 @@ describe("removing an accidental attempt from progress", () => {
     const refused = await stranger.post(`/assessments/${id}`, { intent: "discard" });
     expect(refused.status).toBe(404);
   });
+});
+
+describe("the Reading bank as a student meets it", () => {
+  for (const module of ["academic", "general"] as const) {
+    // The pages' Start and hand-in are covered above; this walks the same application calls
+    // through a whole round of the bank, which over HTTP would take minutes.
+    it(`gives a student every ${module} paper once before any repeats, in practice and mocks`, async () => {
+      const userId = randomUUID();
+      const bank = readingTests.filter((t) => t.module === module).map((t) => t.id);
+      const sat: string[] = [];
+      for (let i = 0; i < bank.length; i++) {
+        // Every other paper is sat inside a mock test: both draw on the same bank and history.
+        const mockId = i % 2 ? (await startMock(userId, module)).assessmentId : undefined;
+        const { assessment, test } = await openObjectiveDraft({
+          userId,
+          skill: "reading",
+          module,
+          ...(mockId ? { mockId } : {}),
+        });
+        sat.push(test.id);
+        await submitObjective(assessment, test, {}, () => Promise.resolve());
+      }
+      expect([...sat].sort()).toEqual([...bank].sort());
+    });
+  }
 });

@@ -1,7 +1,15 @@
 import academic1 from "./academic-1.json";
 import academic2 from "./academic-2.json";
+import academic3 from "./academic-3.json";
+import academic4 from "./academic-4.json";
+import academic5 from "./academic-5.json";
+import academic6 from "./academic-6.json";
 import general1 from "./general-1.json";
 import general2 from "./general-2.json";
+import general3 from "./general-3.json";
+import general4 from "./general-4.json";
+import general5 from "./general-5.json";
+import general6 from "./general-6.json";
 import listening1 from "./listening-1.json";
 import listening2 from "./listening-2.json";
 import listening3 from "./listening-3.json";
@@ -23,9 +31,20 @@ import {
  * fresh clone needs no seeding to show a test; parsing here fills in what each question
  * inherits from its group and fails loudly at start-up if a file is malformed.
  */
-export const readingTests: readonly ReadingTest[] = [academic1, academic2, general1, general2].map(
-  (t) => readingTestSchema.parse(t),
-);
+export const readingTests: readonly ReadingTest[] = [
+  academic1,
+  academic2,
+  academic3,
+  academic4,
+  academic5,
+  academic6,
+  general1,
+  general2,
+  general3,
+  general4,
+  general5,
+  general6,
+].map((t) => readingTestSchema.parse(t));
 
 export const listeningTests: readonly ListeningTest[] = [
   listening1,

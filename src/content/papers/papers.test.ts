@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { countWords } from "../../scoring/language/text";
-import { markAnswer } from "../../scoring/marking";
+import { expandOptional, markAnswer } from "../../scoring/marking";
 import {
   CHOICE_TYPES,
   JUDGEMENT_TYPES,
@@ -17,26 +17,24 @@ import { mp3Info, oggOpusInfo } from "./audio-headers";
 import {
   AUDIO_BUDGET_BYTES,
   AUDIO_FORMATS,
+  READING_LENGTHS,
   getTest,
   listeningTestSchema,
   listeningTests,
+  marksOf,
   questionsOf,
+  readingPaperIssues,
   readingTestSchema,
   readingTests,
   type IeltsTest,
   type ListeningPart,
+  type ReadingTest,
   type TestQuestion,
 } from "./index";
+import academic3 from "./academic-3.json";
 
 const files = import.meta.glob<unknown>("./*.json", { eager: true, import: "default" });
 const allTests: readonly IeltsTest[] = [...readingTests, ...listeningTests];
-
-/** Marks a question can earn: a choose-TWO item is two of the forty. */
-function marksOf(question: TestQuestion): number {
-  return question.type === "multiple-choice-multi" && Array.isArray(question.answer)
-    ? question.answer.length
-    : 1;
-}
 
 function totalMarks(questions: readonly TestQuestion[]): number {
   return questions.reduce((sum, q) => sum + marksOf(q), 0);
@@ -48,19 +46,10 @@ function evidenceOf(question: TestQuestion): string[] {
   return Array.isArray(question.evidence) ? question.evidence : [question.evidence];
 }
 
-/** "(the) (local) school" -> every way a candidate may write it. */
-function spellings(key: string): string[] {
-  const match = /\(([^()]*)\)/.exec(key);
-  if (!match) return [squash(key)];
-  const before = key.slice(0, match.index);
-  const after = key.slice(match.index + match[0].length);
-  return [...spellings(`${before}${match[1]}${after}`), ...spellings(`${before} ${after}`)];
-}
-
 function correctAnswers(question: TestQuestion): (string | string[])[] {
   if (question.type === "multiple-choice-multi") return [question.answer];
   const keys = Array.isArray(question.answer) ? question.answer : [question.answer];
-  return [...keys, ...(question.accept ?? [])].flatMap(spellings);
+  return [...keys, ...(question.accept ?? [])].flatMap(expandOptional).map(squash);
 }
 
 function wrongAnswer(question: TestQuestion): string | string[] {
@@ -295,5 +284,109 @@ describe.each(allTests.map((t) => [t.id, t] as const))("answer keys of %s", (_id
     const wrong = markAnswer(question, wrongAnswer(question));
     expect(wrong.correct).toBe(false);
     expect(wrong.marks).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------- the Reading bank's rules
+
+describe("the Reading bank", () => {
+  it("has six Academic and six General Training tests, each within the real paper's lengths", () => {
+    for (const module of ["academic", "general"] as const) {
+      const tests = readingTests.filter((t) => t.module === module);
+      expect(tests.length).toBeGreaterThanOrEqual(6);
+      const { sections, total } = READING_LENGTHS[module];
+      for (const test of tests) {
+        const words = test.sections.map((s) =>
+          s.passage.paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+        );
+        words.forEach((n, i) => {
+          expect(n, `${test.id} section ${i + 1}`).toBeGreaterThanOrEqual(sections[i]![0]);
+          expect(n, `${test.id} section ${i + 1}`).toBeLessThanOrEqual(sections[i]![1]);
+        });
+        const sum = words.reduce((a, b) => a + b, 0);
+        expect(sum, test.id).toBeGreaterThanOrEqual(total[0]);
+        expect(sum, test.id).toBeLessThanOrEqual(total[1]);
+      }
+    }
+  });
+
+  it("finds nothing wrong with any paper in the bank", () => {
+    for (const test of readingTests) expect(readingPaperIssues(test), test.id).toEqual([]);
+  });
+
+  it("keeps T/F/NG and Y/N/NG keys balanced across the bank", () => {
+    for (const [type, keys] of [
+      ["true-false-not-given", TFNG_KEYS],
+      ["yes-no-not-given", YNNG_KEYS],
+    ] as const) {
+      const verdicts = readingTests.flatMap((t) =>
+        questionsOf(t)
+          .filter((q) => q.type === type)
+          .map((q) => canonicalVerdict(String(q.answer))),
+      );
+      for (const verdict of keys) {
+        const share = verdicts.filter((v) => v === verdict).length / verdicts.length;
+        expect(share, `${type} ${verdict}`).toBeGreaterThanOrEqual(0.2);
+        expect(share, `${type} ${verdict}`).toBeLessThanOrEqual(0.5);
+      }
+    }
+  });
+});
+
+describe("readingPaperIssues", () => {
+  const paper = (): ReadingTest => structuredClone(readingTestSchema.parse(academic3));
+  const messages = (test: ReadingTest) => readingPaperIssues(test).map((i) => i.message);
+
+  it("refuses a passage that is too short and a paper with the wrong total", () => {
+    const test = paper();
+    test.sections[0]!.passage.paragraphs.splice(3);
+    expect(messages(test)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^academic-3-p1 has \d+ words; it needs 700-950\.$/),
+        expect.stringMatching(/^academic-3 has \d+ words of text; it needs 2150-2750\.$/),
+      ]),
+    );
+  });
+
+  it("refuses a paper of 39 marks and a section of 12", () => {
+    const test = paper();
+    test.sections[0]!.groups[0]!.questions.shift();
+    expect(messages(test)).toEqual([
+      "academic-3-p1 has 12 marks; a section has 13 or 14.",
+      "academic-3 has 39 marks, not 40.",
+    ]);
+  });
+
+  it("refuses an accepted answer over the word limit and a key not in the passage", () => {
+    const test = paper();
+    const group = test.sections[0]!.groups.find((g) => g.type === "short-answer")!;
+    group.questions[0]!.accept = ["the partly cut stems"];
+    group.questions[1]!.answer = "owls";
+    expect(messages(test)).toEqual([
+      '"the partly cut stems" is over the group\'s word limit.',
+      'The key "owls" is not in the passage.',
+    ]);
+  });
+
+  it("refuses a paper that leans on too few question types", () => {
+    const test = paper();
+    for (const group of test.sections.flatMap((s) => s.groups)) {
+      if (group.type === "multiple-choice-multi") continue;
+      group.type = "multiple-choice";
+      for (const q of group.questions) q.type = "multiple-choice";
+    }
+    expect(messages(test)).toEqual([
+      "academic-3 uses 2 question types; a paper uses at least 6.",
+      "academic-3 gives 38 marks to multiple-choice; no type has more than 10.",
+    ]);
+  });
+
+  it("refuses a verdict group that leans on one verdict or leaves one out", () => {
+    const test = paper();
+    const group = test.sections[0]!.groups.find((g) => g.type === "true-false-not-given")!;
+    for (const q of group.questions) q.answer = "TRUE";
+    expect(messages(test)).toEqual([
+      "A group of 6 verdicts uses all three, none for more than 60% of them.",
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { markWritten } from "./written";
 
 export { countWords, normaliseText } from "./answer-text";
 export type { CandidateAnswer, Mark } from "./shared";
+export { expandOptional } from "./written";
 
 /**
  * One marker per question type. A type added to the schema does not compile until it is

@@ -17,7 +17,7 @@ function describeLimit(limit: WordLimit): string {
 }
 
 /** "(the) library" -> ["the library", "library"]. */
-function expandOptional(key: string): string[] {
+export function expandOptional(key: string): string[] {
   const match = /\(([^()]*)\)/.exec(key);
   if (!match) return [key];
   const before = key.slice(0, match.index);
