@@ -40,6 +40,7 @@ throttles
 
 assessments
   assessmentId *String
+  expiresAt TTL
 
 qr-tokens
   tokenHash *String
@@ -61,9 +62,14 @@ rubrics
 
 ai-safety-logs
   logId *String
+  expiresAt TTL
 
 content-reports
   reportId *String
+
+consents
+  userId *String
+  consentKey **String
 
 @tables-indexes
 sessions
@@ -75,6 +81,10 @@ auth-tokens
   name byUser
 
 api-tokens
+  userId *String
+  name byUser
+
+qr-tokens
   userId *String
   name byUser
 

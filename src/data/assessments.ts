@@ -12,6 +12,7 @@ import {
   type Submission,
 } from "../domain/assessment";
 import { moduleFrom, type Skill } from "../domain/module";
+import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import type { ScoringResult } from "../domain/result";
 import { writeIf } from "./conditional";
 import { queryAll } from "./paginate";
@@ -52,7 +53,7 @@ export async function createAssessment(input: {
   await doc.send(
     new PutCommand({
       TableName: table("assessments"),
-      Item: assessment,
+      Item: input.status === "draft" ? { ...assessment, expiresAt: draftExpiry(now) } : assessment,
       ConditionExpression: "attribute_not_exists(assessmentId)",
     }),
   );
@@ -71,6 +72,9 @@ export async function getAssessment(assessmentId: string): Promise<Assessment | 
   return Item ? toAssessment(Item) : null;
 }
 
+/** A draft lives while it is worked on; every save moves its end on. */
+const draftExpiry = (now: Date) => expiresAfter(RETENTION_DAYS.drafts, now);
+
 async function transition(
   assessmentId: string,
   from: AssessmentStatus,
@@ -87,12 +91,14 @@ async function transition(
     values[`:${key}`] = value;
     sets.push(`#${key} = :${key}`);
   }
+  // Handed in, it is the student's history: only drafts expire.
+  const remove = from === "draft" ? " REMOVE expiresAt" : "";
   try {
     const { Attributes } = await doc.send(
       new UpdateCommand({
         TableName: table("assessments"),
         Key: { assessmentId },
-        UpdateExpression: `SET ${sets.join(", ")}`,
+        UpdateExpression: `SET ${sets.join(", ")}${remove}`,
         ConditionExpression: "#status = :from",
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -284,8 +290,9 @@ async function updateOwnDraft(
     ":at": now.toISOString(),
     ":draft": "draft",
     ":userId": userId,
+    ":expiresAt": draftExpiry(now),
   };
-  const sets = ["updatedAt = :at"];
+  const sets = ["updatedAt = :at", "expiresAt = :expiresAt"];
   for (const [key, value] of Object.entries(fields)) {
     names[`#${key}`] = key;
     values[`:${key}`] = value;

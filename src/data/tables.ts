@@ -14,7 +14,8 @@ export type TableName =
   | "questions"
   | "rubrics"
   | "ai-safety-logs"
-  | "content-reports";
+  | "content-reports"
+  | "consents";
 
 export interface Db {
   doc: DynamoDBDocumentClient;
