@@ -22,6 +22,7 @@ import {
   validateSpeakingForm,
 } from "~/models/speaking.server";
 import { mockSlot } from "~/models/objective.server";
+import { answerCloudAudioConsent, cloudAudioConsent } from "~/models/privacy.server";
 import { readUploadForm } from "~/security/multipart.server";
 import { requireUser } from "~/permissions.server";
 import styles from "~/styles/speaking.css";
@@ -65,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ) as Record<SpeakingPart, string>,
     savedAudio: SPEAKING_PARTS.filter((part) => answers.find((a) => a.part === part)?.audioKey),
     saved: url.searchParams.has("saved"),
+    audioConsent: (await cloudAudioConsent({ userId: user.userId })).given,
   });
 }
 
@@ -154,6 +156,11 @@ export async function action({ request }: ActionFunctionArgs) {
         mimeType,
       };
     }
+  }
+  // Asked in the form, recorded before the submission that may send the recordings; an
+  // unticked box withdraws nothing (that is on the account page).
+  if (form.get("cloudAudioConsent") === "given") {
+    await answerCloudAudioConsent({ userId: user.userId }, { decision: "given" });
   }
   const outcome = await saveSpeakingAnswers(
     draft,
@@ -268,6 +275,28 @@ export default function SpeakingTest() {
             </div>
           ))}
         </PartFieldset>
+
+        {data.audioConsent ? null : (
+          <fieldset className="speaking-consent">
+            <legend>Your recordings and the cloud model</legend>
+            <p className="hint" id="cloud-audio-consent-hint">
+              Recordings are scored by listening, which only a cloud model (Google Gemini) can do.
+              They are sent only with your consent: without it, a part you only recorded is not
+              scored (the recording is kept), and a typed part is scored from the text. See{" "}
+              <Link to="/privacy">what we store</Link>; you can withdraw on your{" "}
+              <Link to="/account">account page</Link>.
+            </p>
+            <label>
+              <input
+                type="checkbox"
+                name="cloudAudioConsent"
+                value="given"
+                aria-describedby="cloud-audio-consent-hint"
+              />{" "}
+              I agree that my recordings are sent to Google Gemini to be scored
+            </label>
+          </fieldset>
+        )}
 
         <div className="speaking-actions">
           <button

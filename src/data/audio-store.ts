@@ -67,7 +67,11 @@ export class LocalAudioStore implements AudioStore {
       },
     );
     return entries
-      .map((entry) => relative(this.root, join(this.root, prefix, entry)).split(sep).join("/"))
+      .map((entry) =>
+        relative(this.root, join(this.root, prefix, entry))
+          .split(sep)
+          .join("/"),
+      )
       .filter((key) => KEY_PATTERN.test(key))
       .sort();
   }

@@ -7,8 +7,7 @@ export interface Actor {
 }
 
 export type CloudAudioConsent =
-  | { given: true; policyVersion: string; givenAt: string }
-  | { given: false; withdrawnAt?: string };
+  { given: true; policyVersion: string; givenAt: string } | { given: false; withdrawnAt?: string };
 
 /**
  * Whether the student's recordings may go to a cloud model. Only a "given" answer counts, and

@@ -36,7 +36,7 @@ function dosDateTime(at: Date): { time: number; date: number } {
 const UTF8_NAMES = 0x0800;
 const VERSION = 20;
 
-export function zip(entries: readonly ZipEntry[], at: Date): Uint8Array {
+export function zip(entries: readonly ZipEntry[], at: Date): Uint8Array<ArrayBuffer> {
   const { time, date } = dosDateTime(at);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
