@@ -215,9 +215,17 @@ describe("erasure", () => {
     expect(await wrong.text()).toContain("That is not your password.");
     expect((await app.me()).status).toBe(200);
 
+    // The same cookies in another browser: the session must end on the server, not only here.
+    const copy = new FormClient();
+    for (const pair of client.cookieHeader().split("; ")) {
+      const eq = pair.indexOf("=");
+      copy.setCookie(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    expect((await copy.get("/account")).status).toBe(200);
     const deleted = await client.submit("/account/delete", { password: TEST_PASSWORD });
-    expect(deleted.status).toBe(200);
-    expect(await deleted.text()).toContain("Your account is deleted");
+    expect(deleted.status).toBe(302);
+    expect(deleted.headers.get("location")).toBe("/account/deleted");
+    expect(await (await client.follow(deleted)).text()).toContain("Your account is deleted");
 
     for (const name of declaredTables() as TableName[]) {
       const left = (await scanTable(name)).filter((item) => carries(item, owner));
@@ -227,7 +235,7 @@ describe("erasure", () => {
     expect(bucket.filter((key) => key.includes(user.userId))).toEqual([]);
     for (const key of keys) await expect(getAudioStore().load(key)).rejects.toThrow();
 
-    expect((await client.get("/account")).status).toBe(302);
+    expect((await copy.get("/account")).status).toBe(302);
     expect((await app.me()).status).toBe(401);
     // The address is free again, and the old password opens nothing.
     const login = await new FormClient().submit("/login", {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
@@ -11,7 +11,7 @@ import { sessionCookie } from "~/security/cookies.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account · IELTS AI Prep" }];
 
-type Reply = { deleted: boolean; formError: string | null; passwordError?: string };
+type Reply = { formError: string | null; passwordError?: string };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -21,13 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
-  if (problem) return json<Reply>({ deleted: false, formError: problem }, 403);
+  if (problem) return json<Reply>({ formError: problem }, 403);
   const parsed = validate(deleteAccountSchema, { password: form.get("password") ?? "" });
   if (!parsed.ok) {
-    return json<Reply>(
-      { deleted: false, formError: null, passwordError: parsed.fieldErrors.password },
-      400,
-    );
+    return json<Reply>({ formError: null, passwordError: parsed.fieldErrors.password }, 400);
   }
   const result = await deleteAccount({ userId: user.userId }, parsed.data, {
     store: getAudioStore(),
@@ -36,38 +33,21 @@ export async function action({ request }: ActionFunctionArgs) {
     return result.reason === "throttled"
       ? json<Reply>(
           {
-            deleted: false,
             formError: `Too many wrong passwords. Try again in ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"}.`,
           },
           429,
         )
-      : json<Reply>(
-          { deleted: false, formError: null, passwordError: "That is not your password." },
-          400,
-        );
+      : json<Reply>({ formError: null, passwordError: "That is not your password." }, 400);
   }
-  // The session row is gone with the account; the cookie goes too.
-  return json<Reply>(
-    { deleted: true, formError: null },
-    { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } },
-  );
+  // The session row is gone with the account, so this page (signed-in only) cannot show the
+  // outcome: a page anyone may see does, and the cookie goes too.
+  return redirect("/account/deleted", {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
 }
 
 export default function DeleteAccount() {
   const result = useActionData<typeof action>();
-  if (result?.deleted) {
-    return (
-      <section>
-        <h1>Your account is deleted</h1>
-        <p>
-          Everything in it is erased, including your recordings, and every device is signed out.
-        </p>
-        <p>
-          <Link to="/">Go to the home page</Link>
-        </p>
-      </section>
-    );
-  }
   return (
     <section>
       <h1>Delete your account</h1>
