@@ -19,7 +19,6 @@ export async function action({ request }: ActionFunctionArgs) {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="${result.filename}"`,
-      "Cache-Control": "private, no-store",
     },
   });
 }

@@ -17,7 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Octet-stream: the HTTP Lambda sends it as binary whatever the recording's own type.
       "Content-Type": "application/octet-stream",
       "Content-Disposition": `attachment; filename="${result.filename}"`,
-      "Cache-Control": "private, no-store",
     },
   });
 }
