@@ -2,11 +2,7 @@
 // data layer, and the AWS SDK behind it, out of the browser bundle.
 export { answerCloudAudioConsent, cloudAudioConsent } from "../../src/privacy/consent";
 export { deleteAccount, deleteAccountSchema } from "../../src/privacy/erase";
-export {
-  downloadRecording,
-  exportAccount,
-  ARCHIVE_RECORDING_BYTES,
-} from "../../src/privacy/export";
+export { downloadRecording, exportAccount } from "../../src/privacy/export";
 export { POLICY_VERSION } from "../../src/privacy/policy";
 export { retentionRows } from "../../src/privacy/retention";
 export { getAudioStore } from "../../src/data/audio-store";

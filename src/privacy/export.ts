@@ -11,9 +11,9 @@ import { zip, type ZipEntry } from "./zip";
  * Recordings beyond this many bytes stay out of the archive and are listed with their own
  * download link: a Lambda answers with at most 6 MB, and binary bodies travel as base64.
  */
-export const ARCHIVE_RECORDING_BYTES = 4 * 1024 * 1024;
+const ARCHIVE_RECORDING_BYTES = 4 * 1024 * 1024;
 
-export interface ExportedRecording {
+interface ExportedRecording {
   key: string;
   mimeType: string;
   bytes: number;

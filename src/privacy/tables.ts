@@ -8,7 +8,7 @@ export interface Owner {
 }
 
 /** How a user's items in a table are found. */
-export type Locate =
+type Locate =
   /** Items whose key is built from the user's id or address (keys.ts). */
   | { by: "key"; keys: (owner: Owner) => string[] }
   /** The table's `byUser` index on userId. */
@@ -17,7 +17,7 @@ export type Locate =
   | { by: "partition" };
 
 /** What erasure does with a found item. */
-export type Erase =
+type Erase =
   | { action: "delete" }
   /** Kept because the law requires it (accounting), with whatever points at the person removed. */
   | { action: "anonymise"; anonymise: (item: Record<string, unknown>) => Record<string, unknown> };
