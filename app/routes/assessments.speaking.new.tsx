@@ -101,6 +101,11 @@ export async function action({ request }: ActionFunctionArgs) {
       ? json({ values, formError, fieldErrors }, status)
       : json({ values: blankValues, formError: TOO_LARGE_TO_ECHO, fieldErrors }, 413);
   if (problem) return fail(403, problem);
+  // An answer in its own right, kept even when the rest of the form must be corrected (the
+  // page then no longer asks); an unticked box withdraws nothing (that is on the account page).
+  if (form.get("cloudAudioConsent") === "given") {
+    await answerCloudAudioConsent({ userId: user.userId }, { decision: "given" });
+  }
 
   const draftId = assessmentIdFrom(text("assessmentId"));
   const { draft, assessment } = draftId
@@ -156,11 +161,6 @@ export async function action({ request }: ActionFunctionArgs) {
         mimeType,
       };
     }
-  }
-  // Asked in the form, recorded before the submission that may send the recordings; an
-  // unticked box withdraws nothing (that is on the account page).
-  if (form.get("cloudAudioConsent") === "given") {
-    await answerCloudAudioConsent({ userId: user.userId }, { decision: "given" });
   }
   const outcome = await saveSpeakingAnswers(
     draft,

@@ -1,4 +1,9 @@
-import { BatchGetCommand, DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  PutCommand,
+  type BatchGetCommandOutput,
+} from "@aws-sdk/lib-dynamodb";
 import { queryAll } from "./paginate";
 import { getDb, type TableName } from "./tables";
 
@@ -17,17 +22,19 @@ export async function getItemsByKey(
   if (unique.length === 0) return [];
   const { doc, table } = await getDb();
   const physical = table(name);
-  const { Responses } = await doc.send(
-    new BatchGetCommand({
-      RequestItems: {
-        [physical]: {
-          Keys: unique.map((key) => ({ [keyAttribute]: key })),
-          ConsistentRead: true,
-        },
-      },
-    }),
-  );
-  return Responses?.[physical] ?? [];
+  const found: Item[] = [];
+  let pending: Item[] | undefined = unique.map((key) => ({ [keyAttribute]: key }));
+  // A throttled table hands keys back unread; an export or erasure must not skip them.
+  while (pending && pending.length > 0) {
+    const output: BatchGetCommandOutput = await doc.send(
+      new BatchGetCommand({
+        RequestItems: { [physical]: { Keys: pending, ConsistentRead: true } },
+      }),
+    );
+    found.push(...(output.Responses?.[physical] ?? []));
+    pending = output.UnprocessedKeys?.[physical]?.Keys;
+  }
+  return found;
 }
 
 /** Every item whose `attribute` is `value`: through `index`, or the table's own partition key. */
