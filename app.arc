@@ -40,6 +40,7 @@ throttles
 
 assessments
   assessmentId *String
+  expiresAt TTL
 
 qr-tokens
   tokenHash *String
@@ -61,6 +62,7 @@ rubrics
 
 ai-safety-logs
   logId *String
+  expiresAt TTL
 
 content-reports
   reportId *String
@@ -70,6 +72,10 @@ purchases
 
 credit-ledger
   entryId *String
+
+consents
+  userId *String
+  consentKey **String
 
 @tables-indexes
 sessions
@@ -81,6 +87,10 @@ auth-tokens
   name byUser
 
 api-tokens
+  userId *String
+  name byUser
+
+qr-tokens
   userId *String
   name byUser
 

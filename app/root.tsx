@@ -61,6 +61,9 @@ function Header() {
                 <Link to="/profile">Progress</Link>
               </li>
               <li>
+                <Link to="/account">Account</Link>
+              </li>
+              <li>
                 <form method="post" action="/logout">
                   <CsrfInput />
                   <button type="submit" className="link-button">
@@ -103,6 +106,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main">{children}</main>
         <footer className="site-footer">
           <p>Open-source IELTS practice. Bands are estimates, explained; not official results.</p>
+          <p>
+            <Link to="/privacy">Privacy</Link>
+          </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -84,6 +84,7 @@ const TABLES: TableName[] = [
   "content-reports",
   "purchases",
   "credit-ledger",
+  "consents",
 ];
 
 // Every item, with its attributes, in the tables a form could write to: an invalid post must
@@ -180,6 +181,9 @@ describe("random bodies to every form action", () => {
       "/reset-password?token=not-a-token",
       "/verify-email?token=not-a-token",
       "/account/password",
+      "/account?index",
+      "/account/export",
+      "/account/delete",
       "/logout",
       "/mock-tests/new",
       `/mock-tests/${ids.writing}`,
@@ -198,7 +202,10 @@ describe("random bodies to every form action", () => {
     fc.oneof(
       { weight: 4, arbitrary: fc.string({ maxLength: 50 }) },
       { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 200 }) },
-      { weight: 2, arbitrary: fc.constantFrom("", "save", "submit", "confirm-submit", "retry") },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom("", "save", "submit", "confirm-submit", "retry", "withdrawn"),
+      },
       { weight: 2, arbitrary: fc.constantFrom("__writing", "__speaking", "__reading") },
       { weight: 1, arbitrary: fc.uuid() },
       { weight: 1, arbitrary: fc.constant("a".repeat(3000)) },
@@ -225,6 +232,7 @@ describe("random bodies to every form action", () => {
         "childId",
         "reason",
         "comment",
+        "decision",
         "module",
         "answer",
         "q1",

@@ -11,6 +11,7 @@ import {
 import { createAssessment, getAssessment } from "../src/data/assessments";
 import { getAudioStore } from "../src/data/audio-store";
 import type { SpeakingPartAnswer } from "../src/domain/assessment";
+import { answerCloudAudioConsent } from "../src/privacy/consent";
 import { modelAnswer } from "./ai/helpers";
 import { startFakeGemini, type FakeGemini } from "./fakes/gemini-server";
 import { tinyWav } from "./support/audio";
@@ -34,9 +35,13 @@ async function recordedPart(part: 1 | 2 | 3): Promise<SpeakingPartAnswer> {
   };
 }
 
+// The student agreed to recordings going to a cloud model: test/privacy.test.ts covers the
+// other case.
 async function queuedSpeaking(parts: SpeakingPartAnswer[]) {
+  const userId = randomUUID();
+  await answerCloudAudioConsent({ userId }, { decision: "given" });
   return createAssessment({
-    userId: randomUUID(),
+    userId,
     skill: "speaking",
     status: "queued",
     submission: { kind: "speaking", module: "academic", setId: "s-test", parts },

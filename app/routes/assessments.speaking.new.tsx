@@ -23,6 +23,7 @@ import {
   validateSpeakingForm,
 } from "~/models/speaking.server";
 import { mockSlot } from "~/models/objective.server";
+import { answerCloudAudioConsent, cloudAudioConsent } from "~/models/privacy.server";
 import { readUploadForm } from "~/security/multipart.server";
 import { requireUser } from "~/permissions.server";
 import styles from "~/styles/speaking.css";
@@ -67,6 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     savedAudio: SPEAKING_PARTS.filter((part) => answers.find((a) => a.part === part)?.audioKey),
     saved: url.searchParams.has("saved"),
     noCredit: url.searchParams.has("no-credit"),
+    audioConsent: (await cloudAudioConsent({ userId: user.userId })).given,
   });
 }
 
@@ -101,6 +103,11 @@ export async function action({ request }: ActionFunctionArgs) {
       ? json({ values, formError, fieldErrors }, status)
       : json({ values: blankValues, formError: TOO_LARGE_TO_ECHO, fieldErrors }, 413);
   if (problem) return fail(403, problem);
+  // An answer in its own right, kept even when the rest of the form must be corrected (the
+  // page then no longer asks); an unticked box withdraws nothing (that is on the account page).
+  if (form.get("cloudAudioConsent") === "given") {
+    await answerCloudAudioConsent({ userId: user.userId }, { decision: "given" });
+  }
 
   const draftId = assessmentIdFrom(text("assessmentId"));
   const { draft, assessment } = draftId
@@ -288,6 +295,28 @@ export default function SpeakingTest() {
             </div>
           ))}
         </PartFieldset>
+
+        {data.audioConsent ? null : (
+          <fieldset className="speaking-consent">
+            <legend>Your recordings and the cloud model</legend>
+            <p className="hint" id="cloud-audio-consent-hint">
+              Recordings are scored by listening, which only a cloud model (Google Gemini) can do.
+              They are sent only with your consent: without it, a part you only recorded is not
+              scored (the recording is kept), and a typed part is scored from the text. See{" "}
+              <Link to="/privacy">what we store</Link>; you can withdraw on your{" "}
+              <Link to="/account">account page</Link>.
+            </p>
+            <label>
+              <input
+                type="checkbox"
+                name="cloudAudioConsent"
+                value="given"
+                aria-describedby="cloud-audio-consent-hint"
+              />{" "}
+              I agree that my recordings are sent to Google Gemini to be scored
+            </label>
+          </fieldset>
+        )}
 
         <div className="speaking-actions">
           <button

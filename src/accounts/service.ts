@@ -29,8 +29,8 @@ import { checkThrottle, recordFailure, takeMailAllowance } from "./throttles";
  * is checked here.
  */
 
-const VERIFY_EMAIL_TTL_MINUTES = 60;
-const RESET_PASSWORD_TTL_MINUTES = 30;
+export const VERIFY_EMAIL_TTL_MINUTES = 60;
+export const RESET_PASSWORD_TTL_MINUTES = 30;
 
 /**
  * A reset request for a known address writes a token and calls the mail API; for an unknown
@@ -191,6 +191,35 @@ export type ChangePasswordResult =
   | { ok: false; reason: "throttled"; retryAfterMinutes: number }
   | { ok: false; reason: "invalid-password"; message: string };
 
+export type ConfirmPasswordResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: "wrong-password" }
+  | { ok: false; reason: "throttled"; retryAfterMinutes: number };
+
+/**
+ * The signed-in user typing their password again before something that cannot be undone.
+ * Throttled like a login: a stolen session must not become a way to guess the password
+ * without limit.
+ */
+export async function confirmPassword(
+  userId: string,
+  password: string,
+  now = new Date(),
+): Promise<ConfirmPasswordResult> {
+  const user = await getUserById(userId);
+  if (!user) return { ok: false, reason: "wrong-password" };
+  const accountKey = accountThrottleKey(user.email);
+  const throttle = await checkThrottle([accountKey], now);
+  if (throttle.blocked) {
+    return { ok: false, reason: "throttled", retryAfterMinutes: throttle.retryAfterMinutes };
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    await recordFailure([accountKey], now);
+    return { ok: false, reason: "wrong-password" };
+  }
+  return { ok: true, user };
+}
+
 /** Ends every session of the user except the one that made the change. */
 export async function changePassword(input: {
   userId: string;
@@ -200,18 +229,9 @@ export async function changePassword(input: {
   now?: Date;
 }): Promise<ChangePasswordResult> {
   const now = input.now ?? new Date();
-  const user = await getUserById(input.userId);
-  if (!user) return { ok: false, reason: "wrong-password" };
-  // A stolen session must not become a way to guess the password without limit.
-  const accountKey = accountThrottleKey(user.email);
-  const throttle = await checkThrottle([accountKey], now);
-  if (throttle.blocked) {
-    return { ok: false, reason: "throttled", retryAfterMinutes: throttle.retryAfterMinutes };
-  }
-  if (!(await verifyPassword(input.current, user.passwordHash))) {
-    await recordFailure([accountKey], now);
-    return { ok: false, reason: "wrong-password" };
-  }
+  const confirmed = await confirmPassword(input.userId, input.current, now);
+  if (!confirmed.ok) return confirmed;
+  const { user } = confirmed;
   const check = checkPassword(input.next, { email: user.email });
   if (!check.ok) return { ok: false, reason: "invalid-password", message: check.message };
 

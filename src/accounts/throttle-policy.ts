@@ -2,7 +2,7 @@ import type { ThrottleRecord } from "../domain/throttle";
 
 const MINUTE_MS = 60_000;
 
-const THROTTLE_WINDOW_MINUTES = 15;
+export const THROTTLE_WINDOW_MINUTES = 15;
 
 /**
  * Per account, 10 wrong passwords in a window stop a brute force on one account. Per address
@@ -17,7 +17,7 @@ export const FAILURE_LIMITS = { account: 10, ip: 50 } as const;
  * retry, too few to flood an inbox (a reset form posted in a loop sent 25 in a row). The client
  * limit is higher because a school shares one address: a class of 30 can join at once.
  */
-const MAIL_LIMITS = { address: 3, client: 30, windowMinutes: 60 } as const;
+export const MAIL_LIMITS = { address: 3, client: 30, windowMinutes: 60 } as const;
 
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterMinutes: number };
 

@@ -8,6 +8,7 @@ import { getAudioStore } from "../data/audio-store";
 import { combineSpeakingParts } from "./combine-speaking";
 import { logSafetyEvent } from "../data/safety-logs";
 import { refundCredit } from "../commerce/credits";
+import { cloudAudioConsent } from "../privacy/consent";
 
 /** Per provider call, and tries per provider: their product sets the worker's time budget. */
 export const SCORING_LIMITS = { timeoutMs: 20_000, attempts: 2 } as const;
@@ -18,6 +19,8 @@ export const NO_LISTENER_REASON =
   "This part was recorded, but no speech-to-text is set up here, so it was not scored. Your recording is kept: type what you said to have it scored, or score it again once a speech provider is configured.";
 export const NOT_HEARD_REASON =
   "This part was recorded, but the recording could not be understood, so it was not scored. Your recording is kept: type what you said to have it scored.";
+export const NO_CONSENT_REASON =
+  "This part was recorded, but you have not agreed to recordings being sent to a cloud model, so it was not sent or scored. Your recording is kept: agree on your account page and submit again, or type what you said to have it scored.";
 export const NOTHING_HEARD_MESSAGE =
   "Your recordings are saved, but none of them could be scored: no speech-to-text is set up here, or the recordings could not be understood. Type what you said in each part to have it scored.";
 
@@ -36,8 +39,12 @@ async function scoreSpeakingParts(
   submission: Extract<Submission, { kind: "speaking" }>,
   providers: readonly ScoringProvider[],
   runChain: Chain,
+  consent: () => Promise<boolean>,
 ) {
   const listeners = providers.filter((p) => p.hearsAudio);
+  // Asked only when a recording would reach a listening (cloud) model, and asked once.
+  const sendsAudio =
+    listeners.length > 0 && submission.parts.some((p) => p.audioKey) ? await consent() : false;
   const parts = [];
   const unscoredParts: NonNullable<ScoringResult["unscoredParts"]> = [];
   const attempts: AttemptRecord[] = [];
@@ -47,7 +54,12 @@ async function scoreSpeakingParts(
       unscoredParts.push({ part: answer.part, reason: NO_LISTENER_REASON });
       continue;
     }
-    const request = await speakingRequest(submission, answer);
+    if (unheard && !sendsAudio) {
+      unscoredParts.push({ part: answer.part, reason: NO_CONSENT_REASON });
+      continue;
+    }
+    // Without consent a typed transcript is still scored, from the text alone.
+    const request = await speakingRequest(submission, answer, sendsAudio);
     try {
       const scored = await runChain(request, unheard ? listeners : providers);
       parts.push({ part: answer.part, transcript: answer.transcript, result: scored.result });
@@ -71,8 +83,10 @@ async function scoreSpeakingParts(
 async function speakingRequest(
   submission: Extract<Submission, { kind: "speaking" }>,
   answer: SpeakingAnswer,
+  withAudio: boolean,
 ): Promise<ScoringRequest> {
-  const audio = answer.audioKey ? await getAudioStore().load(answer.audioKey) : undefined;
+  const audio =
+    withAudio && answer.audioKey ? await getAudioStore().load(answer.audioKey) : undefined;
   return {
     kind: "speaking",
     part: answer.part,
@@ -93,12 +107,13 @@ async function scoreSubmission(
   submission: Submission,
   providers: readonly ScoringProvider[],
   runChain: Chain,
+  consent: () => Promise<boolean>,
 ) {
   if (submission.kind === "writing") return runChain(submission, providers);
   // Reading, Listening and mock records are marked when submitted and never published here.
   if (submission.kind !== "speaking")
     throw new Error("Only writing and speaking are scored by workers.");
-  return scoreSpeakingParts(submission, providers, runChain);
+  return scoreSpeakingParts(submission, providers, runChain, consent);
 }
 
 /**
@@ -128,7 +143,13 @@ export async function scoreAssessment(
   let result: ScoringResult;
   let attempts: AttemptRecord[];
   try {
-    ({ result, attempts } = await scoreSubmission(claimed.submission, providers, runChain));
+    const consent = async () => (await cloudAudioConsent({ userId: claimed.userId })).given;
+    ({ result, attempts } = await scoreSubmission(
+      claimed.submission,
+      providers,
+      runChain,
+      consent,
+    ));
   } catch (error) {
     if (error instanceof NothingHeardError) {
       await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);

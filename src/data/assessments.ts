@@ -13,6 +13,7 @@ import {
 } from "../domain/assessment";
 import type { Billing } from "../domain/entitlement";
 import { moduleFrom, type Skill } from "../domain/module";
+import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import type { ScoringResult } from "../domain/result";
 import { writeIf } from "./conditional";
 import { queryAll } from "./paginate";
@@ -53,7 +54,7 @@ export async function createAssessment(input: {
   await doc.send(
     new PutCommand({
       TableName: table("assessments"),
-      Item: assessment,
+      Item: input.status === "draft" ? { ...assessment, expiresAt: draftExpiry(now) } : assessment,
       ConditionExpression: "attribute_not_exists(assessmentId)",
     }),
   );
@@ -72,6 +73,9 @@ export async function getAssessment(assessmentId: string): Promise<Assessment | 
   return Item ? toAssessment(Item) : null;
 }
 
+/** A draft lives while it is worked on; every save moves its end on. */
+const draftExpiry = (now: Date) => expiresAfter(RETENTION_DAYS.drafts, now);
+
 async function transition(
   assessmentId: string,
   from: AssessmentStatus,
@@ -88,12 +92,14 @@ async function transition(
     values[`:${key}`] = value;
     sets.push(`#${key} = :${key}`);
   }
+  // Handed in, it is the student's history: only drafts expire.
+  const remove = from === "draft" ? " REMOVE expiresAt" : "";
   try {
     const { Attributes } = await doc.send(
       new UpdateCommand({
         TableName: table("assessments"),
         Key: { assessmentId },
-        UpdateExpression: `SET ${sets.join(", ")}`,
+        UpdateExpression: `SET ${sets.join(", ")}${remove}`,
         ConditionExpression: "#status = :from",
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -317,8 +323,9 @@ async function updateOwnDraft(
     ":at": now.toISOString(),
     ":draft": "draft",
     ":userId": userId,
+    ":expiresAt": draftExpiry(now),
   };
-  const sets = ["updatedAt = :at"];
+  const sets = ["updatedAt = :at", "expiresAt = :expiresAt"];
   for (const [key, value] of Object.entries(fields)) {
     names[`#${key}`] = key;
     values[`:${key}`] = value;

@@ -1,6 +1,12 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
 import { localDir } from "./project-root";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -14,6 +20,9 @@ export interface StoredAudio {
 export interface AudioStore {
   save(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;
   load(key: string): Promise<StoredAudio>;
+  /** Every key under `prefix` (a user's folder, from audioUserPrefix), for export and erasure. */
+  list(prefix: string): Promise<string[]>;
+  remove(key: string): Promise<void>;
 }
 
 // Keys come from audioKey() (ids are UUIDs), but the local store turns them into paths, so
@@ -22,6 +31,12 @@ const KEY_PATTERN = /^audio\/[A-Za-z0-9-]+\/[A-Za-z0-9-]+\/part-[123]\.[a-z0-9]+
 
 function checkKey(key: string): void {
   if (!KEY_PATTERN.test(key)) throw new Error(`Not an audio key: ${key}`);
+}
+
+const PREFIX_PATTERN = /^audio\/([A-Za-z0-9-]+\/)?$/;
+
+function checkPrefix(prefix: string): void {
+  if (!PREFIX_PATTERN.test(prefix)) throw new Error(`Not an audio prefix: ${prefix}`);
 }
 
 export class LocalAudioStore implements AudioStore {
@@ -41,6 +56,30 @@ export class LocalAudioStore implements AudioStore {
     const path = join(this.root, key);
     const [bytes, mimeType] = await Promise.all([readFile(path), readFile(`${path}.type`, "utf8")]);
     return { bytes: new Uint8Array(bytes), mimeType };
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    checkPrefix(prefix);
+    const entries = await readdir(join(this.root, prefix), { recursive: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return [];
+        throw error;
+      },
+    );
+    return entries
+      .map((entry) =>
+        relative(this.root, join(this.root, prefix, entry))
+          .split(sep)
+          .join("/"),
+      )
+      .filter((key) => KEY_PATTERN.test(key))
+      .sort();
+  }
+
+  async remove(key: string): Promise<void> {
+    checkKey(key);
+    const path = join(this.root, key);
+    await Promise.all([rm(path, { force: true }), rm(`${path}.type`, { force: true })]);
   }
 }
 
@@ -70,6 +109,25 @@ export class S3AudioStore implements AudioStore {
       bytes: await output.Body.transformToByteArray(),
       mimeType: output.ContentType ?? "application/octet-stream",
     };
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    checkPrefix(prefix);
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      token = page.NextContinuationToken;
+    } while (token);
+    return keys.sort();
+  }
+
+  async remove(key: string): Promise<void> {
+    checkKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }
 

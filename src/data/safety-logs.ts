@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import type { SafetyEvent } from "../domain/safety";
 import { getDb } from "./tables";
 
@@ -10,6 +11,8 @@ export interface SafetyLog extends SafetyEvent {
   userId: string;
   /** ISO 8601 */
   createdAt: string;
+  /** Epoch seconds (DynamoDB TTL) */
+  expiresAt: number;
 }
 
 export async function logSafetyEvent(input: {
@@ -19,12 +22,14 @@ export async function logSafetyEvent(input: {
   now?: Date;
 }): Promise<SafetyLog> {
   const { doc, table } = await getDb();
+  const now = input.now ?? new Date();
   const log: SafetyLog = {
     ...input.event,
     logId: randomUUID(),
     assessmentId: input.assessmentId,
     userId: input.userId,
-    createdAt: (input.now ?? new Date()).toISOString(),
+    createdAt: now.toISOString(),
+    expiresAt: expiresAfter(RETENTION_DAYS.safetyLogs, now),
   };
   await doc.send(new PutCommand({ TableName: table("ai-safety-logs"), Item: log }));
   return log;

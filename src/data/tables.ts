@@ -16,7 +16,8 @@ export type TableName =
   | "ai-safety-logs"
   | "content-reports"
   | "purchases"
-  | "credit-ledger";
+  | "credit-ledger"
+  | "consents";
 
 export interface Db {
   doc: DynamoDBDocumentClient;

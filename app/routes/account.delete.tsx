@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, FormMessage } from "~/components/field";
+import { validate } from "~/models/accounts.server";
+import { deleteAccount, deleteAccountSchema, getAudioStore } from "~/models/privacy.server";
+import { requireUser } from "~/permissions.server";
+import { readForm } from "~/security/form.server";
+import { sessionCookie } from "~/security/cookies.server";
+
+export const meta: MetaFunction = () => [{ title: "Delete your account · IELTS AI Prep" }];
+
+type Reply = { formError: string | null; passwordError?: string };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { form, problem } = await readForm(request);
+  if (problem) return json<Reply>({ formError: problem }, 403);
+  const parsed = validate(deleteAccountSchema, { password: form.get("password") ?? "" });
+  if (!parsed.ok) {
+    return json<Reply>({ formError: null, passwordError: parsed.fieldErrors.password }, 400);
+  }
+  const result = await deleteAccount({ userId: user.userId }, parsed.data, {
+    store: getAudioStore(),
+  });
+  if (!result.ok) {
+    return result.reason === "throttled"
+      ? json<Reply>(
+          {
+            formError: `Too many wrong passwords. Try again in ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"}.`,
+          },
+          429,
+        )
+      : json<Reply>({ formError: null, passwordError: "That is not your password." }, 400);
+  }
+  // The session row is gone with the account, so this page (signed-in only) cannot show the
+  // outcome: a page anyone may see does, and the cookie goes too.
+  return redirect("/account/deleted", {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
+}
+
+export default function DeleteAccount() {
+  const result = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>Delete your account</h1>
+      <p>
+        This erases your account, every assessment and draft, your recordings, reports and consent
+        answers, and signs you out on every device. It cannot be undone.{" "}
+        <Link to="/account">Download your data</Link> first if you want to keep it.
+      </p>
+      <Form method="post" className="form" noValidate>
+        <CsrfInput />
+        <FormMessage tone="error" message={result?.formError} />
+        <Field
+          name="password"
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          error={result?.passwordError}
+        />
+        <button type="submit" className="button-danger">
+          Delete my account
+        </button>
+      </Form>
+    </section>
+  );
+}

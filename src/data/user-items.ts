@@ -1,0 +1,84 @@
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  PutCommand,
+  type BatchGetCommandOutput,
+} from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./paginate";
+import { getDb, type TableName } from "./tables";
+
+// Plain item access for export and erasure, which walk every table the same way: which items
+// are whose, and what happens to them, is decided in src/privacy/tables.ts, not here.
+
+type Item = Record<string, unknown>;
+
+/** Items by their (single-attribute) keys; keys with no item are skipped. */
+export async function getItemsByKey(
+  name: TableName,
+  keyAttribute: string,
+  keys: readonly string[],
+): Promise<Item[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  const { doc, table } = await getDb();
+  const physical = table(name);
+  const found: Item[] = [];
+  let pending: Item[] | undefined = unique.map((key) => ({ [keyAttribute]: key }));
+  // A throttled table hands keys back unread; an export or erasure must not skip them.
+  while (pending && pending.length > 0) {
+    const output: BatchGetCommandOutput = await doc.send(
+      new BatchGetCommand({
+        RequestItems: { [physical]: { Keys: pending, ConsistentRead: true } },
+      }),
+    );
+    found.push(...(output.Responses?.[physical] ?? []));
+    pending = output.UnprocessedKeys?.[physical]?.Keys;
+  }
+  return found;
+}
+
+/** Every item whose `attribute` is `value`: through `index`, or the table's own partition key. */
+export async function queryItems(
+  name: TableName,
+  attribute: string,
+  value: string,
+  index?: string,
+): Promise<Item[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table(name),
+      ...(index ? { IndexName: index } : { ConsistentRead: true }),
+      KeyConditionExpression: "#attribute = :value",
+      ExpressionAttributeNames: { "#attribute": attribute },
+      ExpressionAttributeValues: { ":value": value },
+    },
+    (row) => row,
+  );
+}
+
+export async function deleteItem(
+  name: TableName,
+  item: Item,
+  keyAttributes: readonly string[],
+): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(new DeleteCommand({ TableName: table(name), Key: pick(item, keyAttributes) }));
+}
+
+/** Replaces `item` with `replacement`, which may have another key (an anonymised copy). */
+export async function replaceItem(
+  name: TableName,
+  item: Item,
+  replacement: Item,
+  keyAttributes: readonly string[],
+): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(new PutCommand({ TableName: table(name), Item: replacement }));
+  const sameKey = keyAttributes.every((attribute) => item[attribute] === replacement[attribute]);
+  if (!sameKey) await deleteItem(name, item, keyAttributes);
+}
+
+function pick(item: Item, attributes: readonly string[]): Item {
+  return Object.fromEntries(attributes.map((attribute) => [attribute, item[attribute]]));
+}
