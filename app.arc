@@ -65,6 +65,14 @@ ai-safety-logs
 content-reports
   reportId *String
 
+audit-log
+  pk *String
+  sk **String
+
+daily-stats
+  metric *String
+  day **String
+
 @tables-indexes
 sessions
   userId *String
@@ -102,6 +110,21 @@ content-reports
   userId *String
   createdAt **String
   name byUser
+
+content-reports
+  status *String
+  createdAt **String
+  name byStatus
+
+audit-log
+  target *String
+  sk **String
+  name byTarget
+
+ai-safety-logs
+  kind *String
+  createdAt **String
+  name byKind
 
 @aws
 runtime nodejs22.x

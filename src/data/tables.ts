@@ -14,7 +14,9 @@ export type TableName =
   | "questions"
   | "rubrics"
   | "ai-safety-logs"
-  | "content-reports";
+  | "content-reports"
+  | "audit-log"
+  | "daily-stats";
 
 export interface Db {
   doc: DynamoDBDocumentClient;
