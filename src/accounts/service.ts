@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { countNewAccount } from "../admin/stats";
 import { consumeToken, deleteUserTokens, findToken, issueToken } from "../data/auth-tokens";
 import {
   accountThrottleKey,
@@ -56,6 +57,7 @@ export async function register(input: {
   // Hashing first, whether or not the address is taken, keeps both paths equally slow.
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({ email: input.email, passwordHash });
+  if (created.ok) await countNewAccount(created.user.createdAt);
   if (!(await mayMail(input.email, input.ip))) return { ok: true };
   if (created.ok) {
     await sendVerification(created.user, input.baseUrl, mailer);

@@ -120,10 +120,19 @@ export async function scoreAssessment(
       onSafetyEvent: (event) =>
         logSafetyEvent({ assessmentId, userId: claimed.userId, event }).then(() => undefined),
     });
+  // An admin's rescore names one provider; the rest of the chain is left out so that the
+  // second result is that provider's (or a failure saying why), not a quiet fallback.
+  const chosen = claimed.rescoreProvider
+    ? providers.filter((p) => p.name === claimed.rescoreProvider)
+    : providers;
+  if (chosen.length === 0) {
+    await saveFailed(assessmentId, `${claimed.rescoreProvider} is not configured here.`, []);
+    return "failed";
+  }
   let result: ScoringResult;
   let attempts: AttemptRecord[];
   try {
-    ({ result, attempts } = await scoreSubmission(claimed.submission, providers, runChain));
+    ({ result, attempts } = await scoreSubmission(claimed.submission, chosen, runChain));
   } catch (error) {
     if (error instanceof NothingHeardError) {
       await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);
