@@ -57,6 +57,11 @@ function Header() {
               <li>
                 <Link to="/profile">Progress</Link>
               </li>
+              {user.role === "admin" ? (
+                <li>
+                  <Link to="/admin">Admin</Link>
+                </li>
+              ) : null}
               <li>
                 <form method="post" action="/logout">
                   <CsrfInput />

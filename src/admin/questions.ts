@@ -39,7 +39,7 @@ export const editQuestionSchema = z.object({
  * The edit as typed, checked against the content schema the bank itself is loaded with; a
  * question keeps its id and skill, because students' assessments point at the id.
  */
-export function parseQuestionEdit(
+function parseQuestionEdit(
   input: z.infer<typeof editQuestionSchema>,
   current: Question,
 ): { ok: true; question: Question } | Refusal {
@@ -59,6 +59,17 @@ export function parseQuestionEdit(
     return { ok: false, message: "A question keeps its id and skill: assessments point at them." };
   }
   return { ok: true, question: parsed.data };
+}
+
+/** Checks an edit without saving it, for the preview. */
+export async function previewQuestion(
+  actor: Actor,
+  input: z.infer<typeof editQuestionSchema>,
+): Promise<{ ok: true; question: Question } | Refusal> {
+  assertAdmin(actor);
+  const row = await getQuestionRow(input.questionId);
+  if (!row) return { ok: false, message: "There is no such question." };
+  return parseQuestionEdit(input, row.item);
 }
 
 export async function editQuestion(

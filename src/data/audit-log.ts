@@ -2,21 +2,9 @@ import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
+import type { AuditEntry } from "../domain/audit";
 
-/** One admin action: who did what to which target, when, and the state before and after. */
-export interface AuditEntry {
-  auditId: string;
-  actorId: string;
-  actorEmail: string;
-  action: string;
-  /** What was acted on, as `kind#id` (user#…, assessment#…, question#…, report#…). */
-  target: string;
-  /** ISO 8601 */
-  at: string;
-  before?: unknown;
-  after?: unknown;
-  note?: string;
-}
+export type { AuditEntry };
 
 // Partitioned by UTC day so that "the latest entries" is a query on a few partitions, never a
 // scan; the sort key (time, then id) orders a day's entries and keeps two in one millisecond apart.
