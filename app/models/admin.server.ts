@@ -1,5 +1,4 @@
 // The admin door's use cases (see accounts.server.ts for why routes import through here).
-export { NotAdminError } from "../../src/admin/actor";
 export {
   findAssessments,
   findAssessmentSchema,

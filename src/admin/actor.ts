@@ -4,7 +4,7 @@ import type { User } from "../data/users";
 /** Who is acting: every admin use case takes one and checks it, whatever door it came in by. */
 export type Actor = Pick<User, "userId" | "email" | "role">;
 
-export class NotAdminError extends Error {
+class NotAdminError extends Error {
   constructor() {
     super("Only an admin may do this.");
   }

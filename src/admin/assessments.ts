@@ -10,7 +10,7 @@ import { listAssessmentSafetyLogs, type SafetyLog } from "../data/safety-logs";
 import { getUserByEmail } from "../data/users";
 import { assertAdmin, audit, type Actor, type Refusal } from "./actor";
 
-export const assessmentTarget = (id: string) => `assessment#${id}`;
+const assessmentTarget = (id: string) => `assessment#${id}`;
 
 /** An assessment id, or the email of the student whose assessments to list. */
 export const findAssessmentSchema = z.object({
@@ -69,7 +69,7 @@ export async function inspectAssessment(
   return { assessment, safetyLogs, history, rescoreProviders: rescoreProviders() };
 }
 
-export function rescoreProviders(): ProviderName[] {
+function rescoreProviders(): ProviderName[] {
   return [...cloudProviderNames(), "local"];
 }
 

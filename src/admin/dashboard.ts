@@ -4,11 +4,11 @@ import { readDaily, type DailyCounts, type DailyMetric } from "../data/daily-sta
 import { assertAdmin, type Actor } from "./actor";
 import { LATENCY_BUCKETS_S } from "./stats";
 
-export const DASHBOARD_DAYS = 30;
+const DASHBOARD_DAYS = 30;
 const SKILLS = ["writing", "speaking", "reading", "listening"] as const;
 const DAY_MS = 86_400_000;
 
-export interface DashboardDay {
+interface DashboardDay {
   /** UTC day, YYYY-MM-DD. */
   day: string;
   assessments: Record<(typeof SKILLS)[number], number>;

@@ -19,7 +19,7 @@ import {
 } from "../data/users";
 import { assertAdmin, audit, type Actor, type Refusal } from "./actor";
 
-export const userTarget = (userId: string) => `user#${userId}`;
+const userTarget = (userId: string) => `user#${userId}`;
 
 export const findUserSchema = z.object({ email: emailSchema });
 
@@ -32,7 +32,7 @@ export async function findUserByEmail(
   return getUserByEmail(input.email);
 }
 
-export interface UserSession {
+interface UserSession {
   createdAt: string;
   lastSeenAt: string;
 }
