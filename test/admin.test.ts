@@ -68,6 +68,14 @@ async function scoredEssay(userId: string): Promise<Assessment> {
 }
 
 describe("users", () => {
+  it("shows the Admin link in the header to admins only", async () => {
+    const student = await createStudent("no-admin-link");
+    const link = /<a[^>]*href="\/admin"[^>]*>Admin<\/a>/;
+    expect(body(await adminClient.send({ method: "GET", path: "/dashboard" }))).toMatch(link);
+    const own = await (await signedIn(student)).send({ method: "GET", path: "/dashboard" });
+    expect(body(own)).not.toMatch(link);
+  });
+
   it("disabling ends the account's session and app token at once, and it cannot sign in", async () => {
     const student = await createStudent("disable-me");
     const browser = await signedIn(student);
