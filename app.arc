@@ -77,6 +77,14 @@ consents
   userId *String
   consentKey **String
 
+audit-log
+  pk *String
+  sk **String
+
+daily-stats
+  metric *String
+  day **String
+
 @tables-indexes
 sessions
   userId *String
@@ -128,6 +136,21 @@ credit-ledger
   userId *String
   createdAt **String
   name byUser
+
+content-reports
+  status *String
+  createdAt **String
+  name byStatus
+
+audit-log
+  target *String
+  sk **String
+  name byTarget
+
+ai-safety-logs
+  kind *String
+  createdAt **String
+  name byKind
 
 @aws
 runtime nodejs22.x

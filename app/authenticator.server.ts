@@ -8,6 +8,7 @@ import {
   signInDevice,
   type Device,
 } from "../src/accounts/devices";
+import { DISABLED_MESSAGE } from "../src/accounts/service";
 import { loginSchema } from "../src/accounts/validation";
 import type { User } from "../src/data/users";
 import { problem, validated } from "~/api.server";
@@ -92,6 +93,9 @@ export function apiAuthenticator(clientIp?: string): Authenticator<ApiClient> {
           "email-unverified",
           "Confirm your email address first: we have sent you a new link.",
         );
+      }
+      if (result.reason === "disabled") {
+        throw problem(request, "invalid-credentials", DISABLED_MESSAGE);
       }
       throw problem(request, "invalid-credentials", "Check the email and password and try again.");
     }),

@@ -1,5 +1,5 @@
-import { redirect } from "@remix-run/node";
-import type { User } from "../src/data/users";
+import { json, redirect } from "@remix-run/node";
+import type { Role, User } from "../src/data/users";
 import { apiAuthenticator, type ApiClient } from "~/authenticator.server";
 import { getUser } from "~/session.server";
 
@@ -12,6 +12,18 @@ export async function requireUser(request: Request): Promise<User> {
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
   throw redirect(`/login?${params}`);
+}
+
+/**
+ * Admin pages (and every admin action, checked again on the server): anonymous visitors are
+ * sent to login like any page, while a signed-in user without the role gets the same 404 as a
+ * page that does not exist, so a student learns nothing about what is there. A disabled
+ * account has no session at all (readSession refuses it), so it counts as anonymous.
+ */
+export async function requireRole(request: Request, role: Role): Promise<User> {
+  const user = await requireUser(request);
+  if (user.role !== role) throw json({ message: "Not found" }, { status: 404 });
+  return user;
 }
 
 /**

@@ -60,6 +60,11 @@ function Header() {
               <li>
                 <Link to="/profile">Progress</Link>
               </li>
+              {user.role === "admin" ? (
+                <li>
+                  <Link to="/admin">Admin</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to="/account">Account</Link>
               </li>

@@ -1,77 +1,10 @@
-import { createRequire } from "node:module";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type TableName } from "../src/data/tables";
+import { InProcessClient, ORIGIN } from "./support/in-process";
 import { createStudent, sessionCookieFor } from "./support/users";
 import type { User } from "../src/data/users";
-
-// Sandbox starts a fresh process per request (about 0.5 s), so 1,000 bodies through it would
-// take ten minutes. The built Lambda handler (server.ts, guard included) is called in this
-// process instead, against the test Sandbox's own DynamoDB and event bus: the same code as
-// production, without the HTTP hop. `npm run build` must have run first.
-process.env.NODE_ENV = "production";
-const { handler } = createRequire(import.meta.url)("../server/index.js") as {
-  handler: (
-    event: APIGatewayProxyEventV2,
-    context: object,
-  ) => Promise<APIGatewayProxyStructuredResultV2>;
-};
-
-const HOST = "localhost:3333";
-const ORIGIN = `http://${HOST}`;
-
-interface Call {
-  method: "GET" | "POST";
-  path: string;
-  headers?: Record<string, string>;
-  body?: { text: string; base64: boolean };
-}
-
-class InProcessClient {
-  readonly cookies = new Map<string, string>();
-
-  async send(call: Call): Promise<APIGatewayProxyStructuredResultV2> {
-    const [rawPath = "/", rawQueryString = ""] = call.path.split("?");
-    const event = {
-      version: "2.0",
-      routeKey: "ANY /*",
-      rawPath,
-      rawQueryString,
-      headers: { host: HOST, ...call.headers },
-      cookies: [...this.cookies].map(([k, v]) => `${k}=${v}`),
-      requestContext: { http: { method: call.method, path: rawPath, sourceIp: "127.0.0.1" } },
-      body: call.body?.text,
-      isBase64Encoded: call.body?.base64 ?? false,
-    } as unknown as APIGatewayProxyEventV2;
-    const result = await handler(event, {});
-    for (const line of result.cookies ?? []) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return result;
-  }
-
-  /** A timed paper's page after pressing Start (a POST), as a student opens it. */
-  async open(path: string): Promise<string> {
-    const first = String((await this.send({ method: "GET", path })).body);
-    if (!first.includes('name="intent" value="start"')) return first;
-    const csrf = /name="csrf" value="([^"]+)"/.exec(first)?.[1] ?? "";
-    await this.send({
-      method: "POST",
-      path,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        origin: ORIGIN,
-        "sec-fetch-site": "same-origin",
-      },
-      body: { text: new URLSearchParams({ csrf, intent: "start" }).toString(), base64: false },
-    });
-    return String((await this.send({ method: "GET", path })).body);
-  }
-}
 
 const TABLES: TableName[] = [
   "users",
@@ -85,6 +18,8 @@ const TABLES: TableName[] = [
   "purchases",
   "credit-ledger",
   "consents",
+  "audit-log",
+  "daily-stats",
 ];
 
 // Every item, with its attributes, in the tables a form could write to: an invalid post must

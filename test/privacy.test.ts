@@ -9,6 +9,7 @@ import { createAssessment, getAssessment, saveDraft, submitDraft } from "../src/
 import { getAudioStore } from "../src/data/audio-store";
 import { createContentReport } from "../src/data/content-reports";
 import { audioKey } from "../src/data/keys";
+import { appendAudit } from "../src/data/audit-log";
 import { getPurchase, putLedgerEntry, putPurchase } from "../src/data/purchases";
 import { logSafetyEvent } from "../src/data/safety-logs";
 import { getDb, type TableName } from "../src/data/tables";
@@ -138,6 +139,15 @@ async function studentWithEverything(label: string) {
     expiresAt: Math.floor(Date.now() / 1000) + 300,
   });
   await putRaw("entitlements", { userId: user.userId, productId: "speaking-pack", remaining: 3 });
+  // An admin's action on the account: revoking its sessions would end the test's own.
+  await appendAudit({
+    actorId: "admin-of-the-test",
+    actorEmail: "admin@example.com",
+    action: "user.resend-verification",
+    target: `user#${user.userId}`,
+    at: new Date().toISOString(),
+    note: `asked by ${user.email}`,
+  });
   const purchaseId = `apple#${label}-${user.userId.slice(0, 8)}`;
   const at = new Date().toISOString();
   await putPurchase({

@@ -3,6 +3,7 @@
 export {
   authenticate,
   changePassword,
+  DISABLED_MESSAGE,
   register,
   requestPasswordReset,
   resetPassword,

@@ -16,7 +16,7 @@ export {
   submitWriting,
   writingQuerySchema,
 } from "../../src/assessments/writing";
-export { reportSchema } from "../../src/assessments/reports";
+export { reportOutcomes, reportSchema } from "../../src/assessments/reports";
 export { discardAssessment, getAssessment } from "../../src/data/assessments";
 export type { Assessment } from "../../src/domain/assessment";
 export { createContentReport } from "../../src/data/content-reports";

@@ -23,6 +23,7 @@ import {
   retryScoring,
   getAssessment,
   publishEvent,
+  reportOutcomes,
   reportSchema,
   scoringOptions,
   type Assessment,
@@ -78,7 +79,7 @@ function resumeUrl(assessment: Assessment): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { assessment } = await ownAssessment(request, params.assessmentId);
+  const { user, assessment } = await ownAssessment(request, params.assessmentId);
   if (assessment.status === "draft" || assessment.submission.kind === "mock") {
     throw redirect(resumeUrl(assessment));
   }
@@ -98,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serverNow: Date.now(),
     discardedAt: assessment.discardedAt ?? null,
     mockId: mockIdOf(assessment) ?? null,
+    reports: await reportOutcomes(user.userId, assessment.assessmentId),
   });
 }
 
@@ -190,6 +192,18 @@ export default function AssessmentResult() {
 
       <section aria-labelledby="report" className="report">
         <h2 id="report">Is something wrong with this feedback?</h2>
+        {data.reports.length > 0 ? (
+          <ul className="report-outcomes">
+            {data.reports.map((r) => (
+              <li key={r.reportId}>
+                Your report of {new Date(r.createdAt).toUTCString()}:{" "}
+                {r.status === "open"
+                  ? "we are looking at it."
+                  : `${r.status === "resolved" ? "resolved" : "dismissed"}. ${r.note ?? ""}`}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {reply?.reported ? (
           <FormMessage tone="info" message="Thank you. We read every report." />
         ) : (

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { authenticate, loginSchema, validate } from "~/models/accounts.server";
+import { authenticate, DISABLED_MESSAGE, loginSchema, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
@@ -64,6 +64,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (result.reason === "unverified") {
     return fail(403, "Confirm your email address first: we have sent you a new link.");
+  }
+  if (result.reason === "disabled") {
+    return fail(403, DISABLED_MESSAGE);
   }
   return fail(400, "That email and password do not match an account.");
 }

@@ -47,7 +47,7 @@ export interface Device {
  */
 export function evaluateApiToken(
   row: Pick<ApiTokenRow, "createdAt" | "lastUsedAt" | "expiresAt">,
-  user: Pick<User, "passwordChangedAt">,
+  user: Pick<User, "passwordChangedAt" | "disabledAt">,
   now: Date,
 ): SessionVerdict {
   const times = { ...row, lastSeenAt: row.lastUsedAt, authenticatedAt: row.createdAt };

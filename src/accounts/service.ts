@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { countNewAccount } from "../admin/stats";
 import { consumeToken, deleteUserTokens, findToken, issueToken } from "../data/auth-tokens";
 import {
   accountThrottleKey,
@@ -56,6 +57,7 @@ export async function register(input: {
   // Hashing first, whether or not the address is taken, keeps both paths equally slow.
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({ email: input.email, passwordHash });
+  if (created.ok) await countNewAccount(created.user.createdAt);
   if (!(await mayMail(input.email, input.ip))) return { ok: true };
   if (created.ok) {
     await sendVerification(created.user, input.baseUrl, mailer);
@@ -73,10 +75,24 @@ async function sendVerification(user: User, baseUrl: string, mailer: Mailer): Pr
   });
 }
 
+/**
+ * A new confirmation link for an unverified account (an admin's "resend"), within the same
+ * per-address mail allowance as the student's own; false when nothing was sent.
+ */
+export async function resendVerification(user: User, baseUrl: string): Promise<boolean> {
+  if (user.emailVerified || !(await mayMail(user.email, undefined))) return false;
+  await sendVerification(user, baseUrl, getMailer());
+  return true;
+}
+
+export const DISABLED_MESSAGE =
+  "This account has been disabled. Write to support if you think that is a mistake.";
+
 export type AuthenticateResult =
   | { ok: true; user: User }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "unverified" }
+  | { ok: false; reason: "disabled" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
 /**
@@ -106,6 +122,8 @@ export async function authenticate(input: {
   }
   // The address key is left to expire: one good login must not unlock a spray from it.
   await clearThrottle(accountKey);
+  // Said only after the right password, like "unverified", so a guesser learns nothing.
+  if (user.disabledAt) return { ok: false, reason: "disabled" };
   if (!user.emailVerified) {
     if (await mayMail(user.email, input.ip, now)) {
       await sendVerification(user, input.baseUrl, getMailer());

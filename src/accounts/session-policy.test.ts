@@ -23,6 +23,14 @@ function session(overrides: Partial<SessionTimes> = {}): SessionTimes {
 const user = { passwordChangedAt: "2026-01-01T00:00:00.000Z" };
 
 describe("evaluateSession", () => {
+  it("refuses every session of a disabled account, however fresh", () => {
+    const disabled = { ...user, disabledAt: start.toISOString() };
+    expect(evaluateSession(session(), disabled, later(1_000))).toEqual({
+      valid: false,
+      reason: "disabled",
+    });
+  });
+
   it("accepts a fresh session without a write", () => {
     expect(evaluateSession(session(), user, later(30_000))).toEqual({ valid: true, touch: false });
   });

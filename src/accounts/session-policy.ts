@@ -9,11 +9,17 @@ const TOUCH_INTERVAL_MS = MINUTE_MS;
 
 export type SessionVerdict =
   | { valid: true; touch: boolean }
-  | { valid: false; reason: "expired" | "idle" | "password-changed" };
+  | { valid: false; reason: "expired" | "idle" | "password-changed" | "disabled" };
 
 /** The TTL attribute: DynamoDB removes the row some time (up to days) after this. */
 export function sessionExpiresAt(createdAt: Date): number {
   return Math.floor((createdAt.getTime() + ABSOLUTE_LIFETIME_MS) / 1000);
+}
+
+/** What of the user a credential's validity depends on. */
+interface CredentialOwner {
+  passwordChangedAt: string;
+  disabledAt?: string;
 }
 
 /** How long a signed-in credential (a browser session, an app's token) may live and lie idle. */
@@ -31,10 +37,13 @@ export interface CredentialLimits {
  */
 export function evaluateCredential(
   times: SessionTimes,
-  user: { passwordChangedAt: string },
+  user: CredentialOwner,
   now: Date,
   limits: CredentialLimits,
 ): SessionVerdict {
+  // Checked on every read, so disabling an account ends its sessions and tokens at once, even a
+  // row the byUser index has not shown to the clean-up yet.
+  if (user.disabledAt) return { valid: false, reason: "disabled" };
   const at = now.getTime();
   const created = Date.parse(times.createdAt);
   if (at >= created + limits.lifetimeMs || at >= times.expiresAt * 1000) {
@@ -56,7 +65,7 @@ const SESSION_LIMITS: CredentialLimits = {
 
 export function evaluateSession(
   session: SessionTimes,
-  user: { passwordChangedAt: string },
+  user: CredentialOwner,
   now: Date,
 ): SessionVerdict {
   return evaluateCredential(session, user, now, SESSION_LIMITS);

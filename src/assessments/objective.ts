@@ -1,4 +1,5 @@
 import type { Assessment, ObjectiveSubmission } from "../domain/assessment";
+import { countMarked } from "../admin/stats";
 import { cloudProviderNames } from "../ai/cloud-names";
 import { pickNext } from "../content/bank";
 import {
@@ -134,6 +135,7 @@ export async function submitObjective(
   now = new Date(),
 ) {
   const marked = await saveMarked(draft, answers, markPaper(test, answers), now);
+  if (marked) await countMarked(marked);
   if (marked && marked.marking?.raw !== marked.marking?.maxRaw && cloudProviderNames().length) {
     await publish("explain-answers", { assessmentId: marked.assessmentId }).catch((error) =>
       console.error("explain-answers publish failed", marked.assessmentId, error),

@@ -129,10 +129,6 @@ export async function scoreAssessment(
 ): Promise<ScoreOutcome> {
   const claimed = await claimForScoring(assessmentId);
   if (!claimed) return "skipped";
-  // Chosen (or fallen back to) at hand-in, when no credit paid for a cloud model.
-  if (claimed.billing?.scoring === "offline") {
-    providers = providers.filter((provider) => provider.name === "local");
-  }
   const runChain: Chain = async (request, chosen) =>
     scoreWithChain(request, chosen, {
       evidence: isUnheard(request) ? null : await offlineEvidence(request),
@@ -140,30 +136,43 @@ export async function scoreAssessment(
       onSafetyEvent: (event) =>
         logSafetyEvent({ assessmentId, userId: claimed.userId, event }).then(() => undefined),
     });
+  // An admin's rescore names one provider; the rest of the chain is left out so that the
+  // second result is that provider's (or a failure saying why), not a quiet fallback. Offline
+  // billing was chosen (or fallen back to) at hand-in, when no credit paid for a cloud model.
+  const rescore = claimed.rescoreProvider;
+  const chosen = rescore
+    ? providers.filter((p) => p.name === rescore)
+    : claimed.billing?.scoring === "offline"
+      ? providers.filter((p) => p.name === "local")
+      : providers;
+  // The credit paid for the first scoring, which the student got; a rescore neither charges
+  // nor refunds.
+  const refund = async () => {
+    if (!rescore) await refundCredit(claimed);
+  };
+  if (chosen.length === 0) {
+    await saveFailed(assessmentId, `${claimed.rescoreProvider} is not configured here.`, []);
+    return "failed";
+  }
   let result: ScoringResult;
   let attempts: AttemptRecord[];
   try {
     const consent = async () => (await cloudAudioConsent({ userId: claimed.userId })).given;
-    ({ result, attempts } = await scoreSubmission(
-      claimed.submission,
-      providers,
-      runChain,
-      consent,
-    ));
+    ({ result, attempts } = await scoreSubmission(claimed.submission, chosen, runChain, consent));
   } catch (error) {
     if (error instanceof NothingHeardError) {
       await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);
-      await refundCredit(claimed);
+      await refund();
       return "failed";
     }
     if (!(error instanceof ScoringFailedError)) throw error;
     await saveFailed(assessmentId, error.userMessage, error.attempts);
-    await refundCredit(claimed);
+    await refund();
     return "failed";
   }
   await saveScored(assessmentId, result, attempts);
   // The credit paid for a cloud model; when every cloud call failed, the free offline scorer did it.
-  if (result.provider === "local") await refundCredit(claimed);
+  if (result.provider === "local") await refund();
   return "scored";
 }
 

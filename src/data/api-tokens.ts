@@ -71,6 +71,13 @@ export async function deleteApiToken(tokenHash: string, userId: string): Promise
   );
 }
 
+/** Signs every device of the user out (an admin's revoke, a disabled account). */
+export async function deleteUserApiTokens(userId: string): Promise<number> {
+  const rows = await listUserApiTokens(userId);
+  await Promise.all(rows.map((row) => deleteApiToken(row.tokenHash, userId)));
+  return rows.length;
+}
+
 export async function listUserApiTokens(userId: string): Promise<ApiTokenRow[]> {
   const { table } = await getDb();
   return queryAll(

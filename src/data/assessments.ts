@@ -8,13 +8,14 @@ import {
   type AssessmentStatus,
   type MockBands,
   type ObjectiveMarking,
+  type PastScoring,
   type ProviderAttempt,
   type Submission,
 } from "../domain/assessment";
 import type { Billing } from "../domain/entitlement";
 import { moduleFrom, type Skill } from "../domain/module";
 import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
-import type { ScoringResult } from "../domain/result";
+import type { ProviderName, ScoringResult } from "../domain/result";
 import { writeIf } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
@@ -82,6 +83,7 @@ async function transition(
   to: AssessmentStatus,
   now: Date,
   extra: Record<string, unknown> = {},
+  remove: readonly string[] = [],
 ): Promise<Assessment | null> {
   const { doc, table } = await getDb();
   const names: Record<string, string> = { "#status": "status" };
@@ -93,13 +95,13 @@ async function transition(
     sets.push(`#${key} = :${key}`);
   }
   // Handed in, it is the student's history: only drafts expire.
-  const remove = from === "draft" ? " REMOVE expiresAt" : "";
+  const removed = from === "draft" ? [...remove, "expiresAt"] : remove;
   try {
     const { Attributes } = await doc.send(
       new UpdateCommand({
         TableName: table("assessments"),
         Key: { assessmentId },
-        UpdateExpression: `SET ${sets.join(", ")}${remove}`,
+        UpdateExpression: `SET ${sets.join(", ")}${removed.length ? ` REMOVE ${removed.join(", ")}` : ""}`,
         ConditionExpression: "#status = :from",
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -152,7 +154,9 @@ export function saveScored(
   attempts: ProviderAttempt[],
   now = new Date(),
 ) {
-  return transition(assessmentId, "scoring", "scored", now, { result, attempts });
+  return transition(assessmentId, "scoring", "scored", now, { result, attempts }, [
+    "rescoreProvider",
+  ]);
 }
 
 export function saveFailed(
@@ -161,7 +165,57 @@ export function saveFailed(
   attempts: ProviderAttempt[],
   now = new Date(),
 ) {
-  return transition(assessmentId, "scoring", "failed", now, { failureReason, attempts });
+  return transition(assessmentId, "scoring", "failed", now, { failureReason, attempts }, [
+    "rescoreProvider",
+  ]);
+}
+
+/**
+ * An admin's rescore: the current outcome moves to `history` and the assessment goes back to
+ * the queue for one provider. Conditional on the item being exactly as read (status and
+ * updatedAt), so a result that changed in between is never dropped from the history.
+ */
+export async function requeueForRescore(
+  assessment: Assessment,
+  provider: ProviderName,
+  now = new Date(),
+): Promise<Assessment | null> {
+  if (assessment.status !== "scored" && assessment.status !== "failed") return null;
+  const past: PastScoring = {
+    status: assessment.status,
+    scoredAt: assessment.updatedAt,
+    ...(assessment.result ? { result: assessment.result } : {}),
+    ...(assessment.attempts ? { attempts: assessment.attempts } : {}),
+    ...(assessment.failureReason ? { failureReason: assessment.failureReason } : {}),
+  };
+  const { doc, table } = await getDb();
+  try {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId: assessment.assessmentId },
+        UpdateExpression:
+          "SET #status = :queued, updatedAt = :at, publishCount = :zero, rescoreProvider = :provider, history = list_append(if_not_exists(history, :empty), :past) REMOVE #result, failureReason",
+        ConditionExpression: "#status = :from AND updatedAt = :seen",
+        ExpressionAttributeNames: { "#status": "status", "#result": "result" },
+        ExpressionAttributeValues: {
+          ":queued": "queued",
+          ":at": now.toISOString(),
+          ":zero": 0,
+          ":provider": provider,
+          ":empty": [],
+          ":past": [past],
+          ":from": assessment.status,
+          ":seen": assessment.updatedAt,
+        },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return Attributes ? toAssessment(Attributes) : null;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return null;
+    throw error;
+  }
 }
 
 /** The sweeper's last word on an assessment it has re-published too often. */
@@ -406,5 +460,7 @@ function toAssessment(item: Record<string, unknown>): Assessment {
     ...optional("mockId"),
     ...optional("discardedAt"),
     ...optional("billing"),
+    ...optional("history"),
+    ...optional("rescoreProvider"),
   };
 }

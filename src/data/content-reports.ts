@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { writeIf } from "./conditional";
+import { queryAll } from "./paginate";
 import { getDb } from "./tables";
+
+export type ReportStatus = "open" | "resolved" | "dismissed";
 
 export interface ContentReport {
   reportId: string;
@@ -10,10 +14,16 @@ export interface ContentReport {
   comment: string;
   /** ISO 8601 */
   createdAt: string;
+  /** Reports made before the admin queue existed have none: they count as open. */
+  status?: ReportStatus;
+  /** What the admin who closed it wrote; the student reads it on their result page. */
+  resolutionNote?: string;
+  /** ISO 8601 */
+  closedAt?: string;
 }
 
 export async function createContentReport(
-  input: Omit<ContentReport, "reportId" | "createdAt"> & { now?: Date },
+  input: Omit<ContentReport, "reportId" | "createdAt" | "status"> & { now?: Date },
 ): Promise<ContentReport> {
   const { doc, table } = await getDb();
   const report: ContentReport = {
@@ -23,7 +33,101 @@ export async function createContentReport(
     reason: input.reason,
     comment: input.comment,
     createdAt: (input.now ?? new Date()).toISOString(),
+    status: "open",
   };
   await doc.send(new PutCommand({ TableName: table("content-reports"), Item: report }));
   return report;
+}
+
+export async function getContentReport(reportId: string): Promise<ContentReport | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table("content-reports"),
+      Key: { reportId },
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? (Item as ContentReport) : null;
+}
+
+/** The queue: reports in one status, oldest first (the byStatus index). */
+export async function listReportsByStatus(status: ReportStatus): Promise<ContentReport[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("content-reports"),
+      IndexName: "byStatus",
+      KeyConditionExpression: "#status = :status",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":status": status },
+    },
+    (row) => row as unknown as ContentReport,
+  );
+}
+
+/** How many reports are open: a count over the open part of the index, never the table. */
+export async function countOpenReports(): Promise<number> {
+  const { doc, table } = await getDb();
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: table("content-reports"),
+        IndexName: "byStatus",
+        KeyConditionExpression: "#status = :open",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":open": "open" },
+        Select: "COUNT",
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+/** A student's reports, newest first: their result page shows the outcome of each. */
+export async function listUserReports(userId: string): Promise<ContentReport[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("content-reports"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+      ScanIndexForward: false,
+    },
+    (row) => row as unknown as ContentReport,
+  );
+}
+
+/** open -> resolved or dismissed, once: false when someone closed it first. */
+export async function closeReport(
+  reportId: string,
+  status: Exclude<ReportStatus, "open">,
+  note: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("content-reports"),
+        Key: { reportId },
+        UpdateExpression: "SET #status = :status, resolutionNote = :note, closedAt = :at",
+        ConditionExpression:
+          "attribute_exists(reportId) AND (#status = :open OR attribute_not_exists(#status))",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":status": status,
+          ":note": note,
+          ":at": now.toISOString(),
+          ":open": "open",
+        },
+      }),
+    ),
+  );
 }

@@ -1,29 +1,107 @@
-import { BatchWriteCommand, GetCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { questionSchema, type Question } from "../content/schema";
+import { writeIf } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
-interface QuestionRow {
+/** A question as the admin's bank sees it: the item and what admins have done to it. */
+export interface QuestionRow {
   questionId: string;
   skill: string;
   item: Question;
+  /** ISO 8601: set by an admin's edit; seeding then leaves the row alone. */
+  editedAt?: string;
+  /** ISO 8601: retired questions are never picked for new work, but stay for old work. */
+  retiredAt?: string;
 }
 
-/** Idempotent: every bank item overwrites its row, so a restart or deploy refreshes content. */
+/**
+ * Idempotent: a bank item overwrites its row, so a restart or deploy refreshes content, unless
+ * an admin has edited or retired that row (the condition): then the admin's version stands.
+ */
 export async function seedQuestions(items: readonly Question[]): Promise<void> {
   const { doc, table } = await getDb();
-  for (let i = 0; i < items.length; i += 25) {
-    const rows: QuestionRow[] = items
-      .slice(i, i + 25)
-      .map((item) => ({ questionId: item.id, skill: item.skill, item }));
-    let pending: unknown[] | undefined = rows.map((Item) => ({ PutRequest: { Item } }));
-    while (pending?.length) {
-      const result: BatchWriteCommandOutput = await doc.send(
-        new BatchWriteCommand({ RequestItems: { [table("questions")]: pending as never } }),
-      );
-      pending = result.UnprocessedItems?.[table("questions")];
-    }
-  }
+  await Promise.all(
+    items.map((item) =>
+      writeIf(() =>
+        doc.send(
+          new PutCommand({
+            TableName: table("questions"),
+            Item: { questionId: item.id, skill: item.skill, item },
+            ConditionExpression:
+              "attribute_not_exists(editedAt) AND attribute_not_exists(retiredAt)",
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** An admin's edit, already validated: the row is marked so that seeding keeps it. */
+export async function saveEditedQuestion(item: Question, now = new Date()): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table("questions"),
+      Key: { questionId: item.id },
+      UpdateExpression: "SET #item = :item, editedAt = :at",
+      ConditionExpression: "attribute_exists(questionId) AND skill = :skill",
+      ExpressionAttributeNames: { "#item": "item" },
+      ExpressionAttributeValues: { ":item": item, ":at": now.toISOString(), ":skill": item.skill },
+    }),
+  );
+}
+
+/** Retired (an ISO time) or back in use (null). */
+export async function setQuestionRetired(questionId: string, retiredAt: string | null) {
+  const { doc, table } = await getDb();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table("questions"),
+      Key: { questionId },
+      ConditionExpression: "attribute_exists(questionId)",
+      ...(retiredAt === null
+        ? { UpdateExpression: "REMOVE retiredAt" }
+        : {
+            UpdateExpression: "SET retiredAt = :at",
+            ExpressionAttributeValues: { ":at": retiredAt },
+          }),
+    }),
+  );
+}
+
+export async function getQuestionRow(questionId: string): Promise<QuestionRow | null> {
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: table("questions"), Key: { questionId }, ConsistentRead: true }),
+  );
+  return toRow(Item);
+}
+
+/** Every row of one skill, retired ones included, for the admins' list. */
+export async function listQuestionRows(skill: Question["skill"]): Promise<QuestionRow[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("questions"),
+      IndexName: "bySkill",
+      KeyConditionExpression: "skill = :skill",
+      ExpressionAttributeValues: { ":skill": skill },
+    },
+    toRow,
+  );
+}
+
+function toRow(row: Record<string, unknown> | undefined): QuestionRow | null {
+  const item = parseRow(row);
+  if (!row || !item) return null;
+  return {
+    questionId: item.id,
+    skill: item.skill,
+    item,
+    ...(typeof row.editedAt === "string" ? { editedAt: row.editedAt } : {}),
+    ...(typeof row.retiredAt === "string" ? { retiredAt: row.retiredAt } : {}),
+  };
 }
 
 // Rows are checked against the schema on the way out: a hand-edited row cannot break a page.
@@ -40,15 +118,7 @@ export async function getQuestionItem(questionId: string): Promise<Question | nu
   return parseRow(Item);
 }
 
+/** The questions new work may be given: retired ones are left out. */
 export async function listQuestionItems(skill: Question["skill"]): Promise<Question[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("questions"),
-      IndexName: "bySkill",
-      KeyConditionExpression: "skill = :skill",
-      ExpressionAttributeValues: { ":skill": skill },
-    },
-    parseRow,
-  );
+  return (await listQuestionRows(skill)).filter((r) => !r.retiredAt).map((r) => r.item);
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import type { SafetyEvent } from "../domain/safety";
+import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
 export interface SafetyLog extends SafetyEvent {
@@ -36,15 +37,42 @@ export async function logSafetyEvent(input: {
 }
 
 export async function listUserSafetyLogs(userId: string): Promise<SafetyLog[]> {
-  const { doc, table } = await getDb();
-  const { Items } = await doc.send(
-    new QueryCommand({
+  const { table } = await getDb();
+  return queryAll(
+    {
       TableName: table("ai-safety-logs"),
       IndexName: "byUser",
       KeyConditionExpression: "userId = :userId",
       ExpressionAttributeValues: { ":userId": userId },
       ScanIndexForward: false,
-    }),
+    },
+    (row) => row as unknown as SafetyLog,
   );
-  return (Items ?? []) as SafetyLog[];
+}
+
+/** One kind's logs between two ISO times, newest first (the byKind index). */
+export async function listSafetyLogsByKind(
+  kind: SafetyLog["kind"],
+  from: string,
+  to: string,
+): Promise<SafetyLog[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("ai-safety-logs"),
+      IndexName: "byKind",
+      KeyConditionExpression: "kind = :kind AND createdAt BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":kind": kind, ":from": from, ":to": to },
+      ScanIndexForward: false,
+    },
+    (row) => row as unknown as SafetyLog,
+  );
+}
+
+/** One assessment's logs, for its inspector: the user's logs narrowed to the assessment. */
+export async function listAssessmentSafetyLogs(
+  userId: string,
+  assessmentId: string,
+): Promise<SafetyLog[]> {
+  return (await listUserSafetyLogs(userId)).filter((log) => log.assessmentId === assessmentId);
 }

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/l
 import type { Session } from "../domain/session";
 import { isTokenFormat, sha256 } from "../domain/tokens";
 import { writeIf } from "./conditional";
-import { forEachPage } from "./paginate";
+import { forEachPage, queryAll } from "./paginate";
 import { getDb } from "./tables";
 
 /** Stores a new row; the id is the SHA-256 of the cookie's value, never the value itself. */
@@ -110,6 +110,20 @@ export async function deleteUserSessions(
       const ids = rows.map((item) => String(item.sessionId)).filter((id) => id !== keep);
       await Promise.all(ids.map(deleteBySessionId));
     },
+  );
+}
+
+/** The user's stored sessions (valid or not: the caller decides), via the byUser index. */
+export async function listUserSessions(userId: string): Promise<Session[]> {
+  const { table } = await getDb();
+  return queryAll(
+    {
+      TableName: table("sessions"),
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": userId },
+    },
+    toSession,
   );
 }
 

@@ -17,7 +17,9 @@ export type TableName =
   | "content-reports"
   | "purchases"
   | "credit-ledger"
-  | "consents";
+  | "consents"
+  | "audit-log"
+  | "daily-stats";
 
 export interface Db {
   doc: DynamoDBDocumentClient;

@@ -16,6 +16,8 @@ export interface User {
   createdAt: string;
   /** ISO 8601; sessions authenticated before this moment are no longer valid. */
   passwordChangedAt: string;
+  /** ISO 8601: set while an admin has disabled the account; no credential of it holds. */
+  disabledAt?: string;
 }
 
 export type CreateUserResult = { ok: true; user: User } | { ok: false; reason: "email-taken" };
@@ -169,10 +171,57 @@ export async function setPassword(
   });
 }
 
+/** Disables (an ISO time) or re-enables (null) the account; the new user row. */
+export function setDisabled(userId: string, disabledAt: string | null): Promise<User> {
+  return disabledAt === null
+    ? updateUser(userId, "REMOVE disabledAt", undefined)
+    : updateUser(userId, "SET disabledAt = :at", { ":at": disabledAt });
+}
+
+export function setRole(userId: string, role: Role): Promise<User> {
+  return updateUser(userId, "SET #role = :role", { ":role": role }, { "#role": "role" });
+}
+
+/**
+ * The admins' ids, kept in one item as a string set so that "never the last admin" is one
+ * conditional write on one item: two admins demoting each other at once cannot both succeed,
+ * and nothing has to scan the users to count them.
+ */
+const ADMINS_KEY = "role#admin";
+
+export async function addAdmin(userId: string): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table("users"),
+      Key: { pk: ADMINS_KEY },
+      UpdateExpression: "ADD userIds :id",
+      ExpressionAttributeValues: { ":id": new Set([userId]) },
+    }),
+  );
+}
+
+/** False when `userId` is the only admin left (or not an admin): then nothing changes. */
+export async function removeAdmin(userId: string): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("users"),
+        Key: { pk: ADMINS_KEY },
+        UpdateExpression: "DELETE userIds :id",
+        ConditionExpression: "contains(userIds, :me) AND size(userIds) > :one",
+        ExpressionAttributeValues: { ":id": new Set([userId]), ":me": userId, ":one": 1 },
+      }),
+    ),
+  );
+}
+
 async function updateUser(
   userId: string,
   update: string,
-  values: Record<string, unknown>,
+  values: Record<string, unknown> | undefined,
+  names?: Record<string, string>,
 ): Promise<User> {
   const { doc, table } = await getDb();
   const { Attributes } = await doc.send(
@@ -181,6 +230,7 @@ async function updateUser(
       Key: { pk: userKey(userId) },
       UpdateExpression: update,
       ExpressionAttributeValues: values,
+      ExpressionAttributeNames: names,
       // Without it an update for a deleted user would create a half-made user item.
       ConditionExpression: "attribute_exists(pk)",
       ReturnValues: "ALL_NEW",

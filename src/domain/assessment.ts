@@ -1,7 +1,7 @@
 import type { Billing } from "./entitlement";
 import type { ChartFacts } from "../scoring/writing";
 import type { Module, Skill } from "./module";
-import type { ScoringResult } from "./result";
+import type { ProviderName, ScoringResult } from "./result";
 
 /** A Writing task as handed in: what the scorers read. */
 export type WritingSubmission = {
@@ -62,6 +62,16 @@ export interface ProviderAttempt {
   billed?: Billed;
 }
 
+/** A result replaced by an admin's rescore, kept with the attempts that produced it. */
+export interface PastScoring {
+  result?: ScoringResult;
+  attempts?: ProviderAttempt[];
+  failureReason?: string;
+  status: "scored" | "failed";
+  /** ISO 8601: when that scoring finished. */
+  scoredAt: string;
+}
+
 export interface Assessment {
   assessmentId: string;
   userId: string;
@@ -103,6 +113,10 @@ export interface Assessment {
   discardedAt?: string;
   /** Writing and Speaking: scored offline, or by a cloud model for one credit. */
   billing?: Billing;
+  /** Earlier scorings, oldest first, each replaced by an admin's rescore. */
+  history?: PastScoring[];
+  /** While queued by an admin's rescore: the one provider to score it with. */
+  rescoreProvider?: ProviderName;
 }
 
 /**

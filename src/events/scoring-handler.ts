@@ -2,6 +2,7 @@ import arc from "@architect/functions";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { providersFromEnv } from "../ai/config";
+import { countScoring } from "../admin/stats";
 import { scoreAssessment } from "../assessments/score";
 import { getAssessment } from "../data/assessments";
 import { createLogger } from "../observability/log";
@@ -29,6 +30,7 @@ export function scoringEventHandler(name: string) {
         console.log(
           emfLine(scoringMetrics(assessment, performance.now() - started), { worker: name }),
         );
+        await countScoring(assessment);
       }
     } catch (error) {
       log.warn("scoring metrics not emitted", { error });

@@ -22,5 +22,7 @@ export function findItems(
       return queryItems(name, "userId", owner.userId, "byUser");
     case "partition":
       return queryItems(name, "userId", owner.userId);
+    case "indexed":
+      return queryItems(name, locate.attribute, locate.value(owner), locate.index);
   }
 }

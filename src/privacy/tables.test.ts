@@ -60,6 +60,12 @@ describe("the privacy registry", () => {
         });
       }
       if (policy.locate.by === "partition") expect(policy.key[0], name).toBe("userId");
+      if (policy.locate.by === "indexed") {
+        expect(indexes.get(name), `${name} has its ${policy.locate.index} index`).toContainEqual({
+          name: policy.locate.index,
+          partition: policy.locate.attribute,
+        });
+      }
     }
   });
 });

@@ -14,7 +14,9 @@ type Locate =
   /** The table's `byUser` index on userId. */
   | { by: "index" }
   /** The table's partition key is the userId itself. */
-  | { by: "partition" };
+  | { by: "partition" }
+  /** Another index, on an attribute made from the user's id. */
+  | { by: "indexed"; index: string; attribute: string; value: (owner: Owner) => string };
 
 /** What erasure does with a found item. */
 type Erase =
@@ -120,6 +122,30 @@ export const PRIVACY_TABLES = {
     secrets: ["purchaseToken"],
   },
   "credit-ledger": { key: ["entryId"], personal: true, locate: { by: "index" }, erase: DELETE },
+  // What admins did to the account stays accountable, but no longer says to whom; entries by an
+  // admin who is erased keep their action and lose the admin's address.
+  "audit-log": {
+    key: ["pk", "sk"],
+    personal: true,
+    locate: {
+      by: "indexed",
+      index: "byTarget",
+      attribute: "target",
+      value: (o) => `user#${o.userId}`,
+    },
+    erase: {
+      action: "anonymise",
+      anonymise: ({ before: _before, after: _after, note: _note, ...item }) => ({
+        ...item,
+        target: `user#${ERASED_OWNER}`,
+      }),
+    },
+  },
+  "daily-stats": {
+    key: ["metric", "day"],
+    personal: false,
+    why: "counts per day (assessments, latency, costs), which name no one",
+  },
   questions: {
     key: ["questionId"],
     personal: false,

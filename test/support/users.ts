@@ -1,6 +1,6 @@
 import { hashPassword } from "../../src/accounts/passwords";
 import { createSession } from "../../src/accounts/sessions";
-import { createUser, markEmailVerified, type User } from "../../src/data/users";
+import { addAdmin, createUser, markEmailVerified, setRole, type User } from "../../src/data/users";
 import { sessionCookie } from "~/security/cookies.server";
 import { FormClient, uniqueEmail } from "./client";
 
@@ -31,4 +31,11 @@ export async function signedInClient(label: string): Promise<{ client: FormClien
   const cookie = await sessionCookieFor(user);
   client.setCookie(cookie.name, cookie.value);
   return { client, user };
+}
+
+/** A verified admin, counted in the admins' set as the seeded demo admin is. */
+export async function createAdmin(label: string): Promise<User> {
+  const user = await createStudent(label);
+  await addAdmin(user.userId);
+  return setRole(user.userId, "admin");
 }

@@ -1,0 +1,44 @@
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+import { requireRole } from "~/permissions.server";
+import { formValues, readForm } from "~/security/form.server";
+
+/** What an admin form's action answers when it cannot act: the input as typed, and why. */
+export interface AdminFormReply {
+  values: Record<string, string>;
+  formError: string | null;
+  done: string | null;
+}
+
+/**
+ * The one way into an admin action: the role (checked on the server for every post, not only
+ * when the page was shown), the CSRF token as every form has it, then the zod schema. A refusal
+ * comes back as a reply with the input kept, never as a 500.
+ */
+export async function adminForm<S extends z.ZodType>(
+  request: Request,
+  fields: readonly string[],
+  schema: (intent: string) => S,
+) {
+  const actor = await requireRole(request, "admin");
+  const { form, problem } = await readForm(request);
+  const values = formValues(form, ["intent", ...fields]);
+  const fail = (status: number, formError: string) =>
+    json<AdminFormReply>({ values, formError, done: null }, status);
+  if (problem) return { refused: fail(403, problem) } as const;
+  const parsed = schema(values.intent ?? "").safeParse(values);
+  if (!parsed.success) {
+    return { refused: fail(400, parsed.error.issues[0]?.message ?? "Check the form.") } as const;
+  }
+  return {
+    actor,
+    intent: values.intent ?? "",
+    data: parsed.data as z.infer<S>,
+    values,
+    fail,
+  } as const;
+}
+
+/** The reply after an action took effect. */
+export const doneReply = (done: string) =>
+  json<AdminFormReply>({ values: {}, formError: null, done });

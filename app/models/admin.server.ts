@@ -1,0 +1,44 @@
+// The admin door's use cases (see accounts.server.ts for why routes import through here).
+export {
+  findAssessments,
+  findAssessmentSchema,
+  inspectAssessment,
+  rescoreAssessment,
+  rescoreSchema,
+} from "../../src/admin/assessments";
+export { recentAudit } from "../../src/admin/audit";
+export {
+  dashboardCsv,
+  DASHBOARD_SKILLS,
+  formatLatency,
+  loadDashboard,
+} from "../../src/admin/dashboard";
+export {
+  editQuestion,
+  editQuestionSchema,
+  listQuestionBank,
+  previewQuestion,
+  questionIdSchema,
+  retireQuestion,
+  viewQuestion,
+} from "../../src/admin/questions";
+export {
+  closeContentReport,
+  closeReportSchema,
+  reportQueue,
+  reportQueueSchema,
+} from "../../src/admin/reports";
+export { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "../../src/admin/safety";
+export {
+  disableUser,
+  enableUser,
+  findUserByEmail,
+  findUserSchema,
+  grantAdmin,
+  removeAdminRole,
+  resendVerification,
+  revokeSessions,
+  userActionSchema,
+  userDetail,
+} from "../../src/admin/users";
+export { REPORT_REASONS } from "../../src/assessments/report-reasons";

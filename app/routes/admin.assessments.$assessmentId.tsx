@@ -1,0 +1,224 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { json } from "@remix-run/node";
+import type { ProviderAttempt } from "../../src/domain/assessment";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { adminForm, doneReply } from "~/admin.server";
+import { AuditTable } from "~/components/admin/AuditTable";
+import { formatTime, formatUsd } from "~/components/admin/format";
+import { CsrfInput } from "~/components/csrf-input";
+import { FormMessage } from "~/components/field";
+import { ScoreReport } from "~/components/result/ScoreReport";
+import { inspectAssessment, rescoreAssessment, rescoreSchema } from "~/models/admin.server";
+import { assessmentIdFrom, joinedTranscript, publishEvent } from "~/models/assessments.server";
+import { requireRole } from "~/permissions.server";
+import resultStyles from "~/styles/result.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Assessment · Admin · IELTS AI Prep" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, "admin");
+  const id = assessmentIdFrom(params.assessmentId);
+  const found = id ? await inspectAssessment(actor, id) : null;
+  if (!found) throw json({ message: "Not found" }, { status: 404 });
+  const s = found.assessment.submission;
+  return json({
+    ...found,
+    text:
+      s.kind === "writing"
+        ? s.response
+        : s.kind === "speaking"
+          ? joinedTranscript(s.parts.map((p) => p.transcript))
+          : "",
+    question:
+      s.kind === "writing"
+        ? [s.prompt]
+        : s.kind === "speaking"
+          ? s.parts.flatMap((p) => p.questions.map((q) => `Part ${p.part}: ${q}`))
+          : [],
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const read = await adminForm(request, ["provider", "reason"], () =>
+    rescoreSchema.omit({ assessmentId: true }),
+  );
+  if ("refused" in read) return read.refused;
+  const assessmentId = assessmentIdFrom(params.assessmentId);
+  if (!assessmentId) throw json({ message: "Not found" }, { status: 404 });
+  const result = await rescoreAssessment(read.actor, { ...read.data, assessmentId }, publishEvent);
+  if (!result.ok) return read.fail(409, result.message);
+  return doneReply(
+    `Queued for scoring again with ${read.data.provider}; the earlier result is kept below.`,
+  );
+}
+
+function Attempts({ attempts }: { attempts: readonly ProviderAttempt[] }) {
+  if (attempts.length === 0) return <p>No scoring attempts recorded.</p>;
+  return (
+    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Scoring attempts">
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">Provider</th>
+            <th scope="col">Model</th>
+            <th scope="col">Outcome (guard)</th>
+            <th scope="col">Latency</th>
+            <th scope="col">Tokens in / out</th>
+            <th scope="col">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((a, i) => (
+            <tr key={i}>
+              <td>{a.provider}</td>
+              <td>{a.modelId ?? ""}</td>
+              <td>{a.ok ? "used" : `failed: ${a.error ?? "no reason given"}`}</td>
+              <td>{a.latencyMs} ms</td>
+              <td>{a.billed ? `${a.billed.inputTokens} / ${a.billed.outputTokens}` : ""}</td>
+              <td>{a.billed ? formatUsd(a.billed.costUsd) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function InspectAssessment() {
+  const {
+    assessment: a,
+    safetyLogs,
+    history,
+    rescoreProviders,
+    text,
+    question,
+  } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const scorable =
+    (a.skill === "writing" || a.skill === "speaking") &&
+    (a.status === "scored" || a.status === "failed");
+  return (
+    <section>
+      <h1>
+        {a.skill} assessment <span className="muted">({a.status})</span>
+      </h1>
+      <FormMessage tone="error" message={reply?.formError} />
+      <FormMessage tone="info" message={reply?.done} />
+      <p>
+        <Link to={`/admin/users/${a.userId}`}>The student</Link> · created {formatTime(a.createdAt)}
+        {a.submittedAt ? ` · submitted ${formatTime(a.submittedAt)}` : ""} · id {a.assessmentId}
+      </p>
+
+      <h2>Submission</h2>
+      {question.map((q) => (
+        <p key={q}>
+          <strong>{q}</strong>
+        </p>
+      ))}
+      {text ? (
+        <pre>{text}</pre>
+      ) : (
+        <p>No text: a Reading or Listening paper, marked against the key.</p>
+      )}
+
+      <h2>Scoring attempts</h2>
+      {a.result ? (
+        <p>
+          Result from {a.result.provider} ({a.result.modelId}): {a.result.inputTokens} /{" "}
+          {a.result.outputTokens} tokens, {formatUsd(a.result.costUsd)}, {a.result.latencyMs} ms
+        </p>
+      ) : null}
+      {a.failureReason ? <p>Failed: {a.failureReason}</p> : null}
+      <Attempts attempts={a.attempts ?? []} />
+
+      <h2>AI-safety events</h2>
+      {safetyLogs.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul>
+          {safetyLogs.map((log) => (
+            <li key={log.logId}>
+              {formatTime(log.createdAt)} · {log.kind} {log.provider ? `(${log.provider})` : ""}:{" "}
+              {log.detail}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {scorable ? (
+        <>
+          <h2>Score again</h2>
+          <Form method="post" className="form">
+            <CsrfInput />
+            <div className="field">
+              <label htmlFor="rescore-provider">Provider</label>
+              <select
+                id="rescore-provider"
+                name="provider"
+                defaultValue={reply?.values.provider || rescoreProviders[0]}
+              >
+                {rescoreProviders.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="rescore-reason">Reason</label>
+              <input
+                id="rescore-reason"
+                name="reason"
+                required
+                minLength={3}
+                maxLength={500}
+                defaultValue={reply?.values.reason}
+              />
+            </div>
+            <button type="submit" name="intent" value="rescore">
+              Score again
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      <h2>The result as the student sees it</h2>
+      {a.result ? (
+        <ScoreReport
+          result={a.result}
+          text={text}
+          question={question}
+          speaking={a.skill === "speaking"}
+        />
+      ) : (
+        <p>No band yet.</p>
+      )}
+
+      <h2>Earlier results ({a.history?.length ?? 0})</h2>
+      {(a.history ?? []).map((past, i) => (
+        <section key={past.scoredAt} aria-labelledby={`past-${i}`}>
+          <h3 id={`past-${i}`}>
+            {past.status} {formatTime(past.scoredAt)}
+            {past.result ? ` · band ${past.result.overall} from ${past.result.provider}` : ""}
+          </h3>
+          {past.failureReason ? <p>{past.failureReason}</p> : null}
+          <Attempts attempts={past.attempts ?? []} />
+        </section>
+      ))}
+
+      <h2>Admin history</h2>
+      {history.length === 0 ? (
+        <p>No admin has acted on this assessment.</p>
+      ) : (
+        <AuditTable entries={history} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatTime } from "~/components/admin/format";
+import { FormMessage } from "~/components/field";
+import { findAssessments, findAssessmentSchema } from "~/models/admin.server";
+import { requireRole } from "~/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Assessments · Admin · IELTS AI Prep" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, "admin");
+  const q = new URL(request.url).searchParams.get("q");
+  if (q === null) return json({ q: "", message: null, found: null });
+  const parsed = findAssessmentSchema.safeParse({ q });
+  if (!parsed.success) {
+    return json(
+      { q, message: parsed.error.issues[0]?.message ?? "Check the search.", found: null },
+      400,
+    );
+  }
+  const found = await findAssessments(actor, parsed.data);
+  if (found.kind === "assessment") throw redirect(`/admin/assessments/${found.assessmentId}`);
+  if (found.kind === "none") {
+    return json({
+      q,
+      message: "No assessment has that id and no account that address.",
+      found: null,
+    });
+  }
+  return json({ q, message: null, found });
+}
+
+export default function AdminAssessments() {
+  const { q, message, found } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>Assessments</h1>
+      <Form method="get" className="form">
+        <div className="field">
+          <label htmlFor="assessment-q">Assessment id, or a student&apos;s email address</label>
+          <input id="assessment-q" name="q" defaultValue={q} required />
+        </div>
+        <FormMessage tone="error" message={message} />
+        <button type="submit">Find</button>
+      </Form>
+      {found ? (
+        <>
+          <h2>
+            Assessments of <Link to={`/admin/users/${found.userId}`}>{found.email}</Link>
+          </h2>
+          {found.assessments.length === 0 ? (
+            <p>None yet.</p>
+          ) : (
+            <ul>
+              {found.assessments.map((a) => (
+                <li key={a.assessmentId}>
+                  <Link to={`/admin/assessments/${a.assessmentId}`}>
+                    {a.skill} · {a.status} · {formatTime(a.createdAt)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listQuestionBank } from "~/models/admin.server";
+import { requireRole } from "~/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Question bank · Admin · IELTS AI Prep" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, "admin");
+  const rows = await listQuestionBank(actor);
+  return json({
+    rows: rows.map((r) => ({
+      questionId: r.questionId,
+      skill: r.skill,
+      kind: r.item.skill === "writing" ? `Task ${r.item.task} (${r.item.module})` : "Speaking set",
+      edited: Boolean(r.editedAt),
+      retired: Boolean(r.retiredAt),
+    })),
+  });
+}
+
+export default function QuestionBank() {
+  const { rows } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>Question bank</h1>
+      <p>
+        Writing prompts and Speaking sets as stored. New installs are seeded from the repository; a
+        question edited or retired here keeps the admin&apos;s version.
+      </p>
+      <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Questions">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Kind</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.questionId}>
+                <td>
+                  <Link to={`/admin/questions/${r.questionId}`}>{r.questionId}</Link>
+                </td>
+                <td>{r.kind}</td>
+                <td>
+                  {r.retired ? "retired" : "in use"}
+                  {r.edited ? " · edited" : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

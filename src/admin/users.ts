@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { listDevices, type Device } from "../accounts/devices";
+import { resendVerification as sendLink } from "../accounts/service";
+import { evaluateSession } from "../accounts/session-policy";
+import { emailSchema } from "../accounts/validation";
+import type { Assessment } from "../domain/assessment";
+import { deleteUserApiTokens } from "../data/api-tokens";
+import { listUserAssessments } from "../data/assessments";
+import { listAuditForTarget, type AuditEntry } from "../data/audit-log";
+import { deleteUserSessions, listUserSessions } from "../data/sessions";
+import {
+  addAdmin,
+  getUserByEmail,
+  getUserById,
+  removeAdmin,
+  setDisabled,
+  setRole,
+  type User,
+} from "../data/users";
+import { assertAdmin, audit, type Actor, type Refusal } from "./actor";
+
+const userTarget = (userId: string) => `user#${userId}`;
+
+export const findUserSchema = z.object({ email: emailSchema });
+
+/** Exact address, as stored (lower case): the email item is a key lookup, never a scan. */
+export async function findUserByEmail(
+  actor: Actor,
+  input: z.infer<typeof findUserSchema>,
+): Promise<User | null> {
+  assertAdmin(actor);
+  return getUserByEmail(input.email);
+}
+
+interface UserSession {
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface UserDetail {
+  user: Omit<User, "passwordHash">;
+  sessions: UserSession[];
+  devices: Device[];
+  assessments: Assessment[];
+  history: AuditEntry[];
+}
+
+export async function userDetail(actor: Actor, userId: string): Promise<UserDetail | null> {
+  assertAdmin(actor);
+  const user = await getUserById(userId);
+  if (!user) return null;
+  const now = new Date();
+  const [sessions, devices, assessments, history] = await Promise.all([
+    listUserSessions(userId),
+    listDevices({ userId }),
+    listUserAssessments(userId, 50),
+    listAuditForTarget(userTarget(userId)),
+  ]);
+  const { passwordHash: _hash, ...shown } = user;
+  return {
+    user: shown,
+    // Only the sessions that would still let the user in: the others are leftovers for TTL.
+    sessions: sessions
+      .filter((s) => evaluateSession(s, user, now).valid)
+      .map((s) => ({ createdAt: s.createdAt, lastSeenAt: s.lastSeenAt })),
+    devices,
+    assessments,
+    history,
+  };
+}
+
+export const userActionSchema = z.object({
+  userId: z.uuid({ error: "That is not a user id." }),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Say why, in a few words: it goes in the audit log.")
+    .max(500, "Keep the reason under 500 characters."),
+});
+type UserAction = z.infer<typeof userActionSchema>;
+
+type Done = { ok: true; user: User };
+
+const NOT_FOUND: Refusal = { ok: false, message: "There is no such user." };
+
+/** Ends every browser session and app token of the user; the count is for the audit entry. */
+async function endCredentials(userId: string): Promise<number> {
+  const [sessions, tokens] = await Promise.all([
+    listUserSessions(userId),
+    deleteUserApiTokens(userId),
+  ]);
+  await deleteUserSessions(userId);
+  return sessions.length + tokens;
+}
+
+/**
+ * A disabled account cannot sign in, and every session and token it has stops at once: the
+ * credential check refuses a disabled user on each read, and the rows are deleted as well.
+ */
+export async function disableUser(actor: Actor, input: UserAction): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  if (input.userId === actor.userId) {
+    return { ok: false, message: "You cannot disable your own account." };
+  }
+  const before = await getUserById(input.userId);
+  if (!before) return NOT_FOUND;
+  if (before.disabledAt) return { ok: false, message: "This account is already disabled." };
+  const user = await setDisabled(input.userId, new Date().toISOString());
+  const ended = await endCredentials(input.userId);
+  await audit(actor, "user.disable", userTarget(input.userId), {
+    before: { disabledAt: null },
+    after: { disabledAt: user.disabledAt, credentialsEnded: ended },
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
+
+export async function enableUser(actor: Actor, input: UserAction): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  const before = await getUserById(input.userId);
+  if (!before) return NOT_FOUND;
+  if (!before.disabledAt) return { ok: false, message: "This account is not disabled." };
+  const user = await setDisabled(input.userId, null);
+  await audit(actor, "user.enable", userTarget(input.userId), {
+    before: { disabledAt: before.disabledAt },
+    after: { disabledAt: null },
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
+
+export async function revokeSessions(actor: Actor, input: UserAction): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  const user = await getUserById(input.userId);
+  if (!user) return NOT_FOUND;
+  const ended = await endCredentials(input.userId);
+  await audit(actor, "user.revoke-sessions", userTarget(input.userId), {
+    after: { credentialsEnded: ended },
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
+
+export async function resendVerification(
+  actor: Actor,
+  input: UserAction & { baseUrl: string },
+): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  const user = await getUserById(input.userId);
+  if (!user) return NOT_FOUND;
+  if (user.emailVerified) return { ok: false, message: "This address is already confirmed." };
+  if (!(await sendLink(user, input.baseUrl))) {
+    return { ok: false, message: "This address has had its mail for the hour: try later." };
+  }
+  await audit(actor, "user.resend-verification", userTarget(input.userId), {
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
+
+/** Only an admin grants the role; the admins' set and the user row change together. */
+export async function grantAdmin(actor: Actor, input: UserAction): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  const before = await getUserById(input.userId);
+  if (!before) return NOT_FOUND;
+  if (before.role === "admin") return { ok: false, message: "This user is already an admin." };
+  await addAdmin(input.userId);
+  const user = await setRole(input.userId, "admin");
+  await audit(actor, "user.grant-admin", userTarget(input.userId), {
+    before: { role: before.role },
+    after: { role: "admin" },
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
+
+/** Never the last admin: the conditional removal from the admins' set refuses it. */
+export async function removeAdminRole(actor: Actor, input: UserAction): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  const before = await getUserById(input.userId);
+  if (!before) return NOT_FOUND;
+  if (before.role !== "admin") return { ok: false, message: "This user is not an admin." };
+  if (!(await removeAdmin(input.userId))) {
+    return { ok: false, message: "This is the last admin: make another admin first." };
+  }
+  const user = await setRole(input.userId, "student");
+  await audit(actor, "user.remove-admin", userTarget(input.userId), {
+    before: { role: "admin" },
+    after: { role: "student" },
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
