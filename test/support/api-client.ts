@@ -32,6 +32,15 @@ interface Me {
   devices: Device[];
 }
 
+/** Which browser showed a scanned QR code, and when; `approvedAt` once the app approved it. */
+interface QrRequest {
+  kind: "web-login" | "app-sign-in";
+  browser: string;
+  requestedAt: string;
+  expiresAt: string;
+  approvedAt?: string;
+}
+
 interface AssessmentPage {
   items: AssessmentSummary[];
   nextCursor: string | null;
@@ -90,6 +99,24 @@ export class ApiClient {
     });
     if (result.ok) this.token = result.data.token;
     return result;
+  }
+
+  /** Signs the device in with a code scanned off a signed-in browser's devices page. */
+  async signInWithQr(token: string, deviceName = "Test phone") {
+    const result = await this.call<SignedIn>("POST", "/api/v1/qr/sessions", {
+      body: { token, deviceName },
+    });
+    if (result.ok) this.token = result.data.token;
+    return result;
+  }
+
+  inspectQr(token: string) {
+    return this.call<QrRequest>("POST", "/api/v1/qr/inspect", { body: { token } });
+  }
+
+  /** Approves a code scanned off a browser's /login: that browser is then signed in. */
+  approveQr(token: string) {
+    return this.call<QrRequest>("POST", "/api/v1/qr/approve", { body: { token } });
   }
 
   signOut() {
