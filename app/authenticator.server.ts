@@ -1,17 +1,12 @@
 import { Authenticator } from "remix-auth";
 import { Strategy } from "remix-auth/strategy";
 import { FormStrategy } from "remix-auth-form";
-import { z } from "zod";
 import type { AppLoadContext } from "@remix-run/node";
-import {
-  authenticateDevice,
-  DEVICE_NAME_MAX,
-  signInDevice,
-  type Device,
-} from "../src/accounts/devices";
+import { authenticateDevice, signInDevice, type Device } from "../src/accounts/devices";
 import { redeemAppSignIn, webLoginState, type WebLoginState } from "../src/accounts/qr-login";
 import { authenticate } from "../src/accounts/service";
 import { loginSchema, validate, type FieldErrors } from "../src/accounts/validation";
+import { qrSignInSchema, signInSchema } from "~/api-contract.server";
 import type { User } from "../src/data/users";
 import { problem, readJson, validated } from "~/api.server";
 import { publicBaseUrl } from "~/config.server";
@@ -49,22 +44,6 @@ class BearerStrategy extends Strategy<ApiClient, { token: string; request: Reque
   }
 }
 
-const deviceNameSchema = z
-  .string({ error: "Name the device, like “Amina’s phone”." })
-  .trim()
-  .min(1, "Name the device, like “Amina’s phone”.")
-  .max(DEVICE_NAME_MAX, `A device name has at most ${DEVICE_NAME_MAX} characters.`);
-
-const signInSchema = loginSchema
-  .pick({ email: true, password: true })
-  .extend({ deviceName: deviceNameSchema });
-
-/** The token read from a scanned QR code; its format is checked by the use case. */
-export const qrTokenSchema = z
-  .string({ error: "Send the token from the QR code." })
-  .min(1, "Send the token from the QR code.")
-  .max(100, "That is not a token from one of our QR codes.");
-
 /** A scanned code that cannot be used, as the problem the app branches on. */
 export function qrProblem(
   request: Request,
@@ -82,8 +61,6 @@ export function qrProblem(
     "This code has been used or cancelled, or the browser that showed it signed out.",
   );
 }
-
-const qrSignInSchema = z.object({ token: qrTokenSchema, deviceName: deviceNameSchema });
 
 /**
  * A QR handoff: its verify reads what it needs from the request (the app's JSON, the browser's

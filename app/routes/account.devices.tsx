@@ -102,6 +102,23 @@ export default function Devices() {
           result?.revoked ? "Signed out: the app on that device has to sign in again." : null
         }
       />
+      {devices.length === 0 ? (
+        <p>The mobile app is not signed in on any device.</p>
+      ) : (
+        <ul className="devices">
+          {devices.map((device) => (
+            <li key={device.deviceId}>
+              <strong>{device.name}</strong> ({device.userAgent || "unknown app"}) · signed in{" "}
+              {when(device.createdAt)} UTC · last used {when(device.lastUsedAt)} UTC
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="deviceId" value={device.deviceId} />
+                <button type="submit">Revoke</button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>Sign in the app with a QR code</h2>
       {qr && "svg" in qr ? (
         <>
@@ -125,24 +142,6 @@ export default function Devices() {
             <button type="submit">{qr ? "Show a new code" : "Show a QR code"}</button>
           </Form>
         </>
-      )}
-      <h2>Devices</h2>
-      {devices.length === 0 ? (
-        <p>The mobile app is not signed in on any device.</p>
-      ) : (
-        <ul className="devices">
-          {devices.map((device) => (
-            <li key={device.deviceId}>
-              <strong>{device.name}</strong> ({device.userAgent || "unknown app"}) · signed in{" "}
-              {when(device.createdAt)} UTC · last used {when(device.lastUsedAt)} UTC
-              <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="deviceId" value={device.deviceId} />
-                <button type="submit">Revoke</button>
-              </Form>
-            </li>
-          ))}
-        </ul>
       )}
     </section>
   );

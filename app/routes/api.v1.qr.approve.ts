@@ -1,17 +1,15 @@
-import { z } from "zod";
 import { apiRoute, readJson, validated } from "~/api.server";
-import { qrProblem, qrTokenSchema } from "~/authenticator.server";
+import { qrTokenBody } from "~/api-contract.server";
+import { qrProblem } from "~/authenticator.server";
 import { approveWebLogin } from "~/models/qr-login.server";
 import { requireApiClient } from "~/permissions.server";
-
-const approveSchema = z.object({ token: qrTokenSchema });
 
 const route = apiRoute({
   // The signed-in app approves the code shown on a browser's /login; that browser alone is then
   // signed in. The reply names the browser and the time for the app to show.
   POST: async ({ request }) => {
     const client = await requireApiClient(request);
-    const { token } = validated(request, approveSchema, await readJson(request));
+    const { token } = validated(request, qrTokenBody, await readJson(request));
     const result = await approveWebLogin({ token, user: client.user, device: client.device });
     if (!result.ok) throw qrProblem(request, result.reason);
     const { ok: _ok, ...approval } = result;

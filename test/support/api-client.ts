@@ -1,6 +1,7 @@
 import type { Device } from "../../src/accounts/devices";
 import type { PaperBlock } from "../../src/assessments/objective-paper";
 import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
+import { expectDocumented } from "./openapi";
 import { baseUrl } from "./ports";
 
 /** RFC 9457, as /api/v1 sends it. */
@@ -80,16 +81,16 @@ export class ApiClient {
     });
     const { status, headers: got } = response;
     const type = got.get("Content-Type") ?? "";
+    const text = await response.text();
+    // Every reply the tests see is checked against the published contract first.
+    await expectDocumented({ method, url: response.url, status, contentType: type, body: text });
     if (response.ok || status === 304) {
-      const text = await response.text();
       return { ok: true, status, data: (text ? JSON.parse(text) : null) as T, headers: got };
     }
     if (!type.startsWith("application/problem+json")) {
-      throw new Error(
-        `${method} ${path}: ${status} ${type}, not a problem: ${await response.text()}`,
-      );
+      throw new Error(`${method} ${path}: ${status} ${type}, not a problem: ${text}`);
     }
-    return { ok: false, status, problem: (await response.json()) as Problem, headers: got };
+    return { ok: false, status, problem: JSON.parse(text) as Problem, headers: got };
   }
 
   /** Signs the device in and keeps its token for the calls that follow. */
