@@ -5,6 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../src/assessments/student-wor
 import type { AssessmentDetail, AssessmentSummary } from "../src/assessments/student-work";
 import type { PaperBlock } from "../src/assessments/objective-paper";
 import type { Device } from "../src/accounts/devices";
+import type { ProgressOverview } from "../src/progress/overview";
 import { MAX_ANSWER_CHARS } from "../src/assessments/objective-paper";
 import { QUESTION_TYPES } from "../src/scoring/question-schema";
 
@@ -50,6 +51,14 @@ export const listQuery = z.object({
 export const startBody = z.object({
   skill: z.enum(["reading", "listening"], { error: "skill is reading or listening." }),
   module: z.enum(["academic", "general"], { error: "module is academic or general." }),
+});
+
+export const progressQuery = z.object({
+  skill: z
+    .enum(["writing", "speaking", "reading", "listening"], {
+      error: "skill is writing, speaking, reading or listening.",
+    })
+    .optional(),
 });
 
 /** `{answers: {questionId: answer}}`; with the paper's ids, other keys are refused. */
@@ -177,6 +186,46 @@ const paper = z.object({
   blocks: z.array(block),
 });
 
+const skillOfFour = z.enum(["writing", "speaking", "reading", "listening"]);
+const progress = z.object({
+  skill: skillOfFour.nullable(),
+  total: z.number().int(),
+  rows: z.array(
+    z.object({
+      assessmentId: z.string(),
+      date: iso,
+      skill,
+      module: moduleName,
+      status,
+      task: z.union([z.literal(1), z.literal(2)]).optional(),
+      question: z.string(),
+      late: z.boolean(),
+      overall: z.number().nullable(),
+      criteria: z.record(z.string(), z.number()),
+      score: z.object({ raw: z.number(), maxRaw: z.number() }).nullable(),
+    }),
+  ),
+  series: z.array(
+    z.object({
+      skill,
+      points: z.array(z.object({ assessmentId: z.string(), date: iso, band: z.number() })),
+    }),
+  ),
+  criteria: z.array(
+    z.object({
+      skill: z.enum(["writing", "speaking"]),
+      stats: z.array(
+        z.object({
+          criterion: z.string(),
+          latest: z.number(),
+          average: z.number(),
+          count: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<ProgressOverview>;
+
 const qrRequest = z.object({
   kind: z.enum(["web-login", "app-sign-in"]),
   browser: z.string().describe("The browser that showed the code, like “Chrome on Windows”"),
@@ -271,6 +320,14 @@ const OPERATIONS: Operation[] = [
     bearer: true,
     body: answersBody(),
     responses: { 200: ok("The marked assessment", detail) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/progress",
+    summary: "Progress: the figures of the /profile page",
+    bearer: true,
+    query: progressQuery,
+    responses: { 200: ok("History, band series and criteria", progress) },
   },
   {
     method: "post",

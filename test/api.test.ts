@@ -300,6 +300,14 @@ describe("API v1 assessments", () => {
     expect(marked.marking?.raw).toBe(20);
     expect(marked.band).toBe(marked.marking?.band);
     expect(problemOf(await app.submitAnswers(started.id, {})).status).toBe(409);
+
+    // Progress comes from the use case behind /profile: the marked paper is its newest row.
+    const progress = dataOf(await app.progress("reading"));
+    expect(progress.rows[0]).toMatchObject({ assessmentId: started.id, score: { raw: 20 } });
+    expect(progress.series[0]?.points.map((p) => p.band)).toEqual([marked.band]);
+    expect(dataOf(await app.progress("writing")).rows).toEqual([]);
+    const bad = problemOf(await app.progress("cooking"));
+    expect(bad.errors?.map((e) => e.pointer)).toEqual(["#/skill"]);
   });
 
   it("answers an unknown API path with a 404 problem, not the site's HTML page", async () => {

@@ -1,6 +1,7 @@
 import type { Device } from "../../src/accounts/devices";
 import type { PaperBlock } from "../../src/assessments/objective-paper";
 import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
+import type { ProgressOverview } from "../../src/progress/overview";
 import { expectDocumented } from "./openapi";
 import { baseUrl } from "./ports";
 
@@ -135,6 +136,11 @@ export class ApiClient {
     return this.call<AssessmentPage>("GET", `/api/v1/assessments?${params}`, {
       headers: etag ? { "If-None-Match": etag } : {},
     });
+  }
+
+  progress(skill?: string) {
+    const query = skill === undefined ? "" : `?${new URLSearchParams({ skill })}`;
+    return this.call<ProgressOverview>("GET", `/api/v1/progress${query}`);
   }
 
   getAssessment(id: string) {
