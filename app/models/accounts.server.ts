@@ -1,7 +1,6 @@
 // The one door from routes to the account flows: the `.server` name keeps them, and the AWS
 // SDK they pull in, out of the browser bundle even if a route's imports are not tree-shaken.
 export {
-  authenticate,
   changePassword,
   register,
   requestPasswordReset,
@@ -13,7 +12,6 @@ export {
   changePasswordSchema,
   forgotPasswordSchema,
   joinSchema,
-  loginSchema,
   resetSchema,
   validate,
 } from "../../src/accounts/validation";

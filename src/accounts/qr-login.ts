@@ -26,7 +26,7 @@ import { takeAllowance } from "./throttles";
  * used once by a conditional update.
  */
 
-export const QR_TTL_MS = 5 * 60_000;
+const QR_TTL_MS = 5 * 60_000;
 const BROWSER_MAX = 60;
 
 type Refusal = "not-found" | "expired" | "already-used";
