@@ -152,6 +152,9 @@ export async function revokeDevice(input: {
   userId: string;
   deviceId: string;
 }): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
+  // A device id is a SHA-256 in base64url, the shape of a token; anything else (an empty or
+  // oversized field) would be a DynamoDB key error, not an unknown device.
+  if (!isTokenFormat(input.deviceId)) return { ok: false, reason: "not-found" };
   return (await deleteApiToken(input.deviceId, input.userId))
     ? { ok: true }
     : { ok: false, reason: "not-found" };
