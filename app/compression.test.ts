@@ -14,7 +14,9 @@ describe("API compression", () => {
   });
 
   it("compresses only bodies over 1 KB, and the bytes decode back", () => {
-    const big = JSON.stringify({ items: Array.from({ length: 100 }, (_, i) => ({ id: `a-${i}` })) });
+    const big = JSON.stringify({
+      items: Array.from({ length: 100 }, (_, i) => ({ id: `a-${i}` })),
+    });
     expect(compressed("{}", "br")).toBeNull();
     const br = compressed(big, "br")!;
     expect(br.encoding).toBe("br");
