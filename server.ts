@@ -5,6 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
+import { compressed } from "~/compression.server";
 import { isLocal, publicBaseUrl } from "~/config.server";
 import { sessionCookie } from "~/security/cookies.server";
 import { secureResult } from "~/security/headers.server";
@@ -45,7 +46,30 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context) {
   const result =
     refusal ??
     ((await remixHandler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2);
-  return secureResult(result, { production: !isLocal(), personal: carriesSession(event) });
+  return secureResult(compressApi(event, result), {
+    production: !isLocal(),
+    personal: carriesSession(event),
+  });
+}
+
+/** API replies over 1 KB go compressed to a client that accepts it: phones on slow networks. */
+function compressApi(
+  event: APIGatewayProxyEventV2,
+  result: APIGatewayProxyStructuredResultV2,
+): APIGatewayProxyStructuredResultV2 {
+  if (!event.rawPath.startsWith("/api/") || !result.body || result.isBase64Encoded) return result;
+  const packed = compressed(result.body, event.headers["accept-encoding"]);
+  if (!packed) return result;
+  const headers = { ...result.headers };
+  const vary = Object.keys(headers).find((name) => name.toLowerCase() === "vary");
+  const varied = vary ? `${String(headers[vary])}, Accept-Encoding` : "Accept-Encoding";
+  if (vary) delete headers[vary];
+  return {
+    ...result,
+    headers: { ...headers, Vary: varied, "Content-Encoding": packed.encoding },
+    body: packed.bytes.toString("base64"),
+    isBase64Encoded: true,
+  };
 }
 
 function carriesSession(event: APIGatewayProxyEventV2): boolean {

@@ -22,6 +22,7 @@ const PROBLEMS = {
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "The resource is not in a state that allows this" },
+  "qr-expired": { status: 410, title: "This QR code has expired" },
   throttled: { status: 429, title: "Too many attempts" },
   internal: { status: 500, title: "Something went wrong on our side" },
 } as const;

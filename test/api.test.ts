@@ -5,7 +5,9 @@ import { createAssessment } from "../src/data/assessments";
 import { hashPassword } from "../src/accounts/passwords";
 import { createUser, setPassword } from "../src/data/users";
 import { isTokenFormat, randomToken, sha256 } from "../src/domain/tokens";
+import { readdirSync } from "node:fs";
 import { ApiClient, type ApiResult, type Problem } from "./support/api-client";
+import { expectDocumented } from "./support/openapi";
 import { uniqueEmail } from "./support/client";
 import { answersWorth, paperOf } from "./support/objective";
 import { baseUrl } from "./support/ports";
@@ -17,6 +19,11 @@ const DAY = 24 * 60 * 60_000;
 function problemOf<T>(result: ApiResult<T>): Problem {
   if (result.ok) throw new Error(`expected a problem, got ${result.status}`);
   return result.problem;
+}
+
+function replyOf(response: Response, method: string, body: string) {
+  const contentType = response.headers.get("Content-Type") ?? "";
+  return { method, url: response.url, status: response.status, contentType, body };
 }
 
 function dataOf<T>(result: ApiResult<T>): T {
@@ -95,7 +102,9 @@ describe("API v1 tokens against Sandbox", () => {
         body,
       });
       expect(response.status).toBe(400);
-      expect(((await response.json()) as Problem).type).toBe(`${PROBLEMS}bad-request`);
+      const text = await response.text();
+      await expectDocumented(replyOf(response, "POST", text));
+      expect((JSON.parse(text) as Problem).type).toBe(`${PROBLEMS}bad-request`);
     }
   });
 
@@ -133,7 +142,9 @@ describe("API v1 tokens against Sandbox", () => {
       expect(response.status).toBe(401);
       expect(response.headers.get("Content-Type")).toBe("application/problem+json");
       expect(response.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-      const body = (await response.json()) as Problem;
+      const text = await response.text();
+      await expectDocumented(replyOf(response, "GET", text));
+      const body = JSON.parse(text) as Problem;
       expect(body).toMatchObject({ type: `${PROBLEMS}unauthorized`, status: 401 });
     }
     const forged = problemOf(await new ApiClient(randomToken()).me());
@@ -289,11 +300,89 @@ describe("API v1 assessments", () => {
     expect(marked.marking?.raw).toBe(20);
     expect(marked.band).toBe(marked.marking?.band);
     expect(problemOf(await app.submitAnswers(started.id, {})).status).toBe(409);
+
+    // Progress comes from the use case behind /profile: the marked paper is its newest row.
+    const progress = dataOf(await app.progress("reading"));
+    expect(progress.rows[0]).toMatchObject({ assessmentId: started.id, score: { raw: 20 } });
+    expect(progress.series[0]?.points.map((p) => p.band)).toEqual([marked.band]);
+    expect(dataOf(await app.progress("writing")).rows).toEqual([]);
+    const bad = problemOf(await app.progress("cooking"));
+    expect(bad.errors?.map((e) => e.pointer)).toEqual(["#/skill"]);
   });
 
   it("answers an unknown API path with a 404 problem, not the site's HTML page", async () => {
     const problem = problemOf(await new ApiClient().call("GET", "/api/v1/nothing-here"));
     expect(problem.type).toBe(`${PROBLEMS}not-found`);
+  });
+});
+
+describe("API v1 OpenAPI document and low bandwidth", () => {
+  it("serves an OpenAPI 3.1 document that lists every /api/v1 route", async () => {
+    const result = await new ApiClient().call<{ openapi: string; paths: Record<string, object> }>(
+      "GET",
+      "/api/v1/openapi.json",
+    );
+    const doc = dataOf(result);
+    expect(doc.openapi).toBe("3.1.0");
+    // Every route file but the catch-all is a documented path ($id -> {id}).
+    const routes = readdirSync("app/routes")
+      .filter((f) => f.startsWith("api.v1.") && f !== "api.v1.$.ts")
+      .map((f) =>
+        f
+          .replace(/\.ts$/, "")
+          .replace(/\._index$/, "")
+          .replace("[.]", ".")
+          .split(".")
+          .map((part) => (part.startsWith("$") ? `{${part.slice(1)}}` : part))
+          .join("/"),
+      )
+      .map((path) => `/${path.replace("openapi/json", "openapi.json")}`);
+    expect(Object.keys(doc.paths).sort()).toEqual(routes.sort());
+  });
+
+  it("fails a reply that drifts from the document", async () => {
+    const { app } = await signedInApp("api-drift");
+    const me = await fetch(`${baseUrl}/api/v1/me`, {
+      headers: { Authorization: `Bearer ${app.token}` },
+    });
+    const body = (await me.json()) as Record<string, unknown>;
+    const reply = (data: unknown) => replyOf(me, "GET", JSON.stringify(data));
+    await expectDocumented(reply(body));
+    await expect(expectDocumented(reply({ ...body, email: 7 }))).rejects.toThrow(/not valid/);
+    await expect(expectDocumented(reply({ ...body, secret: "x" }))).rejects.toThrow(/not valid/);
+    const { devices: _devices, ...missing } = body;
+    await expect(expectDocumented(reply(missing))).rejects.toThrow(/not valid/);
+  });
+
+  it("compresses a reply over 1 KB with brotli or gzip as accepted, and not a small one", async () => {
+    const { user, app } = await signedInApp("api-gzip");
+    for (let i = 0; i < 20; i++) {
+      await createAssessment({
+        userId: user.userId,
+        skill: "writing",
+        status: "draft",
+        submission: { kind: "writing", task: 2, module: "academic", prompt: "P", response: "" },
+      });
+    }
+    const get = (path: string, encoding: string) =>
+      fetch(`${baseUrl}${path}`, {
+        headers: { Authorization: `Bearer ${app.token}`, "Accept-Encoding": encoding },
+      });
+    const br = await get("/api/v1/assessments", "gzip, br");
+    expect(br.headers.get("Content-Encoding")).toBe("br");
+    expect(br.headers.get("Vary")).toMatch(/Accept-Encoding/);
+    const text = await br.text();
+    expect(text.length).toBeGreaterThan(1024);
+    await expectDocumented(replyOf(br, "GET", text));
+    const gzip = await get("/api/v1/assessments", "gzip");
+    expect(gzip.headers.get("Content-Encoding")).toBe("gzip");
+    expect(await gzip.text()).toBe(text);
+    // The ETag names the content, whatever the encoding, so a 304 works across them.
+    expect(gzip.headers.get("ETag")).toBe(br.headers.get("ETag"));
+    const plain = await get("/api/v1/assessments", "identity");
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    const small = await get("/api/v1/me", "br");
+    expect(small.headers.get("Content-Encoding")).toBeNull();
   });
 });
 

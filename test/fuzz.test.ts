@@ -111,6 +111,8 @@ describe("random bodies to every form action", () => {
     // grep app/routes for `function action`: every route that takes a POST.
     actions = [
       "/login",
+      "/login/qr",
+      "/account/devices",
       "/join",
       "/forgot-password",
       "/reset-password?token=not-a-token",

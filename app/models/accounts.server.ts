@@ -1,9 +1,7 @@
 // The one door from routes to the account flows: the `.server` name keeps them, and the AWS
 // SDK they pull in, out of the browser bundle even if a route's imports are not tree-shaken.
 export {
-  authenticate,
   changePassword,
-  DISABLED_MESSAGE,
   register,
   requestPasswordReset,
   resetPassword,
@@ -14,7 +12,6 @@ export {
   changePasswordSchema,
   forgotPasswordSchema,
   joinSchema,
-  loginSchema,
   resetSchema,
   validate,
 } from "../../src/accounts/validation";

@@ -2,5 +2,5 @@
 // stay out of the browser bundle.
 export { listUserAssessments } from "../../src/data/assessments";
 export { historyRows, parseSkill } from "../../src/progress/history";
-export { bandSeries, criterionStats } from "../../src/progress/charts";
+export { progressOverview } from "../../src/progress/overview";
 export { historyCsv } from "../../src/progress/csv";

@@ -1,8 +1,7 @@
-import { z } from "zod";
+import { answersBody } from "~/api-contract.server";
 import {
   ownObjective,
   submitObjective,
-  MAX_ANSWER_CHARS,
   paperView,
   detailOf,
   questionsOf,
@@ -37,19 +36,7 @@ const route = apiRoute({
   POST: async ({ request, params }) => {
     const client = await requireApiClient(request);
     const { assessment, test } = await ownPaper(request, client, params.id);
-    const ids = new Set(questionsOf(test).map((q) => q.id));
-    const body = z.object({
-      answers: z
-        .record(
-          z.string().refine((id) => ids.has(id), "Not a question of this paper."),
-          z
-            .string()
-            .trim()
-            .max(MAX_ANSWER_CHARS, `An answer has at most ${MAX_ANSWER_CHARS} characters.`),
-          { error: "answers maps question ids to the answers given." },
-        )
-        .transform((answers) => Object.fromEntries(Object.entries(answers).filter(([, v]) => v))),
-    });
+    const body = answersBody(new Set(questionsOf(test).map((q) => q.id)));
     const { answers } = validated(request, body, await readJson(request));
     if (assessment.status !== "draft") {
       throw problem(request, "conflict", "This paper was already handed in.");

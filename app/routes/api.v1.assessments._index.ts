@@ -1,28 +1,7 @@
-import { z } from "zod";
-import {
-  openObjectiveDraft,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  detailOf,
-  listAssessmentPage,
-} from "~/models/student-work.server";
+import { listQuery, startBody } from "~/api-contract.server";
+import { openObjectiveDraft, detailOf, listAssessmentPage } from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 import { requireApiClient } from "~/permissions.server";
-
-const listQuery = z.object({
-  limit: z.coerce
-    .number({ error: `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.` })
-    .int(`limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .min(1, `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .max(MAX_PAGE_SIZE, `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().max(1000, "Pass the cursor exactly as the previous page gave it.").optional(),
-});
-
-const startBody = z.object({
-  skill: z.enum(["reading", "listening"], { error: "skill is reading or listening." }),
-  module: z.enum(["academic", "general"], { error: "module is academic or general." }),
-});
 
 const route = apiRoute({
   // Newest first; `nextCursor` is null on the last page.

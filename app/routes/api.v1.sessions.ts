@@ -1,5 +1,5 @@
 import { apiRoute, problem, readJson } from "~/api.server";
-import { apiAuthenticator } from "~/authenticator.server";
+import { apiAuthenticator, deviceSignedIn } from "~/authenticator.server";
 import { clientIp } from "~/recaptcha.server";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
@@ -34,15 +34,7 @@ const route = apiRoute({
   POST: async ({ request, context }) => {
     const form = await asFormRequest(request);
     const client = await apiAuthenticator(clientIp(context)).authenticate("form", form);
-    return {
-      status: 201,
-      data: {
-        token: client.token,
-        tokenType: "Bearer",
-        expiresAt: client.device.expiresAt,
-        device: client.device,
-      },
-    };
+    return deviceSignedIn(client);
   },
 });
 

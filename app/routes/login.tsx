@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { authenticate, DISABLED_MESSAGE, loginSchema, validate } from "~/models/accounts.server";
+import { LoginRefused, webAuthenticator } from "~/authenticator.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
-import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
-import { publicBaseUrl } from "~/config.server";
+import { recaptchaSiteKey } from "~/recaptcha.server";
 import { withoutSecrets } from "~/form-state";
 import { safeRedirect } from "~/security/safe-redirect";
 import { formValues, readForm } from "~/security/form.server";
@@ -31,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { form, problem } = await readForm(request);
+  // The form strategy reads the body itself, so the CSRF check reads a copy.
+  const { form, problem } = await readForm(request.clone());
   const values = formValues(form, FIELDS);
   const fail = (status: number, formError: string | null, fieldErrors = {}) =>
     json(
@@ -43,32 +43,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status,
     );
   if (problem) return fail(403, problem);
-  const parsed = validate(loginSchema, values);
-  if (!parsed.ok) return fail(400, null, parsed.fieldErrors);
-  if (!(await checkRecaptcha(form, context))) {
-    return fail(400, RECAPTCHA_FAILED);
+  try {
+    const user = await webAuthenticator(context).authenticate("form", request);
+    return startSession(request, user.userId, safeRedirect(values.redirectTo));
+  } catch (refused) {
+    if (refused instanceof LoginRefused) {
+      return fail(refused.status, refused.formError, refused.fieldErrors);
+    }
+    throw refused;
   }
-  const result = await authenticate({
-    email: parsed.data.email,
-    password: parsed.data.password,
-    ip: clientIp(context),
-    baseUrl: publicBaseUrl(),
-  });
-  if (result.ok) return startSession(request, result.user.userId, safeRedirect(values.redirectTo));
-  if (result.reason === "throttled") {
-    const minutes = result.retryAfterMinutes;
-    return fail(
-      429,
-      `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
-    );
-  }
-  if (result.reason === "unverified") {
-    return fail(403, "Confirm your email address first: we have sent you a new link.");
-  }
-  if (result.reason === "disabled") {
-    return fail(403, DISABLED_MESSAGE);
-  }
-  return fail(400, "That email and password do not match an account.");
 }
 
 export default function Login() {
@@ -111,6 +94,18 @@ export default function Login() {
           <Link to="/forgot-password">Forgot your password?</Link> · New here?{" "}
           <Link to="/join">Create an account</Link>
         </p>
+      </Form>
+      <h2>Or use the phone app</h2>
+      <Form method="post" action="/login/qr" className="form">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="start" />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={result?.values.redirectTo ?? params.get("redirectTo") ?? ""}
+        />
+        <p>Signed in on the app? Show a code here and scan it with the app: no password needed.</p>
+        <button type="submit">Show a QR code</button>
       </Form>
     </section>
   );

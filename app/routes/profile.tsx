@@ -4,13 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BandTimeline } from "~/components/progress/BandTimeline";
 import { CriteriaChart } from "~/components/progress/CriteriaChart";
 import { EmptyHistory, HistoryList, SkillFilter, skillName } from "~/components/progress/History";
-import {
-  bandSeries,
-  criterionStats,
-  historyRows,
-  listUserAssessments,
-  parseSkill,
-} from "~/models/progress.server";
+import { parseSkill, progressOverview } from "~/models/progress.server";
 import { requireUser } from "~/permissions.server";
 import chartStyles from "~/styles/charts.css";
 import progressStyles from "~/styles/progress.css";
@@ -22,24 +16,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Your progress · IELTS AI Prep" }];
 
-// Reading and Listening are marked against a key, so they have a raw score but no criteria.
-const CRITERION_SKILLS = ["writing", "speaking"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const skill = parseSkill(new URL(request.url).searchParams.get("skill"));
-  const all = historyRows(await listUserAssessments(user.userId), null);
-  const rows = skill ? all.filter((r) => r.skill === skill) : all;
-  const shown = skill ? CRITERION_SKILLS.filter((s) => s === skill) : CRITERION_SKILLS;
-  return json({
-    skill,
-    total: all.length,
-    rows,
-    series: bandSeries(rows),
-    criteria: shown
-      .map((s) => ({ skill: s, stats: criterionStats(rows, s) }))
-      .filter((c) => c.stats.length > 0),
-  });
+  return json(await progressOverview({ userId: user.userId, skill }));
 }
 
 export default function Profile() {

@@ -22,3 +22,7 @@ function makeCookie(name: string, maxAgeSeconds?: number) {
 
 export const sessionCookie = makeCookie("ielts_session", 24 * 60 * 60);
 export const csrfCookie = makeCookie("ielts_csrf");
+/** A QR code shown on /login: its token and the secret that binds it to this browser. */
+export const qrLoginCookie = makeCookie("ielts_qr_login", 5 * 60);
+/** A QR code shown on the devices page for the app to scan; bound to the session itself. */
+export const qrAppCookie = makeCookie("ielts_qr_app", 5 * 60);

@@ -85,11 +85,20 @@ export async function signInDevice(input: {
   const now = input.now ?? new Date();
   const checked = await authenticate({ ...input, now });
   if (!checked.ok) return checked;
+  return { ok: true, user: checked.user, ...(await issueDevice(checked.user, input, now)) };
+}
+
+/** A token for a device of a user who has just proved who they are (password or QR code). */
+export async function issueDevice(
+  user: User,
+  input: { deviceName: string; userAgent: string },
+  now: Date,
+): Promise<{ token: string; device: Device }> {
   const token = randomToken();
   const at = now.toISOString();
   const row: ApiTokenRow = {
     tokenHash: sha256(token),
-    userId: checked.user.userId,
+    userId: user.userId,
     deviceName: input.deviceName.slice(0, DEVICE_NAME_MAX),
     userAgent: input.userAgent.slice(0, USER_AGENT_MAX),
     createdAt: at,
@@ -97,7 +106,7 @@ export async function signInDevice(input: {
     expiresAt: Math.floor((now.getTime() + API_TOKEN_LIFETIME_MS) / 1000),
   };
   await putApiToken(row);
-  return { ok: true, user: checked.user, token, device: toDevice(row) };
+  return { token, device: toDevice(row) };
 }
 
 export type DeviceAuthResult =
@@ -143,6 +152,9 @@ export async function revokeDevice(input: {
   userId: string;
   deviceId: string;
 }): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
+  // A device id is a SHA-256 in base64url, the shape of a token; anything else (an empty or
+  // oversized field) would be a DynamoDB key error, not an unknown device.
+  if (!isTokenFormat(input.deviceId)) return { ok: false, reason: "not-found" };
   return (await deleteApiToken(input.deviceId, input.userId))
     ? { ok: true }
     : { ok: false, reason: "not-found" };

@@ -22,7 +22,7 @@ import { accountExistsEmail, passwordResetEmail, verificationEmail } from "./ema
 import { getMailer, type Mailer } from "./mailer";
 import { checkPassword } from "./password-policy";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords";
-import { checkThrottle, recordFailure, takeMailAllowance } from "./throttles";
+import { checkThrottle, recordFailure, takeAllowance } from "./throttles";
 
 /**
  * The flows behind the account pages, free of HTTP. Inputs are expected to have passed the
@@ -41,9 +41,9 @@ export const RESET_PASSWORD_TTL_MINUTES = 30;
 const RESET_REQUEST_MIN_MS = 600;
 
 /** Mail goes out only within the per-address and per-client allowance; the page says the same. */
-function mayMail(email: string, ip: string | undefined, now = new Date()): Promise<boolean> {
+async function mayMail(email: string, ip: string | undefined, now = new Date()) {
   const keys = [mailThrottleKey(email), ...(ip ? [mailClientThrottleKey(ip)] : [])];
-  return takeMailAllowance(keys, now);
+  return !(await takeAllowance(keys, now)).blocked;
 }
 
 export async function register(input: {

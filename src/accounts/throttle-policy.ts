@@ -19,11 +19,20 @@ export const FAILURE_LIMITS = { account: 10, ip: 50 } as const;
  */
 export const MAIL_LIMITS = { address: 3, client: 30, windowMinutes: 60 } as const;
 
+/**
+ * QR codes one client may ask for: a code lasts 5 minutes, so 20 in 15 minutes is a class of
+ * students behind one address with room for retries, while a script filling the table stops.
+ */
+const QR_LIMITS = { client: 20, windowMinutes: THROTTLE_WINDOW_MINUTES } as const;
+
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterMinutes: number };
 
 function policyFor(throttleKey: string): { limit: number; windowMinutes: number } {
   if (throttleKey.startsWith("mail#")) {
     return { limit: MAIL_LIMITS.address, windowMinutes: MAIL_LIMITS.windowMinutes };
+  }
+  if (throttleKey.startsWith("qr-ip#")) {
+    return { limit: QR_LIMITS.client, windowMinutes: QR_LIMITS.windowMinutes };
   }
   if (throttleKey.startsWith("mail-ip#")) {
     return { limit: MAIL_LIMITS.client, windowMinutes: MAIL_LIMITS.windowMinutes };

@@ -13,15 +13,15 @@ export async function recordFailure(keys: readonly string[], now = new Date()): 
 }
 
 /**
- * Whether one more mail may go out for these keys (the address, the client asking), counting it
- * when it may. Callers answer the same either way, so the limit tells nobody which address has
- * an account.
+ * Whether one more of something limited (a mail for an address or a client, a QR code for a
+ * client) may happen for these keys, counting it when it may. Mail callers answer the same
+ * either way, so the limit tells nobody which address has an account.
  */
-export async function takeMailAllowance(
+export async function takeAllowance(
   keys: readonly string[],
   now = new Date(),
-): Promise<boolean> {
-  if ((await checkThrottle(keys, now)).blocked) return false;
-  await recordFailure(keys, now);
-  return true;
+): Promise<ThrottleVerdict> {
+  const verdict = await checkThrottle(keys, now);
+  if (!verdict.blocked) await recordFailure(keys, now);
+  return verdict;
 }

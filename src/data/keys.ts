@@ -11,6 +11,7 @@ export const accountThrottleKey = (email: string) => `account#${normaliseEmail(e
 export const ipThrottleKey = (ip: string) => `ip#${ip}`;
 export const mailThrottleKey = (email: string) => `mail#${normaliseEmail(email)}`;
 export const mailClientThrottleKey = (ip: string) => `mail-ip#${ip}`;
+export const qrClientThrottleKey = (ip: string) => `qr-ip#${ip}`;
 
 /** One recording per part, under the user's prefix so that export and erasure find them all. */
 export const audioKey = (userId: string, assessmentId: string, part: 1 | 2 | 3, ext: string) =>

@@ -20,13 +20,14 @@ export async function putSession(session: Session): Promise<void> {
 /** The stored row for a cookie's value, or null; whether it is still valid is not decided here. */
 export async function getSessionRow(rawId: string): Promise<Session | null> {
   if (!isTokenFormat(rawId)) return null;
+  return getSessionById(sha256(rawId));
+}
+
+/** The stored row by its id (the hash), for what is bound to a session without its cookie. */
+export async function getSessionById(sessionId: string): Promise<Session | null> {
   const { doc, table } = await getDb();
   const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("sessions"),
-      Key: { sessionId: sha256(rawId) },
-      ConsistentRead: true,
-    }),
+    new GetCommand({ TableName: table("sessions"), Key: { sessionId }, ConsistentRead: true }),
   );
   return Item ? toSession(Item) : null;
 }

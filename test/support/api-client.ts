@@ -1,6 +1,8 @@
 import type { Device } from "../../src/accounts/devices";
 import type { PaperBlock } from "../../src/assessments/objective-paper";
 import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
+import type { ProgressOverview } from "../../src/progress/overview";
+import { expectDocumented } from "./openapi";
 import { baseUrl } from "./ports";
 
 /** RFC 9457, as /api/v1 sends it. */
@@ -30,6 +32,15 @@ interface Me {
   role: string;
   device: Device;
   devices: Device[];
+}
+
+/** Which browser showed a scanned QR code, and when; `approvedAt` once the app approved it. */
+interface QrRequest {
+  kind: "web-login" | "app-sign-in";
+  browser: string;
+  requestedAt: string;
+  expiresAt: string;
+  approvedAt?: string;
 }
 
 interface AssessmentPage {
@@ -71,16 +82,16 @@ export class ApiClient {
     });
     const { status, headers: got } = response;
     const type = got.get("Content-Type") ?? "";
+    const text = await response.text();
+    // Every reply the tests see is checked against the published contract first.
+    await expectDocumented({ method, url: response.url, status, contentType: type, body: text });
     if (response.ok || status === 304) {
-      const text = await response.text();
       return { ok: true, status, data: (text ? JSON.parse(text) : null) as T, headers: got };
     }
     if (!type.startsWith("application/problem+json")) {
-      throw new Error(
-        `${method} ${path}: ${status} ${type}, not a problem: ${await response.text()}`,
-      );
+      throw new Error(`${method} ${path}: ${status} ${type}, not a problem: ${text}`);
     }
-    return { ok: false, status, problem: (await response.json()) as Problem, headers: got };
+    return { ok: false, status, problem: JSON.parse(text) as Problem, headers: got };
   }
 
   /** Signs the device in and keeps its token for the calls that follow. */
@@ -90,6 +101,24 @@ export class ApiClient {
     });
     if (result.ok) this.token = result.data.token;
     return result;
+  }
+
+  /** Signs the device in with a code scanned off a signed-in browser's devices page. */
+  async signInWithQr(token: string, deviceName = "Test phone") {
+    const result = await this.call<SignedIn>("POST", "/api/v1/qr/sessions", {
+      body: { token, deviceName },
+    });
+    if (result.ok) this.token = result.data.token;
+    return result;
+  }
+
+  inspectQr(token: string) {
+    return this.call<QrRequest>("POST", "/api/v1/qr/inspect", { body: { token } });
+  }
+
+  /** Approves a code scanned off a browser's /login: that browser is then signed in. */
+  approveQr(token: string) {
+    return this.call<QrRequest>("POST", "/api/v1/qr/approve", { body: { token } });
   }
 
   signOut() {
@@ -107,6 +136,11 @@ export class ApiClient {
     return this.call<AssessmentPage>("GET", `/api/v1/assessments?${params}`, {
       headers: etag ? { "If-None-Match": etag } : {},
     });
+  }
+
+  progress(skill?: string) {
+    const query = skill === undefined ? "" : `?${new URLSearchParams({ skill })}`;
+    return this.call<ProgressOverview>("GET", `/api/v1/progress${query}`);
   }
 
   getAssessment(id: string) {

@@ -18,6 +18,10 @@ export class FormClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   setCookie(name: string, value: string): void {
     this.cookies.set(name, value);
   }

@@ -1,5 +1,6 @@
-import { Link, useRevalidator } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { usePolling } from "~/components/use-polling";
 
 const POLL_MS = 2_000;
 /** Without JavaScript the page reloads itself this often while the answer is scored. */
@@ -16,20 +17,14 @@ function elapsed(ms: number): string {
 }
 
 /** With JavaScript: asks the server again every few seconds and counts the seconds waited. */
-function usePolling() {
-  const { revalidate, state } = useRevalidator();
+function useWaiting() {
+  usePolling(POLL_MS);
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1_000);
-    const poll = setInterval(() => {
-      if (state === "idle") revalidate();
-    }, POLL_MS);
     setNow(Date.now());
-    return () => {
-      clearInterval(tick);
-      clearInterval(poll);
-    };
-  }, [revalidate, state]);
+    return () => clearInterval(tick);
+  }, []);
   return now;
 }
 
@@ -58,7 +53,7 @@ export function ScoringProgress(props: {
   resumeUrl: string;
   mockId: string | null;
 }) {
-  const now = usePolling();
+  const now = useWaiting();
   const submitted = Date.parse(props.submittedAt);
   const waited = (now ?? props.serverNow) - submitted;
   const current = STAGES.findIndex((s) => s.status === props.status);
