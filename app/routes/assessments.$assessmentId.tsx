@@ -1,4 +1,4 @@
-import { ownedBy } from "../../src/domain/assessment";
+import { ownedBy, spokenText } from "../../src/domain/assessment";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -55,7 +55,7 @@ async function ownAssessment(request: Request, param: string | undefined) {
 function shownText(assessment: Assessment): string {
   const s = assessment.submission;
   if (s.kind === "writing") return s.response;
-  if (s.kind === "speaking") return joinedTranscript(s.parts.map((p) => p.transcript));
+  if (s.kind === "speaking") return joinedTranscript(s.parts.map(spokenText));
   return "";
 }
 

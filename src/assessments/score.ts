@@ -1,11 +1,12 @@
-import type { Submission } from "../domain/assessment";
+import { spokenText, type Submission } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { scoreWithChain, ScoringFailedError, type AttemptRecord } from "../ai/chain";
 import { offlineEvidence } from "../ai/local";
-import type { ScoringProvider, ScoringRequest } from "../ai/types";
+import type { ScoringProvider, ScoringRequest, SpeechToText } from "../ai/types";
 import { claimForScoring, saveFailed, saveScored } from "../data/assessments";
 import { getAudioStore } from "../data/audio-store";
 import { combineSpeakingParts } from "./combine-speaking";
+import { recogniseSpeech } from "./recognise-speech";
 import { logSafetyEvent } from "../data/safety-logs";
 
 /** Per provider call, and tries per provider: their product sets the worker's time budget. */
@@ -35,21 +36,27 @@ async function scoreSpeakingParts(
   submission: Extract<Submission, { kind: "speaking" }>,
   providers: readonly ScoringProvider[],
   runChain: Chain,
+  speech: SpeechToText | null,
 ) {
   const listeners = providers.filter((p) => p.hearsAudio);
   const parts = [];
   const unscoredParts: NonNullable<ScoringResult["unscoredParts"]> = [];
   const attempts: AttemptRecord[] = [];
   for (const answer of submission.parts) {
-    const unheard = Boolean(answer.audioKey) && answer.transcript.trim() === "";
+    const transcript = spokenText(answer);
+    const unheard = Boolean(answer.audioKey) && transcript.trim() === "";
     if (unheard && listeners.length === 0) {
-      unscoredParts.push({ part: answer.part, reason: NO_LISTENER_REASON });
+      // With speech to text configured, it has tried this recording and heard nothing.
+      unscoredParts.push({
+        part: answer.part,
+        reason: speech ? NOT_HEARD_REASON : NO_LISTENER_REASON,
+      });
       continue;
     }
     const request = await speakingRequest(submission, answer);
     try {
       const scored = await runChain(request, unheard ? listeners : providers);
-      parts.push({ part: answer.part, transcript: answer.transcript, result: scored.result });
+      parts.push({ part: answer.part, transcript, result: scored.result });
       attempts.push(...scored.attempts);
     } catch (error) {
       if (!(unheard && error instanceof ScoringFailedError)) throw error;
@@ -77,7 +84,8 @@ async function speakingRequest(
     part: answer.part,
     module: submission.module,
     questions: answer.questions,
-    transcript: answer.transcript,
+    transcript: spokenText(answer),
+    ...(answer.recognised ? { timings: answer.recognised.words } : {}),
     ...(audio ? { audio: { mimeType: audio.mimeType, data: audio.bytes } } : {}),
   };
 }
@@ -92,12 +100,13 @@ async function scoreSubmission(
   submission: Submission,
   providers: readonly ScoringProvider[],
   runChain: Chain,
+  speech: SpeechToText | null,
 ) {
   if (submission.kind === "writing") return runChain(submission, providers);
   // Reading, Listening and mock records are marked when submitted and never published here.
   if (submission.kind !== "speaking")
     throw new Error("Only writing and speaking are scored by workers.");
-  return scoreSpeakingParts(submission, providers, runChain);
+  return scoreSpeakingParts(submission, providers, runChain, speech);
 }
 
 /**
@@ -110,9 +119,11 @@ export async function scoreAssessment(
   assessmentId: string,
   providers: ScoringProvider[],
   limits: { timeoutMs: number; attempts: number } = SCORING_LIMITS,
+  speech: SpeechToText | null = null,
 ): Promise<ScoreOutcome> {
   const claimed = await claimForScoring(assessmentId);
   if (!claimed) return "skipped";
+  const heard = await recogniseSpeech(assessmentId, claimed.submission, speech);
   const runChain: Chain = async (request, chosen) =>
     scoreWithChain(request, chosen, {
       evidence: isUnheard(request) ? null : await offlineEvidence(request),
@@ -123,17 +134,17 @@ export async function scoreAssessment(
   let result: ScoringResult;
   let attempts: AttemptRecord[];
   try {
-    ({ result, attempts } = await scoreSubmission(claimed.submission, providers, runChain));
+    ({ result, attempts } = await scoreSubmission(heard.submission, providers, runChain, speech));
   } catch (error) {
     if (error instanceof NothingHeardError) {
-      await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);
+      await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, [...heard.attempts, ...error.attempts]);
       return "failed";
     }
     if (!(error instanceof ScoringFailedError)) throw error;
-    await saveFailed(assessmentId, error.userMessage, error.attempts);
+    await saveFailed(assessmentId, error.userMessage, [...heard.attempts, ...error.attempts]);
     return "failed";
   }
-  await saveScored(assessmentId, result, attempts);
+  await saveScored(assessmentId, result, [...heard.attempts, ...attempts]);
   return "scored";
 }
 

@@ -9,6 +9,7 @@ import {
   type MockBands,
   type ObjectiveMarking,
   type ProviderAttempt,
+  type SpeakingPartAnswer,
   type Submission,
 } from "../domain/assessment";
 import { moduleFrom, type Skill } from "../domain/module";
@@ -228,6 +229,40 @@ export async function listStale(status: "queued" | "scoring", before: Date): Pro
       ExpressionAttributeValues: { ":status": status, ":before": before.toISOString() },
     },
     toAssessment,
+  );
+}
+
+/**
+ * A Speaking test's parts with what speech to text heard, saved while it is being scored, so a
+ * retry scores the same words without transcribing (and paying) again.
+ */
+export async function saveSpeakingParts(
+  assessmentId: string,
+  parts: SpeakingPartAnswer[],
+  now = new Date(),
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET #submission.#parts = :parts, updatedAt = :at",
+        ConditionExpression: "#status = :scoring AND #submission.#kind = :speaking",
+        ExpressionAttributeNames: {
+          "#status": "status",
+          "#submission": "submission",
+          "#parts": "parts",
+          "#kind": "kind",
+        },
+        ExpressionAttributeValues: {
+          ":parts": parts,
+          ":at": now.toISOString(),
+          ":scoring": "scoring",
+          ":speaking": "speaking",
+        },
+      }),
+    ),
   );
 }
 

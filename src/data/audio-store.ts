@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { localDir } from "./project-root";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -14,6 +15,8 @@ export interface StoredAudio {
 export interface AudioStore {
   save(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;
   load(key: string): Promise<StoredAudio>;
+  /** Where a service that reads the recording itself (Amazon Transcribe) finds it. */
+  mediaUri(key: string): string;
 }
 
 // Keys come from audioKey() (ids are UUIDs), but the local store turns them into paths, so
@@ -41,6 +44,12 @@ export class LocalAudioStore implements AudioStore {
     const path = join(this.root, key);
     const [bytes, mimeType] = await Promise.all([readFile(path), readFile(`${path}.type`, "utf8")]);
     return { bytes: new Uint8Array(bytes), mimeType };
+  }
+
+  // Only a local fake can read a file: a real Transcribe needs AUDIO_BUCKET.
+  mediaUri(key: string): string {
+    checkKey(key);
+    return pathToFileURL(join(this.root, key)).href;
   }
 }
 
@@ -70,6 +79,11 @@ export class S3AudioStore implements AudioStore {
       bytes: await output.Body.transformToByteArray(),
       mimeType: output.ContentType ?? "application/octet-stream",
     };
+  }
+
+  mediaUri(key: string): string {
+    checkKey(key);
+    return `s3://${this.bucket}/${key}`;
   }
 }
 

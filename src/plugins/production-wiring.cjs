@@ -363,6 +363,19 @@ function wire(cloudformation, cwd, env = process.env) {
             ],
           },
           {
+            // Speech to text for recordings (SPEECH_TO_TEXT=transcribe): only the jobs the
+            // speaking worker names; Transcribe reads the recording with the caller's own
+            // s3:GetObject (AudioStorePolicy) and keeps the transcript in its own bucket.
+            Effect: "Allow",
+            Action: ["transcribe:StartTranscriptionJob", "transcribe:GetTranscriptionJob"],
+            Resource: [
+              {
+                "Fn::Sub":
+                  "arn:aws:transcribe:${AWS::Region}:${AWS::AccountId}:transcription-job/ielts-*",
+              },
+            ],
+          },
+          {
             Effect: "Allow",
             Action: ["sqs:SendMessage"],
             Resource: [{ "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] }],
