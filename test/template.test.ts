@@ -44,6 +44,9 @@ beforeAll(async () => {
     ARC_TRACING: "true",
     AI_COST_BUDGET_USD: "12.5",
     ALARM_EMAIL: "ops@example.org",
+    // The documented EU option: the EU inference profile, called from an EU source region.
+    BEDROCK_MODEL_ID: "eu.amazon.nova-micro-v1:0",
+    BEDROCK_REGION: "eu-west-1",
   });
   // Last, so that sam.json and the packaged code the tests read are the plain deploy's.
   resources = await dryRun({});
@@ -105,15 +108,67 @@ describe("generated CloudFormation template (arc deploy --dry-run)", () => {
 });
 
 describe("production wiring (src/plugins/production-wiring.cjs)", () => {
-  it("lets the scoring workers call Nova Micro and nothing else in Bedrock", () => {
-    const policy = resources.ScoringWorkerPolicy!.Properties as {
-      PolicyDocument: { Statement: { Action: string[]; Resource: unknown[] }[] };
+  type Statement = { Action: string[]; Resource: unknown[]; Condition?: unknown };
+  const bedrockGrants = (of: Record<string, Resource>) =>
+    (
+      of.ScoringWorkerPolicy!.Properties as { PolicyDocument: { Statement: Statement[] } }
+    ).PolicyDocument.Statement.filter((s) => s.Action.some((a) => a.startsWith("bedrock:")));
+  const callerEnv = (of: Record<string, Resource>, fn: string) =>
+    (of[fn]!.Properties.Environment as { Variables: Record<string, string> }).Variables;
+  const CALLERS = [
+    "ScoreWritingEventLambda",
+    "ScoreSpeakingEventLambda",
+    "ExplainAnswersEventLambda",
+  ];
+
+  it("lets the model callers call Nova Micro in us-east-1, where it is served, and nothing else in Bedrock", () => {
+    expect(bedrockGrants(resources)).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["bedrock:InvokeModel"],
+        Resource: ["arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0"],
+      },
+    ]);
+    for (const fn of CALLERS) {
+      expect(callerEnv(resources, fn), fn).toMatchObject({
+        BEDROCK_MODEL_ID: "amazon.nova-micro-v1:0",
+        BEDROCK_REGION: "us-east-1",
+      });
+    }
+  });
+
+  it("grants the EU inference profile in its source region and the model wherever it routes", () => {
+    const profileArn = {
+      "Fn::Sub":
+        "arn:aws:bedrock:eu-west-1:${AWS::AccountId}:inference-profile/eu.amazon.nova-micro-v1:0",
     };
-    const bedrock = policy.PolicyDocument.Statement.find((s) =>
-      s.Action.includes("bedrock:InvokeModel"),
-    );
-    expect(JSON.stringify(bedrock?.Resource)).toContain("foundation-model/amazon.nova-micro-v1:0");
-    expect(bedrock?.Resource).toHaveLength(1);
+    expect(bedrockGrants(configured)).toEqual([
+      { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [profileArn] },
+      {
+        Effect: "Allow",
+        Action: ["bedrock:InvokeModel"],
+        Resource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-micro-v1:0"],
+        Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+      },
+    ]);
+    for (const fn of CALLERS) {
+      expect(callerEnv(configured, fn), fn).toMatchObject({
+        BEDROCK_MODEL_ID: "eu.amazon.nova-micro-v1:0",
+        BEDROCK_REGION: "eu-west-1",
+      });
+    }
+  });
+
+  it("lets the speaking worker run its own Transcribe jobs", () => {
+    const statements = (
+      resources.ScoringWorkerPolicy!.Properties as { PolicyDocument: { Statement: Statement[] } }
+    ).PolicyDocument.Statement;
+    const transcribe = statements.find((s) => s.Action.some((a) => a.startsWith("transcribe:")));
+    expect(transcribe?.Action.sort()).toEqual([
+      "transcribe:GetTranscriptionJob",
+      "transcribe:StartTranscriptionJob",
+    ]);
+    expect(JSON.stringify(transcribe?.Resource)).toContain(":transcription-job/ielts-*");
   });
 
   it("gives Bedrock to the Lambdas that call a model and not to the HTTP or sweeper Lambdas", () => {

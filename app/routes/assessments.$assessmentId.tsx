@@ -7,6 +7,7 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { cloudFallbacks } from "../../src/assessments/fallback";
 import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
@@ -91,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     late: assessment.late ?? false,
     submittedAt: assessment.submittedAt ?? assessment.createdAt,
     result: assessment.result ?? null,
+    fellBackFrom: cloudFallbacks(assessment.attempts),
     failureReason: assessment.failureReason ?? null,
     text: shownText(assessment),
     question: questionOf(assessment),
@@ -182,6 +184,7 @@ export default function AssessmentResult() {
           text={data.text}
           question={data.question}
           speaking={data.skill === "speaking"}
+          fellBackFrom={data.fellBackFrom}
         />
       ) : null}
       {/* A Reading or Listening review has this link among its own. */}
