@@ -202,13 +202,33 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     }
   });
 
-  it("sends scoring events that exhaust their retries to a dead-letter queue", () => {
-    expect(resources.ScoringDeadLetterQueue?.Type).toBe("AWS::SQS::Queue");
-    for (const name of ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"]) {
-      expect(resources[name]!.Properties.DeadLetterQueue).toEqual({
+  it("sends every event worker's events that exhaust their retries to a dead-letter queue", () => {
+    const queues: Record<string, string> = {
+      ScoreWritingEventLambda: "ScoringDeadLetterQueue",
+      ScoreSpeakingEventLambda: "ScoringDeadLetterQueue",
+      ExplainAnswersEventLambda: "ExplainDeadLetterQueue",
+    };
+    const workers = ofType("AWS::Serverless::Function")
+      .map(([name]) => name)
+      .filter((name) => name.endsWith("EventLambda"));
+    expect(workers.sort()).toEqual(Object.keys(queues).sort());
+    const sendable = JSON.stringify(
+      (
+        resources.ScoringWorkerPolicy!.Properties as {
+          PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] };
+        }
+      ).PolicyDocument.Statement.find((s) => s.Action.includes("sqs:SendMessage"))?.Resource,
+    );
+    for (const [name, queue] of Object.entries(queues)) {
+      expect(resources[queue]?.Type).toBe("AWS::SQS::Queue");
+      expect(resources[name]!.Properties.DeadLetterQueue, name).toEqual({
         Type: "SQS",
-        TargetArn: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
+        TargetArn: { "Fn::GetAtt": [queue, "Arn"] },
       });
+      expect(resources[name]!.Properties.EventInvokeConfig, name).toEqual({
+        MaximumRetryAttempts: 2,
+      });
+      expect(sendable).toContain(queue);
     }
   });
 
@@ -429,14 +449,14 @@ describe("operations (src/plugins/production-wiring.cjs)", () => {
         Threshold: 0,
       });
     }
-    expect(all.ScoringDeadLetterAlarm).toMatchObject({
-      Namespace: "AWS/SQS",
-      MetricName: "ApproximateNumberOfMessagesVisible",
-      Threshold: 0,
-      Dimensions: [
-        { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
-      ],
-    });
+    for (const queue of ["ScoringDeadLetterQueue", "ExplainDeadLetterQueue"]) {
+      expect(all[queue.replace("Queue", "Alarm")], queue).toMatchObject({
+        Namespace: "AWS/SQS",
+        MetricName: "ApproximateNumberOfMessagesVisible",
+        Threshold: 0,
+        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue, "QueueName"] } }],
+      });
+    }
     // The metric src/observability/metrics.ts emits, summed over a day.
     expect(all.AiCostAlarm).toMatchObject({
       Namespace: "IeltsAiPrep",

@@ -396,6 +396,7 @@ function toAssessment(item: Record<string, unknown>): Assessment {
     ...optional("marking"),
     ...optional("explanations"),
     ...optional("explainedBy"),
+    ...optional("explainFailure"),
     ...optional("mockChildren"),
     ...optional("mockBands"),
     ...optional("mockId"),

@@ -113,6 +113,8 @@ export interface Assessment {
   explanations?: Explanation[];
   /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
   explainedBy?: string;
+  /** Why the last explain-answers run failed; cleared when a later run succeeds. */
+  explainFailure?: string;
   /** Mock tests: the writing and speaking assessments the student attached. */
   mockChildren?: MockChildren;
   /** Mock tests: the four skill bands and the overall band, stored once all four are in. */

@@ -3,7 +3,8 @@
 //   may call Amazon Nova Micro (in its region, or through the EU inference profile), and
 //   nothing else in Bedrock; the HTTP and sweeper Lambdas keep
 //   Architect's shared role, which cannot call Bedrock at all;
-// - a scoring event that fails every Lambda retry lands in a dead-letter queue, not nowhere;
+// - a scoring or explanation event that fails every Lambda retry lands in a dead-letter queue
+//   (one per kind of event), not nowhere;
 // - students' recordings live in a private, encrypted bucket that only the app can read;
 // - the packages the TypeScript build leaves external (harper.js finds its WebAssembly beside
 //   its own files; the dictionaries read theirs from disk) are copied into each worker's
@@ -293,17 +294,23 @@ function addOperations(cloudformation, env) {
       Threshold: 0,
     });
   }
-  resources.ScoringDeadLetterAlarm = alarm("A scoring event failed every retry (see the DLQ)", {
+  const deadLetters = (queue) => ({
     Namespace: "AWS/SQS",
     MetricName: "ApproximateNumberOfMessagesVisible",
-    Dimensions: [
-      { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
-    ],
+    Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue, "QueueName"] } }],
     Period: FIVE_MINUTES,
     Statistic: "Maximum",
     ComparisonOperator: "GreaterThanThreshold",
     Threshold: 0,
   });
+  resources.ScoringDeadLetterAlarm = alarm(
+    "A scoring event failed every retry (see the DLQ)",
+    deadLetters("ScoringDeadLetterQueue"),
+  );
+  resources.ExplainDeadLetterAlarm = alarm(
+    "An explain-answers event failed every retry (see the DLQ)",
+    deadLetters("ExplainDeadLetterQueue"),
+  );
   const budget = aiBudgetUsd(env);
   resources.AiCostAlarm = alarm(`AI spend over $${budget} in a day`, {
     Namespace: METRICS_NAMESPACE,
@@ -416,6 +423,11 @@ function wire(cloudformation, cwd, env = process.env) {
     Type: "AWS::SQS::Queue",
     Properties: { MessageRetentionPeriod: 1209600 },
   };
+  // Its own queue: an explanation event is re-driven to explain-answers, not to scoring.
+  resources.ExplainDeadLetterQueue = {
+    Type: "AWS::SQS::Queue",
+    Properties: { MessageRetentionPeriod: 1209600 },
+  };
   resources.ScoringWorkerPolicy = {
     Type: "AWS::IAM::Policy",
     Properties: {
@@ -440,7 +452,10 @@ function wire(cloudformation, cwd, env = process.env) {
           {
             Effect: "Allow",
             Action: ["sqs:SendMessage"],
-            Resource: [{ "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] }],
+            Resource: [
+              { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
+              { "Fn::GetAtt": ["ExplainDeadLetterQueue", "Arn"] },
+            ],
           },
         ],
       },
@@ -500,6 +515,11 @@ function wire(cloudformation, cwd, env = process.env) {
     fn.Properties.EventInvokeConfig = { MaximumRetryAttempts: 2 };
     copyScorerPackages(cwd, fn.Properties.CodeUri);
   }
+  resources.ExplainAnswersEventLambda.Properties.DeadLetterQueue = {
+    Type: "SQS",
+    TargetArn: { "Fn::GetAtt": ["ExplainDeadLetterQueue", "Arn"] },
+  };
+  resources.ExplainAnswersEventLambda.Properties.EventInvokeConfig = { MaximumRetryAttempts: 2 };
   addCdn(cloudformation);
   addOperations(cloudformation, env);
   return cloudformation;
