@@ -15,7 +15,7 @@ import { transcriptionCostUsd } from "./prices";
 import type { Recording, SpeechToText } from "./types";
 
 const ENGINE = "amazon-transcribe";
-export const DEFAULT_LANGUAGE = "en-GB";
+const DEFAULT_LANGUAGE = "en-GB";
 
 /** The recording could not be transcribed (the job failed, or Transcribe refused it). */
 export class TranscriptionFailedError extends Error {
@@ -69,7 +69,7 @@ const transcriptSchema = z.object({
 });
 
 /** The transcript text and the timed words of Transcribe's transcript JSON. */
-export function parseTranscript(json: unknown): Pick<RecognisedSpeech, "text" | "words"> {
+function parseTranscript(json: unknown): Pick<RecognisedSpeech, "text" | "words"> {
   const parsed = transcriptSchema.safeParse(json);
   if (!parsed.success) {
     throw new TranscriptionFailedError(`Transcript not understood: ${parsed.error.message}`);

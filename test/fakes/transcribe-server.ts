@@ -10,7 +10,7 @@ import { sendJson, startScriptedServer, type ScriptedServer } from "./scripted-s
  * starting a name twice is a ConflictException, as on AWS. A `file://` recording must exist (the
  * local audio store), or the job fails as Transcribe's does for a missing object.
  */
-export type TranscribeOutcome =
+type TranscribeOutcome =
   /** Words about 0.4 s apart; `pauseAfter` adds a 3-second silence after that many words. */
   | {
       kind: "transcript";
