@@ -118,7 +118,7 @@ async function scoreSubmission(
 export async function scoreAssessment(
   assessmentId: string,
   providers: ScoringProvider[],
-  limits: { timeoutMs: number; attempts: number } = SCORING_LIMITS,
+  limits: { timeoutMs: number; attempts: number; deadlineAt?: number } = SCORING_LIMITS,
   speech: SpeechToText | null = null,
 ): Promise<ScoreOutcome> {
   const claimed = await claimForScoring(assessmentId);
