@@ -1,6 +1,8 @@
 import type { Assessment } from "../src/domain/assessment";
 import { randomUUID } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { explainersFromEnv } from "../src/ai/config";
+import { explainAssessment } from "../src/assessments/explain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { questionsOf, readingTests } from "../src/content/papers";
 import { getAssessment } from "../src/data/assessments";
@@ -22,7 +24,9 @@ afterAll(async () => {
 beforeEach(() => bedrock.reset());
 
 /** A Reading paper already marked, with its first question wrong. */
-async function markedPaper(): Promise<{ assessment: Assessment; questionId: string }> {
+async function markedPaper(
+  extra: Partial<Assessment> = {},
+): Promise<{ assessment: Assessment; questionId: string }> {
   const test = readingTests[0]!;
   const question = questionsOf(test)[0]!;
   const now = new Date().toISOString();
@@ -55,6 +59,7 @@ async function markedPaper(): Promise<{ assessment: Assessment; questionId: stri
         },
       ],
     },
+    ...extra,
   };
   const { doc, table } = await getDb();
   await doc.send(new PutCommand({ TableName: table("assessments"), Item: assessment }));
@@ -99,5 +104,55 @@ describe("explain-answers worker through Sandbox", () => {
     expect(done.explainedBy).toBe("marking");
     expect(done.explanations?.[0]).toMatchObject({ id: questionId, source: "marking" });
     expect(done.explanations?.[0]?.text).toContain("Marked wrong by the key.");
+  });
+
+  it("makes one model call for an event delivered twice at once", async () => {
+    const { assessment, questionId } = await markedPaper();
+    bedrock.otherwise({
+      kind: "answer",
+      answer: { explanations: [{ id: questionId, text: "Read the second paragraph again." }] },
+      delayMs: 3_000,
+    });
+    await Promise.all([
+      publishEvent("explain-answers", { assessmentId: assessment.assessmentId }),
+      publishEvent("explain-answers", { assessmentId: assessment.assessmentId }),
+    ]);
+    const done = await explained(assessment.assessmentId);
+    expect(done.explainedBy).toBe("amazon.nova-micro-v1:0");
+    // Give the second delivery time to run and find the paper claimed or explained.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    expect(bedrock.requests.filter((r) => r.path.endsWith("/converse"))).toHaveLength(1);
+  });
+
+  it("takes over a dead run's claim, and a success clears the earlier failure reason", async () => {
+    const { assessment, questionId } = await markedPaper({
+      explainClaimedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      explainFailure: "Error: ProvisionedThroughputExceededException",
+    } as Partial<Assessment>);
+    bedrock.otherwise({
+      kind: "answer",
+      answer: { explanations: [{ id: questionId, text: "The key is in line 3." }] },
+    });
+    await publishEvent("explain-answers", { assessmentId: assessment.assessmentId });
+    const done = await explained(assessment.assessmentId);
+    expect(done.explanations?.[0]?.text).toBe("The key is in line 3.");
+    expect(done.explainFailure).toBeUndefined();
+    const { doc, table } = await getDb();
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId: assessment.assessmentId },
+      }),
+    );
+    expect(Item?.explainClaimedAt).toBeUndefined();
+    expect(Item?.explainFailure).toBeUndefined();
+  });
+
+  it("leaves a paper claimed by a live run alone", async () => {
+    const { assessment } = await markedPaper({
+      explainClaimedAt: new Date().toISOString(),
+    } as Partial<Assessment>);
+    expect(await explainAssessment(assessment.assessmentId, explainersFromEnv({}))).toBe("skipped");
+    expect((await getAssessment(assessment.assessmentId))?.explanations).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimForScoring, createAssessment, saveScored } from "../src/data/assessments";
-import type { Submission, WritingSubmission } from "../src/domain/assessment";
+import type { ProviderAttempt, Submission, WritingSubmission } from "../src/domain/assessment";
 import type { ScoringResult } from "../src/domain/result";
 import { signedInClient } from "./support/users";
 
@@ -28,12 +28,16 @@ function result(
   };
 }
 
-async function scoredPage(submission: Submission, scored: ScoringResult) {
+async function scoredPage(
+  submission: Submission,
+  scored: ScoringResult,
+  attempts: ProviderAttempt[] = [],
+) {
   const { client, user } = await signedInClient("result-page");
   const skill = submission.kind === "speaking" ? "speaking" : "writing";
   const a = await createAssessment({ userId: user.userId, skill, submission, status: "queued" });
   await claimForScoring(a.assessmentId);
-  await saveScored(a.assessmentId, scored, []);
+  await saveScored(a.assessmentId, scored, attempts);
   const page = await client.get(`/assessments/${a.assessmentId}`);
   expect(page.status).toBe(200);
   // React marks text boundaries with empty comments; the student reads the text without them.
@@ -88,5 +92,28 @@ describe("the result page", () => {
     expect(html).toContain("Parts not scored");
     expect(html).toContain("Part 2: No speech-to-text is set up here.");
     expect(html).toContain("Part 1: Where do you live?");
+  });
+
+  it("says when a configured cloud model failed and the offline scorer gave the bands", async () => {
+    const essay: WritingSubmission = {
+      kind: "writing",
+      task: 2,
+      module: "academic",
+      prompt: PROMPT,
+      response: "Cars are bad for cities.",
+    };
+    const failed = { provider: "bedrock", ok: false, error: "unavailable: 503", latencyMs: 40 };
+    const offline = { provider: "local", modelId: "offline-test", ok: true, latencyMs: 90 };
+    const fellBack = await scoredPage(essay, result({ TR: 5, CC: 5, LR: 5, GRA: 5 }), [
+      failed,
+      failed,
+      offline,
+    ]);
+    expect(fellBack).toContain(
+      "Amazon Bedrock is set up here but could not score this just now, so these bands come from our offline scorer instead.",
+    );
+    // Offline by configuration, nothing fell back: no such note.
+    const plain = await scoredPage(essay, result({ TR: 5, CC: 5, LR: 5, GRA: 5 }), [offline]);
+    expect(plain).not.toContain("could not score this just now");
   });
 });

@@ -44,6 +44,9 @@ beforeAll(async () => {
     ARC_TRACING: "true",
     AI_COST_BUDGET_USD: "12.5",
     ALARM_EMAIL: "ops@example.org",
+    // The documented EU option: the EU inference profile, called from an EU source region.
+    BEDROCK_MODEL_ID: "eu.amazon.nova-micro-v1:0",
+    BEDROCK_REGION: "eu-west-1",
   });
   // Last, so that sam.json and the packaged code the tests read are the plain deploy's.
   resources = await dryRun({});
@@ -105,15 +108,67 @@ describe("generated CloudFormation template (arc deploy --dry-run)", () => {
 });
 
 describe("production wiring (src/plugins/production-wiring.cjs)", () => {
-  it("lets the scoring workers call Nova Micro and nothing else in Bedrock", () => {
-    const policy = resources.ScoringWorkerPolicy!.Properties as {
-      PolicyDocument: { Statement: { Action: string[]; Resource: unknown[] }[] };
+  type Statement = { Action: string[]; Resource: unknown[]; Condition?: unknown };
+  const bedrockGrants = (of: Record<string, Resource>) =>
+    (
+      of.ScoringWorkerPolicy!.Properties as { PolicyDocument: { Statement: Statement[] } }
+    ).PolicyDocument.Statement.filter((s) => s.Action.some((a) => a.startsWith("bedrock:")));
+  const callerEnv = (of: Record<string, Resource>, fn: string) =>
+    (of[fn]!.Properties.Environment as { Variables: Record<string, string> }).Variables;
+  const CALLERS = [
+    "ScoreWritingEventLambda",
+    "ScoreSpeakingEventLambda",
+    "ExplainAnswersEventLambda",
+  ];
+
+  it("lets the model callers call Nova Micro in us-east-1, where it is served, and nothing else in Bedrock", () => {
+    expect(bedrockGrants(resources)).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["bedrock:InvokeModel"],
+        Resource: ["arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0"],
+      },
+    ]);
+    for (const fn of CALLERS) {
+      expect(callerEnv(resources, fn), fn).toMatchObject({
+        BEDROCK_MODEL_ID: "amazon.nova-micro-v1:0",
+        BEDROCK_REGION: "us-east-1",
+      });
+    }
+  });
+
+  it("grants the EU inference profile in its source region and the model wherever it routes", () => {
+    const profileArn = {
+      "Fn::Sub":
+        "arn:aws:bedrock:eu-west-1:${AWS::AccountId}:inference-profile/eu.amazon.nova-micro-v1:0",
     };
-    const bedrock = policy.PolicyDocument.Statement.find((s) =>
-      s.Action.includes("bedrock:InvokeModel"),
-    );
-    expect(JSON.stringify(bedrock?.Resource)).toContain("foundation-model/amazon.nova-micro-v1:0");
-    expect(bedrock?.Resource).toHaveLength(1);
+    expect(bedrockGrants(configured)).toEqual([
+      { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [profileArn] },
+      {
+        Effect: "Allow",
+        Action: ["bedrock:InvokeModel"],
+        Resource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-micro-v1:0"],
+        Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+      },
+    ]);
+    for (const fn of CALLERS) {
+      expect(callerEnv(configured, fn), fn).toMatchObject({
+        BEDROCK_MODEL_ID: "eu.amazon.nova-micro-v1:0",
+        BEDROCK_REGION: "eu-west-1",
+      });
+    }
+  });
+
+  it("lets the speaking worker run its own Transcribe jobs", () => {
+    const statements = (
+      resources.ScoringWorkerPolicy!.Properties as { PolicyDocument: { Statement: Statement[] } }
+    ).PolicyDocument.Statement;
+    const transcribe = statements.find((s) => s.Action.some((a) => a.startsWith("transcribe:")));
+    expect(transcribe?.Action.sort()).toEqual([
+      "transcribe:GetTranscriptionJob",
+      "transcribe:StartTranscriptionJob",
+    ]);
+    expect(JSON.stringify(transcribe?.Resource)).toContain(":transcription-job/ielts-*");
   });
 
   it("gives Bedrock to the Lambdas that call a model and not to the HTTP or sweeper Lambdas", () => {
@@ -147,13 +202,33 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
     }
   });
 
-  it("sends scoring events that exhaust their retries to a dead-letter queue", () => {
-    expect(resources.ScoringDeadLetterQueue?.Type).toBe("AWS::SQS::Queue");
-    for (const name of ["ScoreWritingEventLambda", "ScoreSpeakingEventLambda"]) {
-      expect(resources[name]!.Properties.DeadLetterQueue).toEqual({
+  it("sends every event worker's events that exhaust their retries to a dead-letter queue", () => {
+    const queues: Record<string, string> = {
+      ScoreWritingEventLambda: "ScoringDeadLetterQueue",
+      ScoreSpeakingEventLambda: "ScoringDeadLetterQueue",
+      ExplainAnswersEventLambda: "ExplainDeadLetterQueue",
+    };
+    const workers = ofType("AWS::Serverless::Function")
+      .map(([name]) => name)
+      .filter((name) => name.endsWith("EventLambda"));
+    expect(workers.sort()).toEqual(Object.keys(queues).sort());
+    const sendable = JSON.stringify(
+      (
+        resources.ScoringWorkerPolicy!.Properties as {
+          PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] };
+        }
+      ).PolicyDocument.Statement.find((s) => s.Action.includes("sqs:SendMessage"))?.Resource,
+    );
+    for (const [name, queue] of Object.entries(queues)) {
+      expect(resources[queue]?.Type).toBe("AWS::SQS::Queue");
+      expect(resources[name]!.Properties.DeadLetterQueue, name).toEqual({
         Type: "SQS",
-        TargetArn: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
+        TargetArn: { "Fn::GetAtt": [queue, "Arn"] },
       });
+      expect(resources[name]!.Properties.EventInvokeConfig, name).toEqual({
+        MaximumRetryAttempts: 2,
+      });
+      expect(sendable).toContain(queue);
     }
   });
 
@@ -374,14 +449,14 @@ describe("operations (src/plugins/production-wiring.cjs)", () => {
         Threshold: 0,
       });
     }
-    expect(all.ScoringDeadLetterAlarm).toMatchObject({
-      Namespace: "AWS/SQS",
-      MetricName: "ApproximateNumberOfMessagesVisible",
-      Threshold: 0,
-      Dimensions: [
-        { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
-      ],
-    });
+    for (const queue of ["ScoringDeadLetterQueue", "ExplainDeadLetterQueue"]) {
+      expect(all[queue.replace("Queue", "Alarm")], queue).toMatchObject({
+        Namespace: "AWS/SQS",
+        MetricName: "ApproximateNumberOfMessagesVisible",
+        Threshold: 0,
+        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue, "QueueName"] } }],
+      });
+    }
     // The metric src/observability/metrics.ts emits, summed over a day.
     expect(all.AiCostAlarm).toMatchObject({
       Namespace: "IeltsAiPrep",

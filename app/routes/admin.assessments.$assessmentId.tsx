@@ -5,6 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { cloudFallbacks } from "../../src/assessments/fallback";
 import type { ProviderAttempt } from "../../src/domain/assessment";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminForm, doneReply } from "~/admin.server";
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = found.assessment.submission;
   return json({
     ...found,
+    fellBackFrom: cloudFallbacks(found.assessment.attempts),
     text:
       s.kind === "writing"
         ? s.response
@@ -99,6 +101,7 @@ export default function InspectAssessment() {
     rescoreProviders,
     text,
     question,
+    fellBackFrom,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const scorable =
@@ -196,6 +199,7 @@ export default function InspectAssessment() {
           text={text}
           question={question}
           speaking={a.skill === "speaking"}
+          fellBackFrom={fellBackFrom}
         />
       ) : (
         <p>No band yet.</p>

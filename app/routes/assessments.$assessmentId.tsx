@@ -1,4 +1,4 @@
-import { ownedBy } from "../../src/domain/assessment";
+import { ownedBy, spokenText } from "../../src/domain/assessment";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -7,6 +7,7 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { cloudFallbacks } from "../../src/assessments/fallback";
 import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
@@ -56,7 +57,7 @@ async function ownAssessment(request: Request, param: string | undefined) {
 function shownText(assessment: Assessment): string {
   const s = assessment.submission;
   if (s.kind === "writing") return s.response;
-  if (s.kind === "speaking") return joinedTranscript(s.parts.map((p) => p.transcript));
+  if (s.kind === "speaking") return joinedTranscript(s.parts.map(spokenText));
   return "";
 }
 
@@ -92,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     late: assessment.late ?? false,
     submittedAt: assessment.submittedAt ?? assessment.createdAt,
     result: assessment.result ?? null,
+    fellBackFrom: cloudFallbacks(assessment.attempts),
     failureReason: assessment.failureReason ?? null,
     text: shownText(assessment),
     question: questionOf(assessment),
@@ -183,6 +185,7 @@ export default function AssessmentResult() {
           text={data.text}
           question={data.question}
           speaking={data.skill === "speaking"}
+          fellBackFrom={data.fellBackFrom}
         />
       ) : null}
       {/* A Reading or Listening review has this link among its own. */}

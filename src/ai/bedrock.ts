@@ -11,6 +11,19 @@ import { answerJsonSchema, systemPrompt, userMessage } from "./prompt";
 import type { ScoringProvider, ScoringRequest } from "./types";
 
 export const NOVA_MICRO = "amazon.nova-micro-v1:0";
+/**
+ * Nova Micro is served on demand in us-east-1 (among few regions), not in the app's eu-west-2:
+ * the region goes with the model id. For data kept in the EU, BEDROCK_MODEL_ID
+ * "eu.amazon.nova-micro-v1:0" (the EU cross-region inference profile) with BEDROCK_REGION set
+ * to one of that profile's source regions.
+ */
+export const DEFAULT_BEDROCK_REGION = "us-east-1";
+
+/**
+ * Greedy decoding, as AWS recommends for Nova tool use: temperature 0 in Converse's own
+ * settings, and topK 1, which Converse has no field for, in Nova's request fields.
+ */
+export const NOVA_TOOL_USE_FIELDS = { inferenceConfig: { topK: 1 } };
 const TOOL_NAME = "record_assessment";
 
 /**
@@ -81,6 +94,7 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Sco
         system: [{ text: systemPrompt(req) }],
         messages: [{ role: "user", content: [{ text: userMessage(req) }] }],
         inferenceConfig: { temperature: 0, maxTokens },
+        additionalModelRequestFields: NOVA_TOOL_USE_FIELDS,
         toolConfig: {
           tools: [
             {

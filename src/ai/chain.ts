@@ -26,6 +26,11 @@ export type ChainOptions = {
   timeoutMs: number;
   /** Tries per provider, the first included. */
   attempts: number;
+  /**
+   * Epoch ms after which no cloud call may run (the worker's own deadline less what the offline
+   * fallback and the save need): calls are cut to fit, and skipped once too little is left.
+   */
+  deadlineAt?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -34,6 +39,10 @@ export type ChainOptions = {
 };
 
 const DEFAULT_BASE_DELAY_MS = 250;
+/** Less time than this before the deadline is not worth a cloud call. */
+const MIN_CALL_MS = 1_000;
+/** The offline scorer: the fallback the deadline keeps its reserve for, so it always runs. */
+const OFFLINE: ProviderName = "local";
 const DEFAULT_MAX_DELAY_MS = 2_000;
 
 const SCORING_FAILED_MESSAGE =
@@ -131,11 +140,25 @@ export async function scoreWithChain(
   ];
 
   const attempts: AttemptRecord[] = [];
+  const timeLeft = () =>
+    options.deadlineAt === undefined ? Infinity : options.deadlineAt - Date.now();
   for (const provider of providers) {
+    const bounded = provider.name !== OFFLINE;
     for (let attempt = 1; attempt <= tries; attempt++) {
       if (attempt > 1) {
-        await sleep(backoffMs(attempt - 1, random, options.baseDelayMs, options.maxDelayMs));
+        const wait = backoffMs(attempt - 1, random, options.baseDelayMs, options.maxDelayMs);
+        await sleep(bounded ? Math.max(0, Math.min(wait, timeLeft() - MIN_CALL_MS)) : wait);
       }
+      if (bounded && timeLeft() < MIN_CALL_MS) {
+        attempts.push({
+          provider: provider.name,
+          ok: false,
+          error: "skipped: too little time left before the worker's deadline",
+          latencyMs: 0,
+        });
+        break;
+      }
+      const callMs = bounded ? Math.min(timeoutMs, timeLeft()) : timeoutMs;
       const started = Date.now();
       const failed = (error: string, modelId?: string, billed?: Billed) =>
         attempts.push({
@@ -150,7 +173,7 @@ export async function scoreWithChain(
         });
       let result: ScoringResult;
       try {
-        result = await callWithTimeout(provider, req, timeoutMs);
+        result = await callWithTimeout(provider, req, callMs);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (!(error instanceof ProviderError)) {

@@ -1,4 +1,9 @@
-import { createBedrockClient, createBedrockProvider, NOVA_MICRO } from "./bedrock";
+import {
+  createBedrockClient,
+  createBedrockProvider,
+  DEFAULT_BEDROCK_REGION,
+  NOVA_MICRO,
+} from "./bedrock";
 import { cloudProviderNames, type Env } from "./cloud-names";
 import type { Explainer } from "./explain";
 import { createBedrockExplainer, createGeminiExplainer } from "./explainers";
@@ -31,10 +36,11 @@ export function explainersFromEnv(env: Env = process.env): Explainer[] {
   });
 }
 
+// Not the Lambda's own AWS_REGION: the model is served where BEDROCK_REGION says.
 function bedrockClientFromEnv(env: Env) {
   return createBedrockClient({
     ...(env.BEDROCK_ENDPOINT ? { endpoint: env.BEDROCK_ENDPOINT } : {}),
-    ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    region: env.BEDROCK_REGION || DEFAULT_BEDROCK_REGION,
   });
 }
 

@@ -1,5 +1,6 @@
 import { ConverseCommand, type BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { GoogleGenerativeAI, SchemaType, type ResponseSchema } from "@google/generative-ai";
+import { NOVA_TOOL_USE_FIELDS } from "./bedrock";
 import { EXPLAIN_SYSTEM, explainMessage, explanationJsonSchema, type Explainer } from "./explain";
 
 const TOOL = "record_explanations";
@@ -15,6 +16,7 @@ export function createBedrockExplainer(client: BedrockRuntimeClient, modelId: st
           system: [{ text: EXPLAIN_SYSTEM }],
           messages: [{ role: "user", content: [{ text: explainMessage(items) }] }],
           inferenceConfig: { temperature: 0, maxTokens: 1_500 },
+          additionalModelRequestFields: NOVA_TOOL_USE_FIELDS,
           toolConfig: {
             tools: [
               {

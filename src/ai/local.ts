@@ -49,8 +49,12 @@ async function writing(req: Extract<ScoringRequest, { kind: "writing" }>): Promi
 
 async function speaking(req: Extract<ScoringRequest, { kind: "speaking" }>): Promise<Offline> {
   const started = Date.now();
-  // The offline scorer cannot listen: a recording adds nothing here, and P stays unassessed.
-  const score = await scoreSpeaking({ transcript: req.transcript, part: req.part });
+  // The offline scorer cannot listen: P is assessed only from a recogniser's word confidences.
+  const score = await scoreSpeaking({
+    transcript: req.transcript,
+    part: req.part,
+    ...(req.timings ? { timings: req.timings } : {}),
+  });
   const { P, ...rest } = score.criteria;
   const criteria: Record<string, number> = P === null ? rest : { ...rest, P };
   return {

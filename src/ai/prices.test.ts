@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costUsd } from "./prices";
+import { costUsd, transcriptionCostUsd } from "./prices";
 
 describe("costUsd", () => {
   it("prices a typical Task 2 assessment (1,500 tokens in, 500 out)", () => {
@@ -15,5 +15,13 @@ describe("costUsd", () => {
 
   it("refuses to guess the price of an unknown model", () => {
     expect(() => costUsd("gpt-9", 1, 1)).toThrow(/No price/);
+  });
+});
+
+describe("transcriptionCostUsd", () => {
+  it("bills Transcribe per second of audio, with a 15-second minimum", () => {
+    expect(transcriptionCostUsd(60)).toBe(0.024);
+    expect(transcriptionCostUsd(90.2)).toBe(0.0364);
+    expect(transcriptionCostUsd(3)).toBe(0.006);
   });
 });

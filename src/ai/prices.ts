@@ -27,3 +27,15 @@ export function costUsd(modelId: string, inputTokens: number, outputTokens: numb
   // Nano-dollar precision: enough for daily sums, without floating-point dust in stored values.
   return Math.round(usd * 1e9) / 1e9;
 }
+
+/**
+ * Amazon Transcribe standard batch transcription, USD per minute of audio (the first pricing
+ * tier, us-east-1). Billed per second with a 15-second minimum per job.
+ */
+const TRANSCRIBE_USD_PER_MINUTE = 0.024;
+const TRANSCRIBE_MINIMUM_SECONDS = 15;
+
+export function transcriptionCostUsd(seconds: number): number {
+  const billed = Math.max(TRANSCRIBE_MINIMUM_SECONDS, Math.ceil(seconds));
+  return Math.round((billed / 60) * TRANSCRIBE_USD_PER_MINUTE * 1e9) / 1e9;
+}

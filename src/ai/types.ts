@@ -1,4 +1,4 @@
-import type { WritingSubmission } from "../domain/assessment";
+import type { RecognisedSpeech, WritingSubmission } from "../domain/assessment";
 import type { Module } from "../domain/module";
 import type { ProviderName, ScoringResult } from "../domain/result";
 
@@ -8,6 +8,8 @@ type SpeakingRequest = {
   module: Module;
   questions: string[];
   transcript: string;
+  /** Word timings from speech to text: rate, pauses and the recogniser's confidence. */
+  timings?: RecognisedSpeech["words"];
   audio?: { mimeType: string; data: Uint8Array };
 };
 
@@ -18,4 +20,13 @@ export interface ScoringProvider {
   /** It listens to the recording itself, so a part with audio and no transcript can be scored. */
   hearsAudio?: true;
   score(req: ScoringRequest, signal: AbortSignal): Promise<ScoringResult>;
+}
+
+/** One recording to transcribe: where it lives (see AudioStore.mediaUri) and a stable job name. */
+export type Recording = { jobName: string; mediaUri: string; mimeType?: string };
+
+/** Server-side speech to text for recorded Speaking parts (Amazon Transcribe). */
+export interface SpeechToText {
+  name: string;
+  transcribe(recording: Recording): Promise<RecognisedSpeech>;
 }

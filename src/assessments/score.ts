@@ -1,11 +1,12 @@
-import type { Submission } from "../domain/assessment";
+import { spokenText, type Submission } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { scoreWithChain, ScoringFailedError, type AttemptRecord } from "../ai/chain";
 import { offlineEvidence } from "../ai/local";
-import type { ScoringProvider, ScoringRequest } from "../ai/types";
+import type { ScoringProvider, ScoringRequest, SpeechToText } from "../ai/types";
 import { claimForScoring, saveFailed, saveScored } from "../data/assessments";
 import { getAudioStore } from "../data/audio-store";
 import { combineSpeakingParts } from "./combine-speaking";
+import { recogniseSpeech } from "./recognise-speech";
 import { logSafetyEvent } from "../data/safety-logs";
 import { refundCredit } from "../commerce/credits";
 import { cloudAudioConsent } from "../privacy/consent";
@@ -40,6 +41,7 @@ async function scoreSpeakingParts(
   providers: readonly ScoringProvider[],
   runChain: Chain,
   consent: () => Promise<boolean>,
+  speech: SpeechToText | null,
 ) {
   const listeners = providers.filter((p) => p.hearsAudio);
   // Asked only when a recording would reach a listening (cloud) model, and asked once.
@@ -49,9 +51,17 @@ async function scoreSpeakingParts(
   const unscoredParts: NonNullable<ScoringResult["unscoredParts"]> = [];
   const attempts: AttemptRecord[] = [];
   for (const answer of submission.parts) {
-    const unheard = Boolean(answer.audioKey) && answer.transcript.trim() === "";
+    const transcript = spokenText(answer);
+    const unheard = Boolean(answer.audioKey) && transcript.trim() === "";
     if (unheard && listeners.length === 0) {
-      unscoredParts.push({ part: answer.part, reason: NO_LISTENER_REASON });
+      // With speech to text configured and consent given, it has tried this recording and heard
+      // nothing; without consent the recording was never sent to it.
+      const reason = !speech
+        ? NO_LISTENER_REASON
+        : (await consent())
+          ? NOT_HEARD_REASON
+          : NO_CONSENT_REASON;
+      unscoredParts.push({ part: answer.part, reason });
       continue;
     }
     if (unheard && !sendsAudio) {
@@ -62,7 +72,7 @@ async function scoreSpeakingParts(
     const request = await speakingRequest(submission, answer, sendsAudio);
     try {
       const scored = await runChain(request, unheard ? listeners : providers);
-      parts.push({ part: answer.part, transcript: answer.transcript, result: scored.result });
+      parts.push({ part: answer.part, transcript, result: scored.result });
       attempts.push(...scored.attempts);
     } catch (error) {
       if (!(unheard && error instanceof ScoringFailedError)) throw error;
@@ -92,7 +102,8 @@ async function speakingRequest(
     part: answer.part,
     module: submission.module,
     questions: answer.questions,
-    transcript: answer.transcript,
+    transcript: spokenText(answer),
+    ...(answer.recognised ? { timings: answer.recognised.words } : {}),
     ...(audio ? { audio: { mimeType: audio.mimeType, data: audio.bytes } } : {}),
   };
 }
@@ -108,12 +119,13 @@ async function scoreSubmission(
   providers: readonly ScoringProvider[],
   runChain: Chain,
   consent: () => Promise<boolean>,
+  speech: SpeechToText | null,
 ) {
   if (submission.kind === "writing") return runChain(submission, providers);
   // Reading, Listening and mock records are marked when submitted and never published here.
   if (submission.kind !== "speaking")
     throw new Error("Only writing and speaking are scored by workers.");
-  return scoreSpeakingParts(submission, providers, runChain, consent);
+  return scoreSpeakingParts(submission, providers, runChain, consent, speech);
 }
 
 /**
@@ -125,10 +137,20 @@ async function scoreSubmission(
 export async function scoreAssessment(
   assessmentId: string,
   providers: ScoringProvider[],
-  limits: { timeoutMs: number; attempts: number } = SCORING_LIMITS,
+  limits: { timeoutMs: number; attempts: number; deadlineAt?: number } = SCORING_LIMITS,
+  speech: SpeechToText | null = null,
 ): Promise<ScoreOutcome> {
   const claimed = await claimForScoring(assessmentId);
   if (!claimed) return "skipped";
+  // Asked at most once, and only when a recording would leave for a cloud service.
+  let consented: Promise<boolean> | undefined;
+  const consent = () =>
+    (consented ??= cloudAudioConsent({ userId: claimed.userId }).then((c) => c.given));
+  // Amazon Transcribe is a cloud service too: a recording goes to it only with consent.
+  const recorded =
+    claimed.submission.kind === "speaking" && claimed.submission.parts.some((p) => p.audioKey);
+  const transcriber = speech && recorded && (await consent()) ? speech : null;
+  const heard = await recogniseSpeech(assessmentId, claimed.submission, transcriber);
   const runChain: Chain = async (request, chosen) =>
     scoreWithChain(request, chosen, {
       evidence: isUnheard(request) ? null : await offlineEvidence(request),
@@ -157,20 +179,25 @@ export async function scoreAssessment(
   let result: ScoringResult;
   let attempts: AttemptRecord[];
   try {
-    const consent = async () => (await cloudAudioConsent({ userId: claimed.userId })).given;
-    ({ result, attempts } = await scoreSubmission(claimed.submission, chosen, runChain, consent));
+    ({ result, attempts } = await scoreSubmission(
+      heard.submission,
+      chosen,
+      runChain,
+      consent,
+      speech,
+    ));
   } catch (error) {
     if (error instanceof NothingHeardError) {
-      await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, error.attempts);
+      await saveFailed(assessmentId, NOTHING_HEARD_MESSAGE, [...heard.attempts, ...error.attempts]);
       await refund();
       return "failed";
     }
     if (!(error instanceof ScoringFailedError)) throw error;
-    await saveFailed(assessmentId, error.userMessage, error.attempts);
+    await saveFailed(assessmentId, error.userMessage, [...heard.attempts, ...error.attempts]);
     await refund();
     return "failed";
   }
-  await saveScored(assessmentId, result, attempts);
+  await saveScored(assessmentId, result, [...heard.attempts, ...attempts]);
   // The credit paid for a cloud model; when every cloud call failed, the free offline scorer did it.
   if (result.provider === "local") await refund();
   return "scored";

@@ -10,6 +10,7 @@ import {
   type ObjectiveMarking,
   type PastScoring,
   type ProviderAttempt,
+  type SpeakingPartAnswer,
   type Submission,
 } from "../domain/assessment";
 import type { Billing } from "../domain/entitlement";
@@ -324,6 +325,40 @@ export async function listStale(status: "queued" | "scoring", before: Date): Pro
   );
 }
 
+/**
+ * A Speaking test's parts with what speech to text heard, saved while it is being scored, so a
+ * retry scores the same words without transcribing (and paying) again.
+ */
+export async function saveSpeakingParts(
+  assessmentId: string,
+  parts: SpeakingPartAnswer[],
+  now = new Date(),
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET #submission.#parts = :parts, updatedAt = :at",
+        ConditionExpression: "#status = :scoring AND #submission.#kind = :speaking",
+        ExpressionAttributeNames: {
+          "#status": "status",
+          "#submission": "submission",
+          "#parts": "parts",
+          "#kind": "kind",
+        },
+        ExpressionAttributeValues: {
+          ":parts": parts,
+          ":at": now.toISOString(),
+          ":scoring": "scoring",
+          ":speaking": "speaking",
+        },
+      }),
+    ),
+  );
+}
+
 // ---------------------------------------------------------------- Reading, Listening, mock tests
 
 /** Autosave of a Reading or Listening draft: only the owner's, and only while still a draft. */
@@ -455,6 +490,7 @@ function toAssessment(item: Record<string, unknown>): Assessment {
     ...optional("marking"),
     ...optional("explanations"),
     ...optional("explainedBy"),
+    ...optional("explainFailure"),
     ...optional("mockChildren"),
     ...optional("mockBands"),
     ...optional("mockId"),

@@ -34,3 +34,12 @@ describe("getAudioStore", () => {
     expect(() => getAudioStore({})).toThrow(AudioConfigurationError);
   });
 });
+
+describe("mediaUri", () => {
+  it("names the S3 object Transcribe reads, or the local file a fake reads", () => {
+    const key = audioKey(userId, assessmentId, 1, "webm");
+    expect(new S3AudioStore("recordings").mediaUri(key)).toBe(`s3://recordings/${key}`);
+    expect(new LocalAudioStore("/srv/audio").mediaUri(key)).toBe(`file:///srv/audio/${key}`);
+    expect(() => new LocalAudioStore("/srv").mediaUri("audio/../x")).toThrow("Not an audio key");
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { localDir } from "./project-root";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -23,6 +24,8 @@ export interface AudioStore {
   /** Every key under `prefix` (a user's folder, from audioUserPrefix), for export and erasure. */
   list(prefix: string): Promise<string[]>;
   remove(key: string): Promise<void>;
+  /** Where a service that reads the recording itself (Amazon Transcribe) finds it. */
+  mediaUri(key: string): string;
 }
 
 // Keys come from audioKey() (ids are UUIDs), but the local store turns them into paths, so
@@ -81,6 +84,12 @@ export class LocalAudioStore implements AudioStore {
     const path = join(this.root, key);
     await Promise.all([rm(path, { force: true }), rm(`${path}.type`, { force: true })]);
   }
+
+  // Only a local fake can read a file: a real Transcribe needs AUDIO_BUCKET.
+  mediaUri(key: string): string {
+    checkKey(key);
+    return pathToFileURL(join(this.root, key)).href;
+  }
 }
 
 export class S3AudioStore implements AudioStore {
@@ -128,6 +137,11 @@ export class S3AudioStore implements AudioStore {
   async remove(key: string): Promise<void> {
     checkKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  mediaUri(key: string): string {
+    checkKey(key);
+    return `s3://${this.bucket}/${key}`;
   }
 }
 

@@ -3,7 +3,52 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { writeIf } from "./conditional";
 import { getDb } from "./tables";
 
-/** Adds explanations to a marked paper once; a repeated event finds them there and stops. */
+/**
+ * Claims a marked paper for one explain-answers run, so a duplicate delivery makes no second
+ * model call. A claim older than `staleBefore` belongs to a run that died and may be taken over.
+ */
+export async function claimExplanation(
+  assessmentId: string,
+  now: Date,
+  staleBefore: Date,
+): Promise<boolean> {
+  const { doc, table } = await getDb();
+  return writeIf(() =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table("assessments"),
+        Key: { assessmentId },
+        UpdateExpression: "SET explainClaimedAt = :now",
+        ConditionExpression:
+          "#status = :scored AND attribute_not_exists(explanations) AND (attribute_not_exists(explainClaimedAt) OR explainClaimedAt < :stale)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":now": now.toISOString(),
+          ":stale": staleBefore.toISOString(),
+          ":scored": "scored",
+        },
+      }),
+    ),
+  );
+}
+
+/** Why a run failed, for the operator; the claim is released so the Lambda's retry can run. */
+export async function saveExplainFailure(assessmentId: string, reason: string): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table("assessments"),
+      Key: { assessmentId },
+      UpdateExpression: "SET explainFailure = :reason REMOVE explainClaimedAt",
+      ExpressionAttributeValues: { ":reason": reason.slice(0, 1_000) },
+    }),
+  );
+}
+
+/**
+ * Adds explanations to a marked paper once; a repeated event finds them there and stops. The
+ * claim and any earlier run's failure reason go: it no longer describes the paper.
+ */
 export async function saveExplanations(
   assessmentId: string,
   explanations: Explanation[],
@@ -15,7 +60,8 @@ export async function saveExplanations(
       new UpdateCommand({
         TableName: table("assessments"),
         Key: { assessmentId },
-        UpdateExpression: "SET explanations = :e, explainedBy = :m",
+        UpdateExpression:
+          "SET explanations = :e, explainedBy = :m REMOVE explainFailure, explainClaimedAt",
         ConditionExpression: "#status = :scored AND attribute_not_exists(explanations)",
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {

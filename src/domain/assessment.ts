@@ -38,6 +38,25 @@ export interface SpeakingPartAnswer {
   /** Where the recording lives in the audio store; absent for a typed answer. */
   audioKey?: string;
   audioMimeType?: string;
+  /** What server-side speech to text heard in the recording, when nothing was typed. */
+  recognised?: RecognisedSpeech;
+}
+
+/** A recording's machine transcript, kept so a retry neither transcribes nor bills again. */
+export interface RecognisedSpeech {
+  text: string;
+  /** Seconds from the start of the recording, with the recogniser's confidence (0-1). */
+  words: { word: string; start: number; end: number; confidence?: number }[];
+  /** e.g. "amazon-transcribe" */
+  engine: string;
+  languageCode: string;
+  costUsd: number;
+  latencyMs: number;
+}
+
+/** The words a part is scored on and shown with: typed (or corrected) text first. */
+export function spokenText(part: Pick<SpeakingPartAnswer, "transcript" | "recognised">): string {
+  return part.transcript.trim() !== "" ? part.transcript : (part.recognised?.text ?? "");
 }
 
 /** A whole Speaking test: its three parts are scored one by one and combined. */
@@ -58,7 +77,10 @@ export interface ProviderAttempt {
   ok: boolean;
   error?: string;
   latencyMs: number;
-  /** What a failed attempt was still charged (bad or implausible output). */
+  /**
+   * What the attempt was charged beyond the result's own cost: a failed attempt's bad or
+   * implausible output, or a recording's transcription.
+   */
   billed?: Billed;
 }
 
@@ -102,6 +124,8 @@ export interface Assessment {
   explanations?: Explanation[];
   /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
   explainedBy?: string;
+  /** Why the last explain-answers run failed; cleared when a later run succeeds. */
+  explainFailure?: string;
   /** Mock tests: the writing and speaking assessments the student attached. */
   mockChildren?: MockChildren;
   /** Mock tests: the four skill bands and the overall band, stored once all four are in. */

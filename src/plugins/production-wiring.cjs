@@ -1,8 +1,10 @@
 // Architect plugin: what app.arc cannot say about production.
 // - the workers that call a model (scoring, explanations) run under a role of their own that
-//   may call Amazon Nova Micro, and nothing else in Bedrock; the HTTP and sweeper Lambdas keep
+//   may call Amazon Nova Micro (in its region, or through the EU inference profile), and
+//   nothing else in Bedrock; the HTTP and sweeper Lambdas keep
 //   Architect's shared role, which cannot call Bedrock at all;
-// - a scoring event that fails every Lambda retry lands in a dead-letter queue, not nowhere;
+// - a scoring or explanation event that fails every Lambda retry lands in a dead-letter queue
+//   (one per kind of event), not nowhere;
 // - students' recordings live in a private, encrypted bucket that only the app can read;
 // - the packages the TypeScript build leaves external (harper.js finds its WebAssembly beside
 //   its own files; the dictionaries read theirs from disk) are copied into each worker's
@@ -292,17 +294,23 @@ function addOperations(cloudformation, env) {
       Threshold: 0,
     });
   }
-  resources.ScoringDeadLetterAlarm = alarm("A scoring event failed every retry (see the DLQ)", {
+  const deadLetters = (queue) => ({
     Namespace: "AWS/SQS",
     MetricName: "ApproximateNumberOfMessagesVisible",
-    Dimensions: [
-      { Name: "QueueName", Value: { "Fn::GetAtt": ["ScoringDeadLetterQueue", "QueueName"] } },
-    ],
+    Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue, "QueueName"] } }],
     Period: FIVE_MINUTES,
     Statistic: "Maximum",
     ComparisonOperator: "GreaterThanThreshold",
     Threshold: 0,
   });
+  resources.ScoringDeadLetterAlarm = alarm(
+    "A scoring event failed every retry (see the DLQ)",
+    deadLetters("ScoringDeadLetterQueue"),
+  );
+  resources.ExplainDeadLetterAlarm = alarm(
+    "An explain-answers event failed every retry (see the DLQ)",
+    deadLetters("ExplainDeadLetterQueue"),
+  );
   const budget = aiBudgetUsd(env);
   resources.AiCostAlarm = alarm(`AI spend over $${budget} in a day`, {
     Namespace: METRICS_NAMESPACE,
@@ -340,10 +348,83 @@ function addOperations(cloudformation, env) {
   }
 }
 
+const DEFAULT_BEDROCK_REGION = "us-east-1";
+// A cross-region inference profile is called from a source region of its own geography.
+const PROFILE_GEOGRAPHIES = { us: "us-", eu: "eu-", apac: "ap-" };
+
+/**
+ * The Bedrock model and the region it is called in, chosen together: BEDROCK_MODEL_ID and
+ * BEDROCK_REGION from `arc deploy`'s environment, else from the workers' `arc env`, else Nova
+ * Micro on demand in us-east-1 (it is not served on demand in eu-west-2). Both are written
+ * into every model caller's environment, so the code calls exactly what IAM allows.
+ */
+function bedrockTarget(resources, env) {
+  const stored = (name) =>
+    MODEL_CALLERS.map((fn) => resources[fn].Properties.Environment?.Variables?.[name]).find(
+      Boolean,
+    );
+  const modelId = env.BEDROCK_MODEL_ID || stored("BEDROCK_MODEL_ID") || NOVA_MICRO;
+  const region = env.BEDROCK_REGION || stored("BEDROCK_REGION") || DEFAULT_BEDROCK_REGION;
+  const profile = /^(us|eu|apac)\.(.+)$/.exec(modelId);
+  if (profile && !region.startsWith(PROFILE_GEOGRAPHIES[profile[1]])) {
+    throw new Error(
+      `production-wiring: the inference profile ${modelId} is called from a ${profile[1]} region, not ${region}`,
+    );
+  }
+  for (const name of MODEL_CALLERS) {
+    const fn = resources[name].Properties;
+    fn.Environment ??= { Variables: {} };
+    fn.Environment.Variables ??= {};
+    Object.assign(fn.Environment.Variables, { BEDROCK_MODEL_ID: modelId, BEDROCK_REGION: region });
+  }
+  return {
+    modelId,
+    region,
+    foundationModel: profile ? profile[2] : modelId,
+    profile: Boolean(profile),
+  };
+}
+
+/**
+ * Converse is authorised as InvokeModel. On demand: the model in its region. Through an
+ * inference profile: the profile in the source region, and the foundation model in whichever
+ * region the profile routes the call to (any region, but only through that profile), as AWS's
+ * cross-region inference guide sets out.
+ */
+function bedrockStatements({ modelId, region, foundationModel, profile }) {
+  if (!profile) {
+    return [
+      {
+        Effect: "Allow",
+        Action: ["bedrock:InvokeModel"],
+        Resource: [`arn:aws:bedrock:${region}::foundation-model/${modelId}`],
+      },
+    ];
+  }
+  const profileArn = {
+    "Fn::Sub": `arn:aws:bedrock:${region}:\${AWS::AccountId}:inference-profile/${modelId}`,
+  };
+  return [
+    { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [profileArn] },
+    {
+      Effect: "Allow",
+      Action: ["bedrock:InvokeModel"],
+      Resource: [`arn:aws:bedrock:*::foundation-model/${foundationModel}`],
+      Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+    },
+  ];
+}
+
 function wire(cloudformation, cwd, env = process.env) {
   const resources = cloudformation.Resources;
   addModelCallerRole(resources);
+  const bedrock = bedrockTarget(resources, env);
   resources.ScoringDeadLetterQueue = {
+    Type: "AWS::SQS::Queue",
+    Properties: { MessageRetentionPeriod: 1209600 },
+  };
+  // Its own queue: an explanation event is re-driven to explain-answers, not to scoring.
+  resources.ExplainDeadLetterQueue = {
     Type: "AWS::SQS::Queue",
     Properties: { MessageRetentionPeriod: 1209600 },
   };
@@ -354,18 +435,27 @@ function wire(cloudformation, cwd, env = process.env) {
       Roles: [{ Ref: "ModelCallerRole" }],
       PolicyDocument: {
         Statement: [
+          ...bedrockStatements(bedrock),
           {
+            // Speech to text for recordings (SPEECH_TO_TEXT=transcribe): only the jobs the
+            // speaking worker names; Transcribe reads the recording with the caller's own
+            // s3:GetObject (AudioStorePolicy) and keeps the transcript in its own bucket.
             Effect: "Allow",
-            // Converse is authorised as InvokeModel on the model it calls.
-            Action: ["bedrock:InvokeModel"],
+            Action: ["transcribe:StartTranscriptionJob", "transcribe:GetTranscriptionJob"],
             Resource: [
-              { "Fn::Sub": `arn:aws:bedrock:\${AWS::Region}::foundation-model/${NOVA_MICRO}` },
+              {
+                "Fn::Sub":
+                  "arn:aws:transcribe:${AWS::Region}:${AWS::AccountId}:transcription-job/ielts-*",
+              },
             ],
           },
           {
             Effect: "Allow",
             Action: ["sqs:SendMessage"],
-            Resource: [{ "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] }],
+            Resource: [
+              { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
+              { "Fn::GetAtt": ["ExplainDeadLetterQueue", "Arn"] },
+            ],
           },
         ],
       },
@@ -425,6 +515,11 @@ function wire(cloudformation, cwd, env = process.env) {
     fn.Properties.EventInvokeConfig = { MaximumRetryAttempts: 2 };
     copyScorerPackages(cwd, fn.Properties.CodeUri);
   }
+  resources.ExplainAnswersEventLambda.Properties.DeadLetterQueue = {
+    Type: "SQS",
+    TargetArn: { "Fn::GetAtt": ["ExplainDeadLetterQueue", "Arn"] },
+  };
+  resources.ExplainAnswersEventLambda.Properties.EventInvokeConfig = { MaximumRetryAttempts: 2 };
   addCdn(cloudformation);
   addOperations(cloudformation, env);
   return cloudformation;

@@ -14,6 +14,7 @@ type ConverseBody = {
   system: { text: string }[];
   messages: { role: string; content: { text: string }[] }[];
   inferenceConfig: { temperature: number; maxTokens: number };
+  additionalModelRequestFields?: { inferenceConfig?: { topK?: number } };
   toolConfig: {
     tools: { toolSpec: { name: string; inputSchema: { json: { required: string[] } } } }[];
     toolChoice: { tool: { name: string } };
@@ -66,7 +67,9 @@ describe("bedrock provider against the fake Converse API", () => {
 
     expect(fake.requests[0]?.path).toBe(`/model/${NOVA_MICRO}/converse`);
     const sent = body();
+    // Greedy decoding, AWS's advice for Nova tool use: temperature 0 and topK 1.
     expect(sent.inferenceConfig).toEqual({ temperature: 0, maxTokens: 1_200 });
+    expect(sent.additionalModelRequestFields).toEqual({ inferenceConfig: { topK: 1 } });
     expect(sent.toolConfig.toolChoice.tool.name).toBe(sent.toolConfig.tools[0]?.toolSpec.name);
     expect(sent.toolConfig.tools[0]?.toolSpec.inputSchema.json.required).toContain("criteria");
     expect(sent.system[0]?.text).toMatch(/Task Response/);
@@ -211,5 +214,22 @@ describe("bedrock provider against the fake Converse API", () => {
     const { result } = await scoreWithChain(task2Essay, providers, chainOptions(evidence).options);
     expect(result.provider).toBe("bedrock");
     expect(fake.requests).toHaveLength(1);
+    // Signed for the region the model is served in, not the Lambda's own eu-west-2.
+    expect(fake.requests[0]?.headers.authorization).toContain("/us-east-1/bedrock/");
+  });
+
+  it("calls the EU inference profile from the region BEDROCK_REGION names", async () => {
+    fake.script({ kind: "answer", answer: plausibleAnswer(evidence) });
+    const providers = providersFromEnv({
+      AI_PROVIDERS: "bedrock",
+      BEDROCK_ENDPOINT: fake.url,
+      BEDROCK_MODEL_ID: "eu.amazon.nova-micro-v1:0",
+      BEDROCK_REGION: "eu-west-1",
+      AWS_REGION: "eu-west-2",
+    });
+    const { result } = await scoreWithChain(task2Essay, providers, chainOptions(evidence).options);
+    expect(result.modelId).toBe("eu.amazon.nova-micro-v1:0");
+    expect(fake.requests[0]?.path).toBe("/model/eu.amazon.nova-micro-v1:0/converse");
+    expect(fake.requests[0]?.headers.authorization).toContain("/eu-west-1/bedrock/");
   });
 });

@@ -6,7 +6,13 @@ import { sendJson, startScriptedServer, type ScriptedServer } from "./scripted-s
  */
 type BedrockBehaviour =
   /** A tool-use answer whose input is `answer`. */
-  | { kind: "answer"; answer: unknown; usage?: { inputTokens: number; outputTokens: number } }
+  | {
+      kind: "answer";
+      answer: unknown;
+      usage?: { inputTokens: number; outputTokens: number };
+      /** Answers after this long: a slow model, for overlapping deliveries. */
+      delayMs?: number;
+    }
   /** A plain text answer, e.g. malformed JSON. */
   | { kind: "text"; text: string; stopReason?: string }
   | { kind: "stop"; stopReason: string }
@@ -61,11 +67,14 @@ export function startFakeBedrock(port = 0): Promise<FakeBedrock> {
         : b.kind === "text"
           ? [{ text: b.text }]
           : [];
-    sendJson(res, 200, {
-      output: { message: { role: "assistant", content } },
-      stopReason: b.kind === "answer" ? "tool_use" : (b.stopReason ?? "end_turn"),
-      usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
-      metrics: { latencyMs: 5 },
-    });
+    const answer = () =>
+      sendJson(res, 200, {
+        output: { message: { role: "assistant", content } },
+        stopReason: b.kind === "answer" ? "tool_use" : (b.stopReason ?? "end_turn"),
+        usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
+        metrics: { latencyMs: 5 },
+      });
+    if (b.kind === "answer" && b.delayMs) setTimeout(answer, b.delayMs);
+    else answer();
   }, port);
 }

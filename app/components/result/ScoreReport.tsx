@@ -26,6 +26,8 @@ export function ScoreReport(props: {
   text: string;
   question: readonly string[];
   speaking: boolean;
+  /** Cloud scorers configured here that failed, so the offline scorer gave the bands. */
+  fellBackFrom: readonly string[];
 }) {
   const { result, text } = props;
   const weakest = weakestCriterion(result.criteria);
@@ -157,6 +159,14 @@ export function ScoreReport(props: {
         {result.selectionReason ? `: ${result.selectionReason}` : ""}. Bands are estimates from the
         public descriptors, not official results.
       </p>
+      {props.fellBackFrom.length ? (
+        <p className="hint" role="note">
+          {props.fellBackFrom.map((p) => PROVIDER_TEXT[p] ?? p).join(" and ")}{" "}
+          {props.fellBackFrom.length > 1 ? "are" : "is"} set up here but could not score this
+          {props.speaking ? " (or some of its parts)" : ""} just now, so these bands come from our
+          offline scorer instead.
+        </p>
+      ) : null}
     </>
   );
 }
