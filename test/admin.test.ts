@@ -7,7 +7,9 @@ import {
   getAssessment,
   saveScored,
 } from "../src/data/assessments";
+import { entitlementSummary } from "../src/commerce/credits";
 import { listAuditForTarget } from "../src/data/audit-log";
+import { listUserLedger } from "../src/data/purchases";
 import { createContentReport, getContentReport } from "../src/data/content-reports";
 import { readDaily } from "../src/data/daily-stats";
 import { getQuestionRow, listQuestionItems } from "../src/data/questions";
@@ -144,6 +146,38 @@ describe("users", () => {
     expect(await lastAudit(`user#${student.userId}`)).toMatchObject({
       action: "user.revoke-sessions",
       after: { credentialsEnded: 1 },
+    });
+  });
+
+  it("gives a pack by hand with a reason: the credits, the ledger and the audit entry", async () => {
+    const student = await createStudent("pack-by-hand");
+    const before = await entitlementSummary(student.userId);
+    const page = body(
+      await adminClient.send({ method: "GET", path: `/admin/users/${student.userId}` }),
+    );
+    expect(page).toContain(`Writing ${before.remaining.writing}`);
+    const refused = await adminClient.submit(`/admin/users/${student.userId}`, {
+      intent: "change-tier",
+      tierId: "platinum",
+      reason: "school licence",
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(body(refused)).toContain("Choose a pack.");
+    const r = await adminClient.submit(`/admin/users/${student.userId}`, {
+      intent: "change-tier",
+      tierId: "writing",
+      reason: "school licence",
+    });
+    expect(body(r)).toContain("The pack is added");
+    const after = await entitlementSummary(student.userId);
+    expect(after.remaining.writing).toBe(before.remaining.writing + 20);
+    expect(after.remaining.speaking).toBe(before.remaining.speaking);
+    expect((await listUserLedger(student.userId)).map((e) => e.reason)).toContain("school licence");
+    expect(await lastAudit(`user#${student.userId}`)).toMatchObject({
+      action: "user.change-tier",
+      before: before.remaining,
+      after: { writing: before.remaining.writing + 20, tierId: "writing", credits: 20 },
+      note: "school licence",
     });
   });
 

@@ -30,6 +30,8 @@ export {
 } from "../../src/admin/reports";
 export { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "../../src/admin/safety";
 export {
+  changeTier,
+  changeTierSchema,
   disableUser,
   enableUser,
   findUserByEmail,

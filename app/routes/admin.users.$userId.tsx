@@ -8,6 +8,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { publicBaseUrl } from "~/config.server";
 import {
+  changeTier,
+  changeTierSchema,
   disableUser,
   enableUser,
   grantAdmin,
@@ -40,11 +42,21 @@ const ACTIONS = {
 } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const read = await adminForm(request, ["reason"], () => userActionSchema.pick({ reason: true }));
+  const read = await adminForm(request, ["reason", "tierId"], (intent) =>
+    intent === "change-tier"
+      ? changeTierSchema.pick({ reason: true, tierId: true })
+      : userActionSchema.pick({ reason: true }),
+  );
   if ("refused" in read) return read.refused;
   const { actor, intent, fail } = read;
   const input = { ...read.data, userId: params.userId ?? "" };
   if (!userActionSchema.shape.userId.safeParse(input.userId).success) throw notFound();
+  if (intent === "change-tier") {
+    const granted = await changeTier(actor, changeTierSchema.parse(input));
+    return granted.ok
+      ? doneReply("The pack is added to the student's credits.")
+      : fail(409, granted.message);
+  }
   const result =
     intent === "resend"
       ? await resendVerification(actor, { ...input, baseUrl: publicBaseUrl() })
@@ -83,7 +95,8 @@ function ActionForm(props: { intent: string; label: string; reason?: string }) {
 }
 
 export default function AdminUser() {
-  const { user, sessions, devices, assessments, history, self } = useLoaderData<typeof loader>();
+  const { user, sessions, devices, assessments, history, entitlements, self } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const typed = reply?.values.intent ? reply.values.reason : undefined;
   const reason = (intent: string) => (reply?.values.intent === intent ? typed : undefined);
@@ -102,8 +115,13 @@ export default function AdminUser() {
         </dd>
         <dt>Joined</dt>
         <dd>{formatTime(user.createdAt)}</dd>
-        <dt>Entitlements</dt>
-        <dd>Not shown yet: they come with the entitlements module.</dd>
+        <dt>Cloud-scored assessments left</dt>
+        <dd>
+          {`Writing ${entitlements.remaining.writing} · Speaking ${entitlements.remaining.speaking}`}
+          {entitlements.buckets.length > 0
+            ? ` (from ${entitlements.buckets.map((b) => `${b.tierId} ${b.remaining}/${b.granted}`).join(", ")})`
+            : ""}
+        </dd>
       </dl>
 
       <h2>Actions</h2>
@@ -117,6 +135,31 @@ export default function AdminUser() {
         {user.emailVerified ? null : (
           <ActionForm intent="resend" label="Resend verification" reason={reason("resend")} />
         )}
+        <Form method="post">
+          <CsrfInput />
+          <div className="field">
+            <label htmlFor="tier">Pack to give</label>
+            <select id="tier" name="tierId" defaultValue={reply?.values.tierId ?? "writing"}>
+              <option value="writing">Writing pack</option>
+              <option value="speaking">Speaking pack</option>
+              <option value="full">Full</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="reason-change-tier">Reason (change tier)</label>
+            <input
+              id="reason-change-tier"
+              name="reason"
+              required
+              minLength={3}
+              maxLength={500}
+              defaultValue={reason("change-tier")}
+            />
+          </div>
+          <button type="submit" name="intent" value="change-tier">
+            Give pack
+          </button>
+        </Form>
         {user.role === "admin" ? (
           <ActionForm intent="remove-admin" label="Remove admin" reason={reason("remove-admin")} />
         ) : (

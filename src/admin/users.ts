@@ -3,6 +3,8 @@ import { listDevices, type Device } from "../accounts/devices";
 import { resendVerification as sendLink } from "../accounts/service";
 import { evaluateSession } from "../accounts/session-policy";
 import { emailSchema } from "../accounts/validation";
+import { entitlementSummary, grantByAdmin, type EntitlementSummary } from "../commerce/credits";
+import { TIERS } from "../commerce/tiers";
 import type { Assessment } from "../domain/assessment";
 import { deleteUserApiTokens } from "../data/api-tokens";
 import { listUserAssessments } from "../data/assessments";
@@ -43,6 +45,7 @@ export interface UserDetail {
   devices: Device[];
   assessments: Assessment[];
   history: AuditEntry[];
+  entitlements: EntitlementSummary;
 }
 
 export async function userDetail(actor: Actor, userId: string): Promise<UserDetail | null> {
@@ -50,11 +53,12 @@ export async function userDetail(actor: Actor, userId: string): Promise<UserDeta
   const user = await getUserById(userId);
   if (!user) return null;
   const now = new Date();
-  const [sessions, devices, assessments, history] = await Promise.all([
+  const [sessions, devices, assessments, history, entitlements] = await Promise.all([
     listUserSessions(userId),
     listDevices({ userId }),
     listUserAssessments(userId, 50),
     listAuditForTarget(userTarget(userId)),
+    entitlementSummary(userId, now),
   ]);
   const { passwordHash: _hash, ...shown } = user;
   return {
@@ -66,6 +70,7 @@ export async function userDetail(actor: Actor, userId: string): Promise<UserDeta
     devices,
     assessments,
     history,
+    entitlements,
   };
 }
 
@@ -187,6 +192,44 @@ export async function removeAdminRole(actor: Actor, input: UserAction): Promise<
   await audit(actor, "user.remove-admin", userTarget(input.userId), {
     before: { role: "admin" },
     after: { role: "student" },
+    note: input.reason,
+  });
+  return { ok: true, user };
+}
+
+export const changeTierSchema = userActionSchema.extend({
+  tierId: z.enum(
+    TIERS.filter((t) => t.id !== "free").map((t) => t.id) as ["writing", "speaking", "full"],
+    { error: "Choose a pack." },
+  ),
+});
+
+/**
+ * A pack given by hand (a school's licence, a goodwill refund): the credits join the student's
+ * stocks through the same ledger as a purchase, and the audit entry says how many were left.
+ */
+export async function changeTier(
+  actor: Actor,
+  input: z.infer<typeof changeTierSchema>,
+): Promise<Done | Refusal> {
+  assertAdmin(actor);
+  const user = await getUserById(input.userId);
+  if (!user) return NOT_FOUND;
+  const before = await entitlementSummary(input.userId);
+  const granted = await grantByAdmin(actor, input);
+  if (!granted.ok) {
+    return {
+      ok: false,
+      message:
+        granted.reason === "invalid"
+          ? (Object.values(granted.errors)[0] ?? "Check the form.")
+          : "Only an admin can do this.",
+    };
+  }
+  const after = await entitlementSummary(input.userId);
+  await audit(actor, "user.change-tier", userTarget(input.userId), {
+    before: before.remaining,
+    after: { ...after.remaining, tierId: input.tierId, credits: granted.bucket.granted },
     note: input.reason,
   });
   return { ok: true, user };
