@@ -245,6 +245,88 @@ const problem = z
   })
   .describe("RFC 9457 problem details");
 
+// ------------------------------------------------------------------- credits and purchases
+
+const skills = z.array(z.enum(["writing", "speaking"]));
+const tierId = z.enum(["free", "writing", "speaking", "full"]);
+const remaining = z.object({ writing: z.number().int(), speaking: z.number().int() });
+const purchaseStatus = z.enum(["granted", "revoked"]);
+
+const entitlements = z.object({
+  remaining,
+  credits: z.array(
+    z.object({
+      id: z.string(),
+      tier: tierId,
+      skills,
+      granted: z.number().int(),
+      remaining: z.number().int(),
+      expiresAt: iso.nullable(),
+      revokedAt: iso.nullable(),
+    }),
+  ),
+  purchases: z.array(
+    z.object({
+      purchaseId: z.string(),
+      store: z.enum(["apple", "google"]),
+      productId: z.string(),
+      tierId,
+      credits: z.number().int(),
+      status: purchaseStatus,
+      purchasedAt: iso,
+      revokedAt: iso.optional(),
+    }),
+  ),
+  tiers: z.array(
+    z.object({
+      id: tierId,
+      name: z.string(),
+      summary: z.string(),
+      credits: z.number().int(),
+      skills,
+      priceLabel: z.string(),
+      productId: z.string().optional(),
+    }),
+  ),
+});
+
+const redeemed = z.object({
+  granted: z.boolean(),
+  purchase: z.object({
+    purchaseId: z.string(),
+    store: z.enum(["apple", "google"]),
+    userId: z.string(),
+    productId: z.string(),
+    tierId,
+    credits: z.number().int(),
+    environment: z.string(),
+    status: purchaseStatus,
+    purchasedAt: iso,
+    createdAt: iso,
+    revokedAt: iso.optional(),
+  }),
+  remaining,
+});
+
+const storeNotification = z.union([
+  z.object({ kind: z.literal("revoked"), creditsTaken: z.number().int() }),
+  z.object({ kind: z.literal("already-revoked") }),
+  z.object({ kind: z.literal("unknown-recorded") }),
+  z.object({ kind: z.literal("ignored"), notificationType: z.string() }),
+  z.object({ kind: z.literal("ignored"), reason: z.string() }),
+]);
+
+const appleTransactionBody = z.object({ signedTransaction: z.string().min(1).max(20_000) });
+const googlePurchaseBody = z.object({
+  productId: z.string().min(1).max(200),
+  purchaseToken: z.string().min(1).max(4_000),
+});
+const appleNotificationBody = z.object({ signedPayload: z.string().min(1).max(100_000) });
+const googleNotificationBody = z
+  .object({ message: z.object({ data: z.string() }).loose() })
+  .loose()
+  .describe("A Pub/Sub push; `?token=` carries the push secret");
+
 // ----------------------------------------------------------------------------- operations
 
 type Response = { description: string; schema?: z.ZodType };
@@ -352,6 +434,51 @@ const OPERATIONS: Operation[] = [
     bearer: false,
     body: qrSignInSchema,
     responses: { 201: ok("Signed in", signedIn) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/entitlements",
+    summary: "Cloud-scored assessments left, the stocks of credits, purchases and tiers",
+    bearer: true,
+    responses: { 200: ok("The student's credits", entitlements) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/purchases/apple",
+    summary: "Redeem a StoreKit 2 signed transaction (JWS)",
+    bearer: true,
+    body: appleTransactionBody,
+    responses: {
+      201: ok("Granted", redeemed),
+      200: ok("The same transaction again: nothing more given", redeemed),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/purchases/google",
+    summary: "Redeem a Google Play purchase token, checked with Google",
+    bearer: true,
+    body: googlePurchaseBody,
+    responses: {
+      201: ok("Granted", redeemed),
+      200: ok("The same purchase again: nothing more given", redeemed),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/notifications/apple",
+    summary: "App Store Server Notifications V2: refunds and revocations",
+    bearer: false,
+    body: appleNotificationBody,
+    responses: { 200: ok("What the notification did", storeNotification) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/notifications/google",
+    summary: "Google Play Real-time Developer Notifications (Pub/Sub push)",
+    bearer: false,
+    body: googleNotificationBody,
+    responses: { 200: ok("What the notification did", storeNotification) },
   },
   {
     method: "get",

@@ -96,8 +96,8 @@ describe("generated CloudFormation template (arc deploy --dry-run)", () => {
       );
     expect(indexes("AssessmentsTable").sort()).toEqual(["byStatus", "byUser"]);
     expect(indexes("SessionsTable")).toEqual(["byUser"]);
-    expect(indexes("AiSafetyLogsTable")).toEqual(["byUser"]);
-    expect(indexes("ContentReportsTable")).toEqual(["byUser"]);
+    expect(indexes("AiSafetyLogsTable").sort()).toEqual(["byKind", "byUser"]);
+    expect(indexes("ContentReportsTable").sort()).toEqual(["byStatus", "byUser"]);
   });
 
   it("declares the scoring events and the sweeper schedule", () => {
