@@ -316,12 +316,20 @@ const storeNotification = z.union([
   z.object({ kind: z.literal("ignored"), reason: z.string() }),
 ]);
 
-const appleTransactionBody = z.object({ signedTransaction: z.string().min(1).max(20_000) });
-const googlePurchaseBody = z.object({
-  productId: z.string().min(1).max(200),
-  purchaseToken: z.string().min(1).max(4_000),
+export const appleTransactionBody = z.object({
+  signedTransaction: z
+    .string({ error: "signedTransaction is the JWS StoreKit 2 gave the app." })
+    .min(1, "signedTransaction is the JWS StoreKit 2 gave the app.")
+    .max(20_000, "signedTransaction is too long to be a StoreKit 2 transaction."),
 });
-const appleNotificationBody = z.object({ signedPayload: z.string().min(1).max(100_000) });
+export const googlePurchaseBody = z.object({
+  productId: z.string({ error: "productId is the Play product bought." }).min(1).max(200),
+  purchaseToken: z
+    .string({ error: "purchaseToken is the token Play Billing gave the app." })
+    .min(1, "purchaseToken is the token Play Billing gave the app.")
+    .max(4_000, "purchaseToken is too long."),
+});
+export const appleNotificationBody = z.object({ signedPayload: z.string().min(1).max(100_000) });
 const googleNotificationBody = z
   .object({ message: z.object({ data: z.string() }).loose() })
   .loose()

@@ -1,15 +1,13 @@
-import { z } from "zod";
+import { appleNotificationBody } from "~/api-contract.server";
 import { appleConfigFromEnv, handleAppleNotification } from "~/models/commerce.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
-
-const body = z.object({ signedPayload: z.string().min(1).max(100_000) });
 
 // App Store Server Notifications V2: no bearer token, the payload's signature is the proof.
 const route = apiRoute({
   POST: async ({ request }) => {
     const config = appleConfigFromEnv();
     if (!config) throw problem(request, "not-found", "App Store purchases are not set up here.");
-    const input = validated(request, body, await readJson(request));
+    const input = validated(request, appleNotificationBody, await readJson(request));
     const outcome = await handleAppleNotification(input.signedPayload, config);
     if (outcome.kind === "refused") throw problem(request, "bad-request", outcome.reason);
     return { data: outcome };
