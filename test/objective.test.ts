@@ -101,6 +101,31 @@ describe("Reading and Listening against Sandbox", () => {
     });
   }
 
+  it("starts Listening with an adjustment, kept on the paper; an unknown one is refused", async () => {
+    const { client, user } = await signedInClient("listening-adjustment");
+    const path = "/assessments/listening/new";
+    const odd = await client.submit(path, { intent: "start", adjustment: "double-time" });
+    expect(odd.status).toBe(400);
+    expect(await odd.text()).toContain("Choose one of the ways listed to take it.");
+    expect(await listUserAssessments(user.userId)).toHaveLength(0);
+
+    const started = await client.submit(path, { intent: "start", adjustment: "transcript" });
+    expect(started.status).toBe(302);
+    const [draft] = await listUserAssessments(user.userId);
+    expect(draft?.submission).toMatchObject({ kind: "objective", adjustment: "transcript" });
+    const paper = await (await client.get(path)).text();
+    expect(paper).not.toContain("<audio");
+    const { test } = await paperOf(draft!.assessmentId);
+    const line = test.skill === "listening" ? test.parts[0]!.script[0]!.text : "none";
+    expect(paper.replaceAll("<!-- -->", "")).toContain(line.slice(0, 40));
+    // A second Start, whatever it asks for, keeps the paper as it was started.
+    await client.submit(path, { intent: "start", adjustment: "standard" });
+    expect(await listUserAssessments(user.userId)).toHaveLength(1);
+    expect((await getAssessment(draft!.assessmentId))?.submission).toMatchObject({
+      adjustment: "transcript",
+    });
+  });
+
   it("marks a listening answer over the word limit wrong, with that reason", async () => {
     const client = await student("listening-limit");
     const path = "/assessments/listening/new";

@@ -1,7 +1,8 @@
 // The HTTP side of Reading, Listening, mock tests and drills: query strings, forms, redirects.
 // What the student does is in src/assessments/objective-attempt.ts, shared with the API.
 import { moduleFrom as moduleOf } from "../../src/domain/module";
-import type { Assessment } from "../../src/domain/assessment";
+import { LISTENING_ADJUSTMENTS, type Assessment } from "../../src/domain/assessment";
+import { z } from "zod";
 import { json, redirect } from "@remix-run/node";
 import {
   answerObjectiveTest,
@@ -55,6 +56,7 @@ export function loadObjectiveResult(
       answers: assessment.answers,
       marking: assessment.marking,
       mockId: objectiveSubmission(assessment)?.mockId,
+      adjustment: objectiveSubmission(assessment)?.adjustment,
       explanations: assessment.explanations,
     }),
   };
@@ -99,6 +101,11 @@ export async function loadTestPage(request: Request, skill: ObjectiveSkill) {
   return objectiveTestPage(user, await slotOf(request, user.userId, skill));
 }
 
+// A form without the choice (Reading, or an older page) starts the standard way.
+const startWay = z
+  .union([z.literal(""), z.literal("standard"), z.enum(LISTENING_ADJUSTMENTS)])
+  .transform((way) => (way === "" ? "standard" : way));
+
 const INTENTS: readonly AnswerIntent[] = ["save", "submit", "confirm-submit"];
 
 /** POST of a test page: "start", or the answers with what to do with them. */
@@ -112,7 +119,18 @@ export async function handleTestPost(request: Request, skill: ObjectiveSkill) {
   const [assessmentId, intent] = [field("assessmentId"), field("intent")];
   if (problem) return json({ savedAt: null, unanswered: null, formError: problem }, 403);
   if (intent === "start") {
-    await startObjectiveTest(user, await slotOf(request, user.userId, skill));
+    const way = startWay.safeParse(field("adjustment"));
+    if (!way.success) {
+      return json(
+        { savedAt: null, unanswered: null, formError: "Choose one of the ways listed to take it." },
+        400,
+      );
+    }
+    await startObjectiveTest(
+      user,
+      await slotOf(request, user.userId, skill),
+      way.data === "standard" ? undefined : way.data,
+    );
     const url = new URL(request.url);
     return redirect(`${url.pathname}${url.search}`);
   }

@@ -39,6 +39,31 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   defaultShouldRevalidate,
 }) => (formData?.get("intent") === "save" ? false : defaultShouldRevalidate);
 
+/** The exam's way, or one of the adjustments for students who cannot take it that way. */
+function ListeningWays() {
+  return (
+    <fieldset className="choices">
+      <legend>How do you want to take it?</legend>
+      <label>
+        <input type="radio" name="adjustment" value="standard" defaultChecked /> As in the exam:
+        each recording plays once
+      </label>
+      <label>
+        <input type="radio" name="adjustment" value="free-playback" /> Free playback: pause, rewind
+        and replay the recordings
+      </label>
+      <label>
+        <input type="radio" name="adjustment" value="transcript" /> Read the transcripts instead of
+        listening (for deaf or hard-of-hearing students)
+      </label>
+      <p className="hint">
+        With free playback or transcripts your band is shown as taken with an adjustment: it says
+        how well you understand, not how you would do under exam conditions.
+      </p>
+    </fieldset>
+  );
+}
+
 export default function ObjectiveTest() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -50,6 +75,7 @@ export default function ObjectiveTest() {
         heading={data.inMock ? `${name}, in your mock test` : name}
         minutes={data.minutes}
         formError={result?.formError}
+        options={data.skill === "listening" ? <ListeningWays /> : null}
       >
         <p>
           40 questions

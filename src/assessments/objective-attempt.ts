@@ -1,3 +1,4 @@
+import type { ListeningAdjustment } from "../domain/assessment";
 import type { Module } from "../domain/module";
 import type { Publish } from "../data/events";
 import { questionsOf } from "../content/papers";
@@ -6,6 +7,7 @@ import { loadMock, ownMock, stepRefusal, type StepRefusal } from "./mock";
 import type { MockStep } from "./mock-steps";
 import {
   findObjectiveDraft,
+  objectiveSubmission,
   openObjectiveDraft,
   ownObjective,
   saveObjectiveAnswers,
@@ -68,21 +70,30 @@ export async function objectiveTestPage(student: Student, slot: Slot) {
     };
   }
   const { assessment, test } = open;
+  const adjustment = objectiveSubmission(assessment)?.adjustment ?? null;
   return {
     started: true as const,
     assessmentId: assessment.assessmentId,
     skill: slot.skill,
     heading: test.title,
-    blocks: paperView(test),
+    adjustment,
+    blocks: paperView(test, adjustment ?? undefined),
     answers: assessment.answers ?? {},
     deadlineAt: assessment.deadlineAt ?? new Date().toISOString(),
     serverNow: Date.now(),
   };
 }
 
-/** "Start": opens the paper, or finds the one already open, so a second Start loses nothing. */
-export async function startObjectiveTest(student: Student, slot: Slot): Promise<void> {
-  await openObjectiveDraft({ userId: student.userId, ...slot });
+/**
+ * "Start": opens the paper, or finds the one already open, so a second Start loses nothing
+ * (and keeps the way the open paper was started).
+ */
+export async function startObjectiveTest(
+  student: Student,
+  slot: Slot,
+  adjustment?: ListeningAdjustment,
+): Promise<void> {
+  await openObjectiveDraft({ userId: student.userId, ...slot, adjustment });
 }
 
 export type AnswerIntent = "save" | "submit" | "confirm-submit";

@@ -1,4 +1,4 @@
-import type { Explanation, ObjectiveMarking } from "../domain/assessment";
+import type { Explanation, ListeningAdjustment, ObjectiveMarking } from "../domain/assessment";
 import type { QuestionType } from "../scoring/question-schema";
 import { parseWordLimit } from "../scoring/question-schema";
 import { bandFromRaw, type TestForm } from "../scoring/bands";
@@ -202,6 +202,7 @@ export interface ObjectiveReview {
     transcript: { speaker: string; text: string }[] | null;
   }[];
   mockId: string | null;
+  adjustment: ListeningAdjustment | null;
 }
 
 function transcriptOf(stimulus: Stimulus) {
@@ -260,6 +261,7 @@ export function reviewOf(
     marking: ObjectiveMarking;
     mockId?: string;
     explanations?: Explanation[];
+    adjustment?: ListeningAdjustment;
   },
 ): ObjectiveReview {
   const blocks = paperLayout(test).map(({ stimulus, groups }, index) => ({
@@ -290,6 +292,7 @@ export function reviewOf(
     })),
     blocks,
     mockId: record.mockId ?? null,
+    adjustment: record.adjustment ?? null,
   };
 }
 
@@ -345,28 +348,38 @@ function paperGroup({ group, numbered }: LaidOutGroup): PaperGroup {
   };
 }
 
+/**
+ * One passage or recorded part as the paper shows it. With the transcript adjustment a part is
+ * its script to read, speaker by speaker, in place of the recording.
+ */
 export function paperBlock(
   stimulus: Stimulus,
   index: number,
   groups: readonly LaidOutGroup[],
+  adjustment?: ListeningAdjustment,
 ): PaperBlock {
   const passage = stimulus.kind === "passage" ? stimulus.section : null;
   const part = stimulus.kind === "audio" ? stimulus.part : null;
+  const read = part !== null && adjustment === "transcript";
   return {
     id: passage ? passage.id : `part-${part!.number}`,
     heading: passage ? `Passage ${index + 1}` : `Part ${part!.number}`,
     title: passage?.title ?? null,
-    paragraphs: (passage?.passage.paragraphs ?? []).map((p) => ({
-      label: p.label ?? null,
-      text: p.text,
-    })),
-    audio: part ? audioSources(part) : null,
+    paragraphs: read
+      ? (transcriptOf(stimulus) ?? []).map((line) => ({ label: line.speaker, text: line.text }))
+      : (passage?.passage.paragraphs ?? []).map((p) => ({
+          label: p.label ?? null,
+          text: p.text,
+        })),
+    audio: part && !read ? audioSources(part) : null,
     introduction: part?.introduction ?? null,
     groups: groups.map(paperGroup),
   };
 }
 
 /** The whole paper for the test page, with nothing that gives an answer away. */
-export function paperView(test: IeltsTest): PaperBlock[] {
-  return paperLayout(test).map(({ stimulus, groups }, i) => paperBlock(stimulus, i, groups));
+export function paperView(test: IeltsTest, adjustment?: ListeningAdjustment): PaperBlock[] {
+  return paperLayout(test).map(({ stimulus, groups }, i) =>
+    paperBlock(stimulus, i, groups, adjustment),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Assessment, ObjectiveSubmission } from "../domain/assessment";
+import type { Assessment, ListeningAdjustment, ObjectiveSubmission } from "../domain/assessment";
 import { countMarked } from "../admin/stats";
 import { cloudProviderNames } from "../ai/cloud-names";
 import { pickNext } from "../content/bank";
@@ -79,7 +79,7 @@ export async function findObjectiveDraft(slot: DraftSlot) {
  * taken starts a new timed draft.
  */
 export async function openObjectiveDraft(
-  input: DraftSlot & { now?: Date },
+  input: DraftSlot & { now?: Date; adjustment?: ListeningAdjustment },
 ): Promise<{ assessment: Assessment; test: IeltsTest }> {
   const history = await listUserAssessments(input.userId);
   const open = openDraftIn(history, input);
@@ -100,6 +100,8 @@ export async function openObjectiveDraft(
       module: input.module,
       testId: test.id,
       ...(input.mockId ? { mockId: input.mockId } : {}),
+      // Reading passages are read anyway: only a listening paper is taken another way.
+      ...(input.adjustment && input.skill === "listening" ? { adjustment: input.adjustment } : {}),
     },
     now: input.now,
   });

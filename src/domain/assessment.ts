@@ -153,7 +153,17 @@ export interface ObjectiveSubmission {
   testId: string;
   /** The mock test this paper belongs to, if any. */
   mockId?: string;
+  /** Listening taken another way than the exam's play-once recordings, chosen at Start. */
+  adjustment?: ListeningAdjustment;
 }
+
+/**
+ * For students who cannot take the recordings as the exam plays them: "free-playback" lets
+ * them pause, rewind and replay; "transcript" gives the script to read instead (deaf or
+ * hard-of-hearing students). Either way the band is not comparable with the exam's.
+ */
+export const LISTENING_ADJUSTMENTS = ["free-playback", "transcript"] as const;
+export type ListeningAdjustment = (typeof LISTENING_ADJUSTMENTS)[number];
 
 /** A full mock test: a record that only groups the four skills' own assessments. */
 interface MockSubmission {

@@ -116,6 +116,43 @@ for (const javaScriptEnabled of [false, true]) {
       await context.close();
     });
 
+    it("takes Listening by reading the transcripts, and the band says so", async () => {
+      const context = await signedIn(javaScriptEnabled, 360);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/assessments/listening/new`);
+      await page.getByLabel(/Read the transcripts instead of listening/).check();
+      await page.getByRole("button", { name: "Start" }).click();
+      await page.locator(".paper-bar").waitFor();
+      // No recordings: each part is its script, speaker by speaker, beside its questions.
+      expect(await page.locator("audio").count()).toBe(0);
+      const paper = (await page.textContent("main")) ?? "";
+      expect(paper).toContain("Taken by reading the transcripts instead of listening");
+      expect(await page.locator(".stimulus p").count()).toBeGreaterThan(20);
+      await answerAllButLast(page);
+      await page.getByRole("button", { name: "Submit", exact: true }).click();
+      await page.getByRole("button", { name: "Submit anyway" }).click();
+      await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+      await page.getByText("By question type").waitFor();
+      expect(await page.locator(".adjustment-note").textContent()).toContain(
+        "not how you would do hearing them once in the exam",
+      );
+      await context.close();
+    });
+
+    it("takes Listening with free playback: the plain player, and the band says so", async () => {
+      const context = await signedIn(javaScriptEnabled);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/assessments/listening/new`);
+      await page.getByLabel(/Free playback/).check();
+      await page.getByRole("button", { name: "Start" }).click();
+      await page.locator(".paper-bar").waitFor();
+      expect(await page.locator("audio[controls]").count()).toBe(4);
+      const paper = (await page.textContent("main")) ?? "";
+      expect(paper).toContain("Taken with free playback");
+      expect(paper).not.toContain("It cannot be rewound");
+      await context.close();
+    });
+
     it("resumes a mock test and its listening paper after a reload", async () => {
       const context = await signedIn(javaScriptEnabled);
       const page = await context.newPage();
@@ -146,6 +183,48 @@ for (const javaScriptEnabled of [false, true]) {
     });
   });
 }
+
+describe("A listening recording interrupted, JavaScript on", () => {
+  it("says where it stopped and carries on from there once the connection is back", async () => {
+    const context = await signedIn(true);
+    const page = await context.newPage();
+    await openTimedPaper(page, `${baseUrl}/assessments/listening/new`);
+    await page.locator(".countdown").waitFor();
+    const audio = page.locator("audio").first();
+    await audio.evaluate((a: HTMLAudioElement) => {
+      a.muted = true;
+      void a.play();
+    });
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+      .toBeGreaterThan(1.2);
+    await audio.evaluate((a: HTMLAudioElement) => a.pause());
+
+    // A reload mid-part carries on where the student was, not from the start.
+    await page.reload();
+    await page.locator(".countdown").waitFor();
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+
+    // The connection drops: every request for the recording fails.
+    await page.route("**/_static/audio/**", (route) => route.abort("internetdisconnected"));
+    await audio.evaluate((a: HTMLAudioElement) => a.load());
+    const alert = page.getByRole("alert").filter({ hasText: "The recording stopped at" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("0:01");
+
+    await page.unroute("**/_static/audio/**");
+    await page.getByRole("button", { name: "Carry on from 0:01" }).click();
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => (a.paused ? 0 : a.currentTime)), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(1);
+    expect(await alert.count()).toBe(0);
+    await context.close();
+  });
+});
 
 describe("Reading highlights in Chromium, JavaScript on", () => {
   /** Selects characters [from, to) of the passage's first long run of text, then lifts the pointer. */

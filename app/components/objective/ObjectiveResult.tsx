@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ObjectiveReview } from "../../../src/assessments/objective-paper";
+import { adjustmentNote } from "../../../src/assessments/adjustments";
 import { ReviewItem } from "./ReviewItem";
 
 const FORM_NAMES: Record<ObjectiveReview["form"], string> = {
@@ -36,6 +37,7 @@ export function ObjectiveResult({ assessment: r }: { assessment: ObjectiveReview
       <p className="hint">
         The band comes from the {FORM_NAMES[r.form]} conversion table for a 40-question paper.
       </p>
+      {r.adjustment ? <p className="adjustment-note">{adjustmentNote(r.adjustment)}</p> : null}
       <h3>By question type</h3>
       <table className="type-table">
         <thead>

@@ -12,6 +12,8 @@ export function PaperIntro(props: {
   minutes: number;
   children: ReactNode;
   formError?: string | null;
+  /** Choices sent with Start. */
+  options?: ReactNode;
 }) {
   return (
     <section className="paper-intro" aria-labelledby="intro-heading">
@@ -24,6 +26,7 @@ export function PaperIntro(props: {
       <FormMessage tone="error" message={props.formError ?? null} />
       <Form method="post">
         <CsrfInput />
+        {props.options}
         <button type="submit" name="intent" value="start">
           Start
         </button>

@@ -1,6 +1,8 @@
 import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { ListeningAdjustment } from "../../../src/domain/assessment";
 import type { PaperBlock } from "../../../src/assessments/objective-paper";
+import { adjustmentNote } from "../../../src/assessments/adjustments";
 import { fieldName } from "../../../src/assessments/objective-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
@@ -60,21 +62,49 @@ function useHighlighting(enabled: boolean, storageKey: string) {
   }, [enabled, storageKey]);
 }
 
+function clock(seconds: number): string {
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
 /**
  * A part's recording. Without JavaScript it is a plain player. With it, as in the exam, it
  * plays once: no seeking back, and once it ends the player is replaced by a note (the element
- * stays, so the page can still report it). Remembered per paper, so a reload does not replay.
+ * stays, so the page can still report it). Remembered per paper, so a reload does not replay;
+ * where it had got to is remembered too, so a reload or a dropped connection carries on from
+ * there instead of losing the rest of the part.
  */
 function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: string }) {
   const ref = useRef<HTMLAudioElement>(null);
   const furthest = useRef(0);
   const [played, setPlayed] = useState(false);
+  const [stoppedAt, setStoppedAt] = useState<number | null>(null);
+  const positionKey = `${storageKey}:at`;
   useEffect(() => {
     setPlayed(window.localStorage.getItem(storageKey) === "played");
-  }, [storageKey]);
+    furthest.current = Number(window.localStorage.getItem(positionKey)) || 0;
+    const audio = ref.current;
+    if (!audio) return;
+    // The metadata may have arrived before React was listening for it.
+    if (audio.readyState >= HTMLMediaElement.HAVE_METADATA && furthest.current > 0) {
+      audio.currentTime = furthest.current;
+    }
+    // A source that fails to load fires its error on the <source>, which does not bubble:
+    // caught on the way down instead.
+    const onError = () => setStoppedAt(furthest.current);
+    audio.addEventListener("error", onError, true);
+    return () => audio.removeEventListener("error", onError, true);
+  }, [storageKey, positionKey]);
   const onEnded = () => {
     window.localStorage.setItem(storageKey, "played");
     setPlayed(true);
+  };
+  const resume = () => {
+    const audio = ref.current;
+    if (!audio) return;
+    setStoppedAt(null);
+    audio.load();
+    void audio.play().catch(() => setStoppedAt(furthest.current));
   };
   return (
     <>
@@ -82,8 +112,15 @@ function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: strin
         ref={ref}
         controls={!played}
         preload="metadata"
+        onLoadedMetadata={(e) => {
+          if (furthest.current > 0) e.currentTarget.currentTime = furthest.current;
+        }}
         onTimeUpdate={(e) => {
-          furthest.current = Math.max(furthest.current, e.currentTarget.currentTime);
+          const at = e.currentTarget.currentTime;
+          if (Math.floor(at) > Math.floor(furthest.current)) {
+            window.localStorage.setItem(positionKey, String(Math.floor(at)));
+          }
+          furthest.current = Math.max(furthest.current, at);
         }}
         onSeeking={(e) => {
           if (e.currentTarget.currentTime < furthest.current - 0.5) {
@@ -97,6 +134,17 @@ function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: strin
       >
         <AudioSources sources={block.audio ?? []} />
       </audio>
+      {stoppedAt !== null && !played ? (
+        <div className="form-message form-message-error" role="alert">
+          <p>
+            The recording stopped at {clock(stoppedAt)}: the connection may have dropped. Your
+            answers are kept.
+          </p>
+          <button type="button" onClick={resume}>
+            Carry on from {clock(stoppedAt)}
+          </button>
+        </div>
+      ) : null}
       {played ? (
         <p className="hint">
           {block.heading} has been played. Use the time left to check your answers.
@@ -139,6 +187,7 @@ export interface TestPaperProps {
   assessmentId: string;
   skill: "reading" | "listening";
   heading: string;
+  adjustment: ListeningAdjustment | null;
   blocks: PaperBlock[];
   answers: Record<string, string>;
   deadlineAt: string;
@@ -270,6 +319,7 @@ export function TestPaper(props: TestPaperProps) {
           </button>
         </section>
       ) : null}
+      {props.adjustment ? <p className="hint">{adjustmentNote(props.adjustment)}</p> : null}
       {enhanced && props.skill === "reading" ? (
         <p className="hint">
           Select words in a passage to highlight them; tap a highlight to remove it.
@@ -279,7 +329,8 @@ export function TestPaper(props: TestPaperProps) {
         blocks={props.blocks}
         answers={props.answers}
         audio={
-          props.skill === "listening"
+          // Free playback keeps the plain player; the transcript way has no recordings at all.
+          props.skill === "listening" && props.adjustment === null
             ? (block) => (
                 <PartAudio block={block} storageKey={`played:${props.assessmentId}:${block.id}`} />
               )
