@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { minutesAndSeconds } from "~/components/clock";
 import {
   AUDIO_TYPES,
   baseMimeType,
@@ -236,7 +237,7 @@ export function SpeakingRecorder({
     });
   }
 
-  const minutes = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;
+  const minutes = minutesAndSeconds(secondsLeft);
   return (
     <div className="recorder">
       <div className="recorder-buttons">

@@ -103,8 +103,8 @@ export async function loadTestPage(request: Request, skill: ObjectiveSkill) {
 
 // A form without the choice (Reading, or an older page) starts the standard way.
 const startWay = z
-  .union([z.literal(""), z.literal("standard"), z.enum(LISTENING_ADJUSTMENTS)])
-  .transform((way) => (way === "" ? "standard" : way));
+  .enum(["", "standard", ...LISTENING_ADJUSTMENTS])
+  .transform((way) => (way === "" || way === "standard" ? undefined : way));
 
 const INTENTS: readonly AnswerIntent[] = ["save", "submit", "confirm-submit"];
 
@@ -126,11 +126,7 @@ export async function handleTestPost(request: Request, skill: ObjectiveSkill) {
         400,
       );
     }
-    await startObjectiveTest(
-      user,
-      await slotOf(request, user.userId, skill),
-      way.data === "standard" ? undefined : way.data,
-    );
+    await startObjectiveTest(user, await slotOf(request, user.userId, skill), way.data);
     const url = new URL(request.url);
     return redirect(`${url.pathname}${url.search}`);
   }

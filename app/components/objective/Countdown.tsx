@@ -1,11 +1,8 @@
 import { useEffect, useState } from "react";
+import { minutesAndSeconds } from "~/components/clock";
 
-function clock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = String(total % 60).padStart(2, "0");
-  return `${minutes}:${seconds}`;
-}
+// Rounded up, so the count reads 0:00 only once the time has really run out.
+const clock = (ms: number) => minutesAndSeconds(Math.max(0, Math.ceil(ms / 1000)));
 
 const timeOfDay = (at: number, timeZone?: string) =>
   new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone }).format(at);

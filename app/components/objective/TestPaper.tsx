@@ -4,6 +4,7 @@ import type { ListeningAdjustment } from "../../../src/domain/assessment";
 import type { PaperBlock } from "../../../src/assessments/objective-paper";
 import { adjustmentNote } from "../../../src/assessments/adjustments";
 import { fieldName } from "../../../src/assessments/objective-fields";
+import { minutesAndSeconds } from "~/components/clock";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { Countdown } from "./Countdown";
@@ -60,11 +61,6 @@ function useHighlighting(enabled: boolean, storageKey: string) {
       document.removeEventListener("click", onClick);
     };
   }, [enabled, storageKey]);
-}
-
-function clock(seconds: number): string {
-  const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
 
 /**
@@ -137,11 +133,11 @@ function PartAudio({ block, storageKey }: { block: PaperBlock; storageKey: strin
       {stoppedAt !== null && !played ? (
         <div className="form-message form-message-error" role="alert">
           <p>
-            The recording stopped at {clock(stoppedAt)}: the connection may have dropped. Your
-            answers are kept.
+            The recording stopped at {minutesAndSeconds(stoppedAt)}: the connection may have
+            dropped. Your answers are kept.
           </p>
           <button type="button" onClick={resume}>
-            Carry on from {clock(stoppedAt)}
+            Carry on from {minutesAndSeconds(stoppedAt)}
           </button>
         </div>
       ) : null}
