@@ -13,6 +13,12 @@ export const MAX_TRANSCRIPT_CHARS = 20_000;
 /** Under the upload form's limit (see MAX_UPLOAD_BYTES): a 2-minute Opus answer is ~0.5 MB. */
 export const MAX_AUDIO_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A recording sent straight to storage (a presigned S3 PUT) skips the Lambda's 6 MB event, so a
+ * part may be far longer or less compressed: 25 MB is about 13 minutes of 256 kbit/s M4A.
+ */
+export const MAX_DIRECT_AUDIO_BYTES = 25 * 1024 * 1024;
+
 /** What a browser's recorder or a phone's voice memo produces, and its file extension. */
 export const AUDIO_TYPES = {
   "audio/webm": "webm",
@@ -31,6 +37,8 @@ export function baseMimeType(type: string): string {
 
 export const transcriptField = (part: SpeakingPart) => `transcript-${part}` as const;
 export const audioField = (part: SpeakingPart) => `audio-${part}` as const;
+/** The key of a recording the browser already sent to storage itself. */
+export const uploadedField = (part: SpeakingPart) => `uploaded-${part}` as const;
 
 /** A file as the form sent it; `size` is counted even when the bytes were too many to keep. */
 export interface AudioUpload {

@@ -20,6 +20,7 @@ import {
   type SpeakingPart,
 } from "./speaking-fields";
 import { partQuestions } from "./speaking-form";
+import { checkUploads, type UploadedRecordings } from "./recording-upload";
 
 type Module = SpeakingSubmission["module"];
 
@@ -95,26 +96,35 @@ export interface SpeakingAnswers {
   intent: "save" | "submit";
   transcripts: Record<SpeakingPart, string>;
   recordings: Partial<Record<SpeakingPart, { bytes: Uint8Array; mimeType: AudioMimeType }>>;
+  /** Recordings the client already sent to the store itself (see recording-upload.ts). */
+  uploaded?: UploadedRecordings;
 }
+
+export type SpeakingSaveOutcome = "saved" | "submitted" | "closed" | "no-credit" | "not-uploaded";
 
 /**
  * Stores the recordings, then the draft or the submission. Recordings go first: a submission
- * must never reference audio that is not there. A part keeps an earlier recording unless a new
- * one replaces it.
+ * must never reference audio that is not there (an uploaded one is checked in the store, and
+ * nothing is saved when it is missing). A part keeps an earlier recording unless a new one
+ * replaces it.
  */
 export async function saveSpeakingAnswers(
   { assessment, set }: SpeakingDraft,
   answers: SpeakingAnswers,
   deps: { store: AudioStore; publish: Publish; scoring: ScoringOptions },
-): Promise<"saved" | "submitted" | "closed" | "no-credit"> {
+): Promise<SpeakingSaveOutcome> {
+  const uploads = await checkUploads({ assessment, set }, answers.uploaded ?? {}, deps.store);
+  if (!uploads.ok) return "not-uploaded";
   const questions = partQuestions(set);
   const parts = [];
   for (const part of SPEAKING_PARTS) {
     const previous = assessment.submission.parts.find((p) => p.part === part);
     const recording = answers.recordings[part];
-    let audio = previous?.audioKey
-      ? { audioKey: previous.audioKey, audioMimeType: previous.audioMimeType }
-      : {};
+    let audio: { audioKey?: string; audioMimeType?: string } =
+      uploads.audio[part] ??
+      (previous?.audioKey
+        ? { audioKey: previous.audioKey, audioMimeType: previous.audioMimeType }
+        : {});
     if (recording) {
       const key = audioKey(
         assessment.userId,

@@ -16,4 +16,12 @@ export const qrClientThrottleKey = (ip: string) => `qr-ip#${ip}`;
 /** One recording per part, under the user's prefix so that export and erasure find them all. */
 export const audioKey = (userId: string, assessmentId: string, part: 1 | 2 | 3, ext: string) =>
   `${audioUserPrefix(userId)}${assessmentId}/part-${part}.${ext}`;
+/** A recording sent straight to the store: `upload` keeps each upload's object apart. */
+export const uploadedAudioKey = (
+  userId: string,
+  assessmentId: string,
+  part: 1 | 2 | 3,
+  upload: string,
+  ext: string,
+) => `${audioUserPrefix(userId)}${assessmentId}/part-${part}-${upload}.${ext}`;
 export const audioUserPrefix = (userId: string) => `audio/${userId}/`;
