@@ -20,6 +20,12 @@ const remixHandler = createRequestHandler({
   mode: process.env.NODE_ENV,
   getLoadContext: (event: APIGatewayProxyEventV2) => ({
     clientIp: viewerIp(event.headers, event.requestContext?.http?.sourceIp),
+    // The adapter turns every base64 body except a multipart form into a UTF-8 string, which
+    // corrupts a recording: a route that takes raw bytes reads them here (decoded on demand).
+    rawBody: (): Uint8Array =>
+      event.isBase64Encoded
+        ? Buffer.from(event.body ?? "", "base64")
+        : Buffer.from(event.body ?? "", "utf8"),
   }),
 });
 

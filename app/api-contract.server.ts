@@ -8,6 +8,15 @@ import type { Device } from "../src/accounts/devices";
 import type { ProgressOverview } from "../src/progress/overview";
 import { MAX_ANSWER_CHARS } from "../src/assessments/objective-paper";
 import { QUESTION_TYPES } from "../src/scoring/question-schema";
+import { LISTENING_ADJUSTMENTS } from "../src/domain/assessment";
+import { uploadRequestSchema } from "../src/assessments/recording-upload";
+import type { SpeakingTaskView } from "../src/assessments/speaking";
+import { SPEAKING_PARTS } from "../src/assessments/speaking-fields";
+import {
+  draftResponseSchema,
+  submitResponseSchema,
+  type WritingTaskView,
+} from "../src/assessments/writing";
 
 /**
  * The /api/v1 contract in one place: the zod schemas the routes validate requests with, the
@@ -48,10 +57,68 @@ export const listQuery = z.object({
   cursor: z.string().max(1000, "Pass the cursor exactly as the previous page gave it.").optional(),
 });
 
-export const startBody = z.object({
-  skill: z.enum(["reading", "listening"], { error: "skill is reading or listening." }),
-  module: z.enum(["academic", "general"], { error: "module is academic or general." }),
+const moduleField = z.enum(["academic", "general"], { error: "module is academic or general." });
+
+export const startBody = z.discriminatedUnion(
+  "skill",
+  [
+    z.object({
+      skill: z.enum(["reading", "listening"]),
+      module: moduleField,
+      adjustment: z
+        .enum(LISTENING_ADJUSTMENTS, { error: "adjustment is free-playback or transcript." })
+        .optional()
+        .describe("Listening taken another way: free playback, or the transcripts to read"),
+    }),
+    z.object({
+      skill: z.literal("writing"),
+      module: moduleField,
+      task: z.union([z.literal(1), z.literal(2)], { error: "task is 1 or 2." }),
+    }),
+    z.object({ skill: z.literal("speaking"), module: moduleField }),
+  ],
+  { error: "skill is writing, speaking, reading or listening." },
+);
+
+const scoringField = z
+  .enum(["cloud", "offline"], { error: "scoring is cloud or offline." })
+  .default("cloud")
+  .describe("cloud uses a credit when the student has one; offline never does");
+
+export const writingDraftBody = z.object({
+  response: z.string({ error: "response is the answer's text." }).pipe(draftResponseSchema),
 });
+export const writingSubmitBody = z.object({
+  response: z.string({ error: "response is the answer's text." }).pipe(submitResponseSchema),
+  scoring: scoringField,
+  confirmShort: z
+    .boolean({ error: "confirmShort is true or false." })
+    .default(false)
+    .describe("Submit an answer under half the minimum length anyway"),
+});
+
+const byPart = <T extends z.ZodType>(value: T, what: string) =>
+  z
+    .strictObject(
+      Object.fromEntries(SPEAKING_PARTS.map((part) => [part, value.optional()])) as Record<
+        "1" | "2" | "3",
+        z.ZodOptional<T>
+      >,
+      { error: `${what} maps the parts "1", "2" and "3" to their answers.` },
+    )
+    .default({});
+
+/** Transcripts replace the saved ones part by part; a recording is the key its upload gave. */
+export const speakingBody = z.object({
+  transcripts: byPart(z.string({ error: "A transcript is text." }), "transcripts"),
+  recordings: byPart(
+    z.string({ error: "A recording is the key its upload gave." }).max(300),
+    "recordings",
+  ),
+  scoring: scoringField,
+});
+
+export const uploadBody = uploadRequestSchema;
 
 export const progressQuery = z.object({
   skill: z
@@ -226,6 +293,43 @@ const progress = z.object({
   ),
 }) satisfies z.ZodType<ProgressOverview>;
 
+const writingTask = z.object({
+  assessmentId: z.string(),
+  status,
+  module: moduleName,
+  task: z.union([z.literal(1), z.literal(2)]),
+  prompt: z.string(),
+  visual: z.string().nullable().describe("Academic Task 1: the chart or diagram in words"),
+  minWords: z.number().int(),
+  timeLimitMinutes: z.number().int(),
+  deadlineAt: iso.nullable(),
+  response: z.string(),
+}) satisfies z.ZodType<WritingTaskView>;
+
+const speakingTask = z.object({
+  assessmentId: z.string(),
+  status,
+  module: moduleName,
+  parts: z.array(
+    z.object({
+      part: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      questions: z.array(z.string()),
+      transcript: z.string(),
+      recording: z.object({ contentType: z.string() }).nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<SpeakingTaskView>;
+
+const uploadTicket = z.object({
+  key: z.string().describe("Name it in recordings when saving or submitting"),
+  upload: z.object({
+    method: z.literal("PUT"),
+    url: z.string().describe("Send the recording here, not to this API; single use"),
+    headers: z.record(z.string(), z.string()).describe("Send exactly these headers"),
+    expiresAt: iso,
+  }),
+});
+
 const qrRequest = z.object({
   kind: z.enum(["web-login", "app-sign-in"]),
   browser: z.string().describe("The browser that showed the code, like “Chrome on Windows”"),
@@ -344,6 +448,8 @@ interface Operation {
   summary: string;
   bearer: boolean;
   body?: z.ZodType;
+  /** A body of raw bytes (a recording), not JSON. */
+  rawBody?: string;
   query?: z.ZodObject;
   responses: Record<number, Response>;
 }
@@ -384,10 +490,73 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/v1/assessments",
-    summary: "Start (or resume) a timed Reading or Listening paper",
+    summary:
+      "Start (or resume) a Writing task, a Speaking test or a timed Reading or Listening paper",
     bearer: true,
     body: startBody,
     responses: { 201: ok("The open paper's assessment", detail) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/assessments/{id}/writing",
+    summary: "A Writing task: the question, the clock and the answer so far",
+    bearer: true,
+    responses: { 200: ok("The task", writingTask) },
+  },
+  {
+    method: "put",
+    path: "/api/v1/assessments/{id}/writing",
+    summary: "Save the Writing draft (any length up to the limit, even empty)",
+    bearer: true,
+    body: writingDraftBody,
+    responses: { 200: ok("Saved", writingTask) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/assessments/{id}/writing",
+    summary: "Submit the answer for scoring; scored in the background",
+    bearer: true,
+    body: writingSubmitBody,
+    responses: { 202: ok("Queued for scoring: poll the assessment", detail) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/assessments/{id}/speaking",
+    summary: "A Speaking test: each part's questions, transcript and recording",
+    bearer: true,
+    responses: { 200: ok("The test", speakingTask) },
+  },
+  {
+    method: "put",
+    path: "/api/v1/assessments/{id}/speaking",
+    summary: "Save the Speaking draft: transcripts and uploaded recordings",
+    bearer: true,
+    body: speakingBody,
+    responses: { 200: ok("Saved", speakingTask) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/assessments/{id}/speaking",
+    summary: "Submit the Speaking test for scoring; scored in the background",
+    bearer: true,
+    body: speakingBody,
+    responses: { 202: ok("Queued for scoring: poll the assessment", detail) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/assessments/{id}/speaking/uploads",
+    summary: "Where to send one part's recording (S3 presigned PUT; up to 25 MB)",
+    bearer: true,
+    body: uploadBody,
+    responses: { 201: ok("Send the bytes to upload.url", uploadTicket) },
+  },
+  {
+    method: "put",
+    path: "/api/v1/uploads/{ticket}",
+    summary: "Local installs only: takes a recording in S3's place (up to 4 MB)",
+    bearer: false,
+    rawBody: "The recording, with the Content-Type and length its ticket was issued for",
+    responses: { 204: ok("Stored") },
   },
   {
     method: "get",
@@ -501,11 +670,13 @@ const OPERATIONS: Operation[] = [
 const PROBLEM_STATUSES: Record<number, string> = {
   400: "The request could not be read",
   401: "No valid bearer token (or wrong credentials)",
+  402: "No cloud-scored assessments left: the answer is kept; send scoring: offline or buy more",
   403: "Refused (unconfirmed email, origin not allowed)",
   404: "Not found, or not yours",
   405: "Method not allowed",
   409: "Not in a state that allows this (already handed in, code used)",
-  410: "The QR code has expired",
+  410: "The QR code or upload has expired",
+  413: "Too large (a recording over its limit)",
   422: "Invalid fields, listed in errors",
   429: "Too many attempts; see Retry-After",
   500: "Something went wrong on our side",
@@ -565,6 +736,15 @@ export function openApiDocument(serverUrl: string) {
       summary: operation.summary,
       ...(operation.bearer ? { security: [{ bearer: [] }] } : { security: [] }),
       ...(params.length ? { parameters: params } : {}),
+      ...(operation.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: operation.rawBody,
+              content: { "audio/*": { schema: { type: "string", contentMediaType: "audio/*" } } },
+            },
+          }
+        : {}),
       ...(operation.body
         ? {
             requestBody: {

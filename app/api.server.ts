@@ -16,6 +16,7 @@ const PROBLEMS = {
   "bad-request": { status: 400, title: "The request could not be read" },
   validation: { status: 422, title: "Some fields are missing or invalid" },
   unauthorized: { status: 401, title: "A valid bearer token is required" },
+  "no-credit": { status: 402, title: "No cloud-scored assessments left" },
   "invalid-credentials": { status: 401, title: "That email and password do not match an account" },
   "email-unverified": { status: 403, title: "The email address is not confirmed yet" },
   "origin-not-allowed": { status: 403, title: "This origin may not call the API" },
@@ -23,6 +24,8 @@ const PROBLEMS = {
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "The resource is not in a state that allows this" },
   "qr-expired": { status: 410, title: "This QR code has expired" },
+  "upload-expired": { status: 410, title: "This upload has expired" },
+  "too-large": { status: 413, title: "Too large" },
   throttled: { status: 429, title: "Too many attempts" },
   internal: { status: 500, title: "Something went wrong on our side" },
 } as const;
@@ -168,6 +171,13 @@ export async function readJson(request: Request): Promise<Record<string, unknown
     // Answered below, like a body that parsed to something other than an object.
   }
   throw problem(request, "bad-request", "Send a JSON object with Content-Type: application/json.");
+}
+
+/** A request's body as the bytes sent (see server.ts for why not `request.arrayBuffer()`). */
+export async function rawBody(request: Request, context: AppLoadContext): Promise<Uint8Array> {
+  const fromEvent = context.rawBody;
+  if (typeof fromEvent === "function") return (fromEvent as () => Uint8Array)();
+  return new Uint8Array(await request.arrayBuffer());
 }
 
 /** Input checked against its schema, or a 422 problem that lists each field and what is wrong. */

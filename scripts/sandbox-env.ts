@@ -46,6 +46,8 @@ export function lambdaEnv(outboxDir: string): Record<string, string> {
     "GEMINI_API_KEY",
     "GEMINI_BASE_URL",
     "SPEECH_TO_TEXT",
+    "AUDIO_BUCKET",
+    "AUDIO_S3_ENDPOINT",
     "TRANSCRIBE_ENDPOINT",
     "TRANSCRIBE_LANGUAGE",
     "RECAPTCHA_SITE_KEY",

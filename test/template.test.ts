@@ -389,6 +389,17 @@ describe("production wiring (src/plugins/production-wiring.cjs)", () => {
       PublicAccessBlockConfiguration: Record<string, boolean>;
     };
     expect(Object.values(bucket.PublicAccessBlockConfiguration)).toEqual([true, true, true, true]);
+    // Browsers PUT recordings straight to it, from the site only (the CDN's name).
+    const cors = (
+      resources.AudioBucket!.Properties as { CorsConfiguration: { CorsRules: unknown[] } }
+    ).CorsConfiguration.CorsRules;
+    expect(cors).toEqual([
+      expect.objectContaining({
+        AllowedMethods: ["PUT"],
+        AllowedOrigins: [{ "Fn::Sub": "https://${Cdn.DomainName}" }],
+        AllowedHeaders: ["content-type", "x-amz-server-side-encryption"],
+      }),
+    ]);
     for (const name of ["AnyCatchallHTTPLambda", "ScoreSpeakingEventLambda"]) {
       const env = resources[name]!.Properties.Environment as { Variables: Record<string, unknown> };
       expect(env.Variables.AUDIO_BUCKET).toEqual({ Ref: "AudioBucket" });

@@ -1,5 +1,11 @@
 import { listQuery, startBody } from "~/api-contract.server";
-import { openObjectiveDraft, detailOf, listAssessmentPage } from "~/models/student-work.server";
+import {
+  openObjectiveDraft,
+  openSpeakingDraft,
+  openWritingDraft,
+  detailOf,
+  listAssessmentPage,
+} from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 import { requireApiClient } from "~/permissions.server";
 
@@ -20,11 +26,17 @@ const route = apiRoute({
     }
     return { data: { items: page.items, nextCursor: page.nextCursor } };
   },
-  // Starts (or resumes) a timed Reading or Listening paper, as the web test page does.
+  // Starts (or resumes) a task as the web pages' Start buttons do: the server's clock counts.
   POST: async ({ request }) => {
     const { user } = await requireApiClient(request);
     const input = validated(request, startBody, await readJson(request));
-    const { assessment } = await openObjectiveDraft({ userId: user.userId, ...input });
+    const { userId } = user;
+    const { assessment } =
+      input.skill === "writing"
+        ? await openWritingDraft({ userId, module: input.module, task: input.task })
+        : input.skill === "speaking"
+          ? await openSpeakingDraft(userId, input.module)
+          : await openObjectiveDraft({ userId, ...input });
     return { status: 201, data: detailOf(assessment) };
   },
 });

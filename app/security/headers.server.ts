@@ -1,11 +1,18 @@
-function contentSecurityPolicy(nonce: string): string {
+/** Where the speaking page sends recordings itself (a presigned S3 PUT), besides this site. */
+function uploadOrigin(env: NodeJS.ProcessEnv): string {
+  if (!env.AUDIO_BUCKET) return "";
+  if (env.AUDIO_S3_ENDPOINT) return ` ${new URL(env.AUDIO_S3_ENDPOINT).origin}`;
+  return ` https://${env.AUDIO_BUCKET}.s3.${env.AWS_REGION}.amazonaws.com`;
+}
+
+function contentSecurityPolicy(nonce: string, env: NodeJS.ProcessEnv = process.env): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/`,
     "style-src 'self'",
     "img-src 'self' data:",
     "media-src 'self' blob:",
-    "connect-src 'self'",
+    `connect-src 'self'${uploadOrigin(env)}`,
     "frame-src https://www.google.com/recaptcha/",
     "frame-ancestors 'none'",
     "form-action 'self'",

@@ -9,7 +9,7 @@ export const MAX_FORM_BYTES = 256 * 1024;
 export const MAX_UPLOAD_BYTES = 4.25 * 1024 * 1024;
 
 // Only forms that carry recordings get the larger limit; every other form stays small.
-const UPLOAD_PATHS = ["/assessments/speaking/"];
+const UPLOAD_PATHS = ["/assessments/speaking/", "/api/v1/uploads/"];
 
 export function maxBodyBytes(path: string): number {
   return UPLOAD_PATHS.some((prefix) => path.startsWith(prefix)) ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;

@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { AudioStore, UploadTarget } from "../data/audio-store";
+import {
+  LocalAudioStore,
+  type AudioStore,
+  type LocalUploadOutcome,
+  type UploadTarget,
+} from "../data/audio-store";
 import { audioUserPrefix, uploadedAudioKey } from "../data/keys";
 import type { SpeakingDraft } from "./speaking";
 import {
@@ -104,4 +109,18 @@ export async function checkUploads(
     audio[part] = { audioKey: key, audioMimeType: mimeType };
   }
   return { ok: true, audio };
+}
+
+export type LocalUploadResult = LocalUploadOutcome | "not-local";
+
+/**
+ * Locally there is no S3: the app takes the PUT itself, with S3's checks (see LocalAudioStore).
+ * With a bucket configured this path does not exist, so it cannot be used to bypass S3.
+ */
+export async function receiveLocalUpload(
+  store: AudioStore,
+  input: { ticket: string; bytes: Uint8Array; contentType: string },
+): Promise<LocalUploadResult> {
+  if (!(store instanceof LocalAudioStore)) return "not-local";
+  return store.receiveUpload(input.ticket, input.bytes, baseMimeType(input.contentType));
 }

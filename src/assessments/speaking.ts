@@ -92,6 +92,43 @@ export async function findSpeakingDraft(
   return { draft: set ? { assessment, set } : null, assessment };
 }
 
+/** The student's own Speaking assessment, in any state; null for anyone else's. */
+export async function ownSpeakingTask(
+  assessmentId: string,
+  userId: string,
+): Promise<SpeakingDraft["assessment"] | null> {
+  const assessment = await getAssessment(assessmentId);
+  if (assessment?.userId !== userId || assessment.submission.kind !== "speaking") return null;
+  return assessment as SpeakingDraft["assessment"];
+}
+
+/** The parts as the app shows them: what is asked, what was typed, and which have a recording. */
+export interface SpeakingTaskView {
+  assessmentId: string;
+  status: Assessment["status"];
+  module: Module;
+  parts: {
+    part: SpeakingPart;
+    questions: string[];
+    transcript: string;
+    recording: { contentType: string } | null;
+  }[];
+}
+
+export function speakingTaskView(assessment: SpeakingDraft["assessment"]): SpeakingTaskView {
+  return {
+    assessmentId: assessment.assessmentId,
+    status: assessment.status,
+    module: assessment.module,
+    parts: assessment.submission.parts.map((p) => ({
+      part: p.part,
+      questions: p.questions,
+      transcript: p.transcript,
+      recording: p.audioKey ? { contentType: p.audioMimeType ?? "audio/webm" } : null,
+    })),
+  };
+}
+
 export interface SpeakingAnswers {
   intent: "save" | "submit";
   transcripts: Record<SpeakingPart, string>;

@@ -1,11 +1,17 @@
-import type { Assessment, WritingSubmission } from "../domain/assessment";
+import { ownedBy, type Assessment, type WritingSubmission } from "../domain/assessment";
 import { z } from "zod";
 import type { ChartFacts } from "../scoring/writing";
 import { matchesFilter, pickNext } from "../content/bank";
 import { describeVisual } from "../content/describe";
 import { chartFacts } from "../content/facts";
 import type { WritingQuestion } from "../content/schema";
-import { createAssessment, listUserAssessments, saveDraft, submitDraft } from "../data/assessments";
+import {
+  createAssessment,
+  getAssessment,
+  listUserAssessments,
+  saveDraft,
+  submitDraft,
+} from "../data/assessments";
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
 import { countWords } from "../scoring/language/text";
@@ -63,6 +69,55 @@ async function openDraftIn(history: readonly Assessment[], slot: TaskSlot) {
     ? asWritingQuestion(await getQuestionItem(open.questionId))
     : null;
   return open && question ? { assessment: open, question } : null;
+}
+
+/** The student's own Writing assessment, in any state, with its question; null for anyone else. */
+export async function ownWritingTask(assessmentId: string, userId: string) {
+  const assessment = ownedBy(await getAssessment(assessmentId), userId);
+  if (assessment?.submission.kind !== "writing" || !assessment.questionId) return null;
+  const question = asWritingQuestion(await getQuestionItem(assessment.questionId));
+  return question ? { assessment, question } : null;
+}
+
+/** What the app shows for a task: the question (a chart as words), the clock and the answer. */
+export interface WritingTaskView {
+  assessmentId: string;
+  status: Assessment["status"];
+  module: Module;
+  task: WritingTask;
+  prompt: string;
+  /** Academic Task 1: the chart or diagram described in words; null otherwise. */
+  visual: string | null;
+  minWords: number;
+  timeLimitMinutes: number;
+  deadlineAt: string | null;
+  response: string;
+}
+
+export function writingTaskView({
+  assessment,
+  question,
+}: {
+  assessment: Assessment;
+  question: WritingQuestion;
+}): WritingTaskView {
+  const submission = assessment.submission.kind === "writing" ? assessment.submission : null;
+  const task = question.task;
+  return {
+    assessmentId: assessment.assessmentId,
+    status: assessment.status,
+    module: assessment.module,
+    task,
+    prompt: question.prompt,
+    visual:
+      question.task === 1 && question.module === "academic"
+        ? describeVisual(question.visual)
+        : null,
+    minWords: MIN_WORDS[task],
+    timeLimitMinutes: TASK_MINUTES[task],
+    deadlineAt: assessment.deadlineAt ?? null,
+    response: submission?.response ?? "",
+  };
 }
 
 /** The draft in progress for this task, or null; writes nothing, so a page view starts no clock. */

@@ -415,6 +415,13 @@ function bedrockStatements({ modelId, region, foundationModel, profile }) {
   ];
 }
 
+/** The site as browsers see it: the CDN's own name, and PUBLIC_BASE_URL's origin when set. */
+function siteOrigins(env) {
+  const origins = [{ "Fn::Sub": "https://${Cdn.DomainName}" }];
+  if (env.PUBLIC_BASE_URL) origins.push(new URL(env.PUBLIC_BASE_URL).origin);
+  return origins;
+}
+
 function wire(cloudformation, cwd, env = process.env) {
   const resources = cloudformation.Resources;
   addModelCallerRole(resources);
@@ -473,6 +480,18 @@ function wire(cloudformation, cwd, env = process.env) {
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
           { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } },
+        ],
+      },
+      // The speaking page sends recordings here itself with a presigned PUT (never through the
+      // Lambda's 6 MB event): only from the site, only PUT, and only the headers it signs.
+      CorsConfiguration: {
+        CorsRules: [
+          {
+            AllowedMethods: ["PUT"],
+            AllowedOrigins: siteOrigins(env),
+            AllowedHeaders: ["content-type", "x-amz-server-side-encryption"],
+            MaxAge: 3600,
+          },
         ],
       },
     },

@@ -10,7 +10,7 @@ import { crc32 } from "node:zlib";
  * and the signed headers (so a body longer or of another type than was signed is refused).
  */
 
-export interface StoredObject {
+interface StoredObject {
   body: Buffer;
   contentType: string;
   encryption?: string;

@@ -2,6 +2,9 @@ import type { Device } from "../../src/accounts/devices";
 import type { PaperBlock } from "../../src/assessments/objective-paper";
 import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
 import type { ProgressOverview } from "../../src/progress/overview";
+import type { SpeakingTaskView } from "../../src/assessments/speaking";
+import type { WritingTaskView } from "../../src/assessments/writing";
+import type { UploadTarget } from "../../src/data/audio-store";
 import { expectDocumented } from "./openapi";
 import { baseUrl } from "./ports";
 
@@ -46,6 +49,18 @@ interface QrRequest {
 interface AssessmentPage {
   items: AssessmentSummary[];
   nextCursor: string | null;
+}
+
+interface UploadTicket {
+  key: string;
+  upload: UploadTarget;
+}
+
+type ByPart<T> = Partial<Record<"1" | "2" | "3", T>>;
+interface SpeakingAnswers {
+  transcripts?: ByPart<string>;
+  recordings?: ByPart<string>;
+  scoring?: "cloud" | "offline";
 }
 
 interface Paper {
@@ -163,5 +178,73 @@ export class ApiClient {
         body: { answers },
       },
     );
+  }
+
+  start(
+    body:
+      | { skill: "writing"; module: "academic" | "general"; task: 1 | 2 }
+      | { skill: "speaking"; module: "academic" | "general" }
+      | { skill: "listening"; module: "academic" | "general"; adjustment?: string }
+      | Record<string, unknown>,
+  ) {
+    return this.call<AssessmentDetail>("POST", "/api/v1/assessments", { body });
+  }
+
+  private taskPath(id: string, kind: "writing" | "speaking") {
+    return `/api/v1/assessments/${encodeURIComponent(id)}/${kind}`;
+  }
+
+  writingTask(id: string) {
+    return this.call<WritingTaskView>("GET", this.taskPath(id, "writing"));
+  }
+
+  saveWriting(id: string, response: string) {
+    return this.call<WritingTaskView>("PUT", this.taskPath(id, "writing"), { body: { response } });
+  }
+
+  submitWriting(
+    id: string,
+    body: { response: string; scoring?: "cloud" | "offline"; confirmShort?: boolean },
+  ) {
+    return this.call<AssessmentDetail>("POST", this.taskPath(id, "writing"), { body });
+  }
+
+  speakingTask(id: string) {
+    return this.call<SpeakingTaskView>("GET", this.taskPath(id, "speaking"));
+  }
+
+  saveSpeaking(id: string, body: SpeakingAnswers) {
+    return this.call<SpeakingTaskView>("PUT", this.taskPath(id, "speaking"), { body });
+  }
+
+  submitSpeaking(id: string, body: SpeakingAnswers) {
+    return this.call<AssessmentDetail>("POST", this.taskPath(id, "speaking"), { body });
+  }
+
+  requestUpload(id: string, body: { part: number; contentType: string; bytes: number }) {
+    return this.call<UploadTicket>("POST", `${this.taskPath(id, "speaking")}/uploads`, { body });
+  }
+
+  /**
+   * Sends a recording where its ticket says, as the app does: no bearer token (the URL is the
+   * authority). A reply from this API itself (a local install) is checked against the document.
+   */
+  async upload(target: UploadTarget, bytes: Uint8Array): Promise<Response> {
+    const response = await fetch(target.url, {
+      method: target.method,
+      headers: target.headers,
+      body: new Uint8Array(bytes),
+    });
+    if (new URL(target.url).origin === this.origin) {
+      const text = await response.clone().text();
+      await expectDocumented({
+        method: target.method,
+        url: response.url,
+        status: response.status,
+        contentType: response.headers.get("Content-Type") ?? "",
+        body: text,
+      });
+    }
+    return response;
   }
 }
