@@ -1,11 +1,18 @@
-import { useFetcher } from "@remix-run/react";
+import { useMatches } from "@remix-run/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { minutesAndSeconds } from "~/components/clock";
 import {
   AUDIO_TYPES,
   baseMimeType,
+  MAX_AUDIO_BYTES,
   type AudioMimeType,
 } from "../../src/assessments/speaking-fields";
+
+/** Where the server said to send a recording (a presigned S3 PUT, or this site locally). */
+export interface UploadTicket {
+  key: string;
+  upload: { method: "PUT"; url: string; headers: Record<string, string> };
+}
 
 // Not in TypeScript's DOM library: the part of the Web Speech API used here.
 interface Recognition {
@@ -50,6 +57,8 @@ export function SpeakingRecorder({
   limitSeconds,
   transcriptRef,
   fileRef,
+  uploadedRef,
+  maxDirectBytes,
 }: {
   part: number;
   questions: string[];
@@ -57,14 +66,20 @@ export function SpeakingRecorder({
   limitSeconds: number;
   transcriptRef: RefObject<HTMLTextAreaElement>;
   fileRef: RefObject<HTMLInputElement>;
+  /** The hidden field that names a recording already sent to storage. */
+  uploadedRef: RefObject<HTMLInputElement>;
+  /** The largest recording the page may send to storage itself. */
+  maxDirectBytes: number;
 }) {
   const [ready, setReady] = useState(false);
-  const uploader = useFetcher<{ uploaded?: boolean }>();
+  const routeId = useMatches().at(-1)?.id ?? "";
   const [phase, setPhase] = useState<Phase>("idle");
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [level, setLevel] = useState(0);
   const [playback, setPlayback] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  // A recording the last attempt could not save: kept for "Send it again".
+  const [failed, setFailed] = useState<Blob | null>(null);
   const session = useRef<Session | null>(null);
   const timer = useRef<number | undefined>(undefined);
 
@@ -77,17 +92,6 @@ export function SpeakingRecorder({
   }, []);
 
   useEffect(() => () => void (playback && URL.revokeObjectURL(playback)), [playback]);
-
-  useEffect(() => {
-    if (uploader.state !== "idle" || !uploader.data) return;
-    if (uploader.data.uploaded) {
-      // Saved with the draft on the server: the form need not send it again.
-      if (fileRef.current) fileRef.current.value = "";
-      setStatus("Recording saved with your draft. Record again to replace it.");
-    } else {
-      setStatus("Not uploaded yet: it will be sent when you save or submit.");
-    }
-  }, [uploader.state, uploader.data, fileRef]);
 
   if (!ready) return null;
 
@@ -214,27 +218,51 @@ export function SpeakingRecorder({
       transfer.items.add(file);
       input.files = transfer.files;
     }
+    if (uploadedRef.current) uploadedRef.current.value = "";
     setPlayback(URL.createObjectURL(blob));
-    setStatus(`Recorded ${Math.max(1, Math.round(blob.size / 1024))} KB. Uploading…`);
-    upload(input?.form);
+    void send(blob);
   }
 
-  // Each part goes up as soon as it ends, with the draft's typed answers, so a lost connection
-  // later costs at most the part in progress. Other parts' files stay out of the request.
-  function upload(form: HTMLFormElement | null | undefined) {
+  /**
+   * Each part goes up as soon as it ends, so a lost connection later costs at most the part in
+   * progress: straight to storage (S3 in production) when it can, else inside the form's own
+   * request (up to 4 MB), and then the draft is saved naming it. Failures are said, never
+   * silent, and the recording stays in the page to send again or with the form.
+   */
+  async function send(blob: Blob) {
+    const form = fileRef.current?.form;
     if (!form) return;
-    const data = new FormData(form);
-    data.set("intent", "save");
-    data.set("background", "1");
-    for (const [name] of [...data.entries()]) {
-      if (name.startsWith("audio-") && name !== `audio-${part}`) data.delete(name);
+    setFailed(null);
+    if (blob.size > maxDirectBytes) {
+      setStatus(
+        `This recording is larger than ${Math.floor(maxDirectBytes / 1024 / 1024)} MB. Record a shorter answer.`,
+      );
+      return;
     }
-    const target = new URL(form.action);
-    uploader.submit(data, {
-      method: "post",
-      encType: "multipart/form-data",
-      action: `${target.pathname}${target.search}`,
-    });
+    setStatus(`Recorded ${Math.max(1, Math.round(blob.size / 1024))} KB. Uploading…`);
+    const asked = await post(form, routeId, ticketRequest(form, part, blob));
+    const ticket = asked?.ticket as UploadTicket | undefined;
+    if (ticket && (await sent(ticket, blob))) {
+      if (uploadedRef.current) uploadedRef.current.value = ticket.key;
+      if (fileRef.current) fileRef.current.value = "";
+    } else if (blob.size > MAX_AUDIO_BYTES) {
+      setFailed(blob);
+      setStatus(
+        `${typeof asked?.error === "string" ? asked.error : "The recording could not be sent: the connection may have dropped."} It is still here: press “Send it again”.`,
+      );
+      return;
+    }
+    const saved = await post(form, routeId, backgroundSave(form, part));
+    if (saved?.uploaded) {
+      // Saved with the draft on the server: the form need not send it again.
+      if (fileRef.current) fileRef.current.value = "";
+      setStatus("Recording saved with your draft. Record again to replace it.");
+      return;
+    }
+    setFailed(blob);
+    setStatus(
+      `${typeof saved?.formError === "string" ? saved.formError : "Not saved yet: the connection may have dropped."} It will be sent when you save or submit, or press “Send it again”.`,
+    );
   }
 
   const minutes = minutesAndSeconds(secondsLeft);
@@ -272,7 +300,65 @@ export function SpeakingRecorder({
       <p className="recorder-status" role="status">
         {status}
       </p>
+      {failed ? (
+        <button type="button" className="button-secondary" onClick={() => send(failed)}>
+          Send it again
+        </button>
+      ) : null}
       {playback ? <audio controls src={playback} /> : null}
     </div>
   );
+}
+
+/** A POST to the page's own action, answered as JSON (Remix's data request), or null. */
+async function post(
+  form: HTMLFormElement,
+  routeId: string,
+  data: FormData,
+): Promise<Record<string, unknown> | null> {
+  const url = new URL(form.action);
+  url.searchParams.set("_data", routeId);
+  try {
+    const response = await fetch(url, { method: "POST", body: data });
+    return response.headers.get("Content-Type")?.includes("json")
+      ? ((await response.json()) as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sent(ticket: UploadTicket, blob: Blob): Promise<boolean> {
+  try {
+    const { method, url, headers } = ticket.upload;
+    return (await fetch(url, { method, headers, body: blob })).ok;
+  } catch {
+    return false;
+  }
+}
+
+function ticketRequest(form: HTMLFormElement, part: number, blob: Blob): FormData {
+  const fields = new FormData(form);
+  const data = new FormData();
+  for (const name of ["csrf", "assessmentId"]) {
+    const value = fields.get(name);
+    if (typeof value === "string") data.set(name, value);
+  }
+  data.set("intent", "upload-ticket");
+  data.set("part", String(part));
+  data.set("contentType", baseMimeType(blob.type) || "audio/webm");
+  data.set("bytes", String(blob.size));
+  return data;
+}
+
+/** The draft's answers with this part's recording; other parts' files stay out of it. */
+function backgroundSave(form: HTMLFormElement, part: number): FormData {
+  const data = new FormData(form);
+  data.set("intent", "save");
+  data.set("background", "1");
+  for (const [name, value] of [...data.entries()]) {
+    const other = name.startsWith("audio-") && name !== `audio-${part}`;
+    if (other || (value instanceof File && value.size === 0)) data.delete(name);
+  }
+  return data;
 }

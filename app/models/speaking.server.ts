@@ -6,5 +6,11 @@ export {
   saveSpeakingAnswers,
 } from "../../src/assessments/speaking";
 export { partQuestions, validateSpeakingForm } from "../../src/assessments/speaking-form";
+export {
+  directUploadLimit,
+  requestRecordingUpload,
+  tooLargeMessage,
+  uploadRequestSchema,
+} from "../../src/assessments/recording-upload";
 export { getAudioStore } from "../../src/data/audio-store";
 export { publishEvent } from "../../src/data/events";

@@ -14,12 +14,16 @@ import { SpeakingRecorder } from "~/components/speaking-recorder";
 import { NoCreditNotice } from "~/components/no-credit";
 import { assessmentIdFrom, scoringOptions } from "~/models/assessments.server";
 import {
+  directUploadLimit,
   findSpeakingDraft,
   getAudioStore,
   openSpeakingDraft,
   partQuestions,
   publishEvent,
+  requestRecordingUpload,
   saveSpeakingAnswers,
+  tooLargeMessage,
+  uploadRequestSchema,
   validateSpeakingForm,
 } from "~/models/speaking.server";
 import { mockSlot } from "~/models/objective.server";
@@ -35,6 +39,7 @@ import {
   MAX_TRANSCRIPT_WORDS,
   SPEAKING_PARTS,
   transcriptField,
+  uploadedField,
   type AudioMimeType,
   type AudioUpload,
   type SpeakingPart,
@@ -68,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     savedAudio: SPEAKING_PARTS.filter((part) => answers.find((a) => a.part === part)?.audioKey),
     saved: url.searchParams.has("saved"),
     noCredit: url.searchParams.has("no-credit"),
+    maxDirectBytes: directUploadLimit(getAudioStore()),
     audioConsent: (await cloudAudioConsent({ userId: user.userId })).given,
   });
 }
@@ -118,6 +124,26 @@ export async function action({ request }: ActionFunctionArgs) {
     throw json({ message: "We could not find that Speaking test." }, { status: 404 });
   }
 
+  // The recorder asks where to send a recording itself (S3 in production): it wants JSON.
+  if (text("intent") === "upload-ticket") {
+    const input = uploadRequestSchema.safeParse({
+      part: text("part"),
+      contentType: text("contentType"),
+      bytes: text("bytes"),
+    });
+    if (!input.success) {
+      return json({ error: input.error.issues[0]?.message ?? "Record the answer again." }, 400);
+    }
+    const ticket = await requestRecordingUpload(draft, input.data, getAudioStore());
+    if (!ticket.ok) return json({ error: tooLargeMessage(ticket.maxBytes) }, 413);
+    return json({ ticket: { key: ticket.key, upload: ticket.upload } });
+  }
+
+  const uploaded: Partial<Record<SpeakingPart, string>> = {};
+  for (const part of SPEAKING_PARTS) {
+    const key = text(uploadedField(part));
+    if (key) uploaded[part] = key;
+  }
   const files: Partial<Record<SpeakingPart, File>> = {};
   const uploads: Partial<Record<SpeakingPart, AudioUpload>> = {};
   for (const part of SPEAKING_PARTS) {
@@ -141,7 +167,8 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     uploads,
     savedAudio: SPEAKING_PARTS.filter(
-      (part) => draft.assessment.submission.parts.find((p) => p.part === part)?.audioKey,
+      (part) =>
+        uploaded[part] || draft.assessment.submission.parts.find((p) => p.part === part)?.audioKey,
     ),
   });
   if (!parsed.ok) {
@@ -168,7 +195,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const outcome = await saveSpeakingAnswers(
     draft,
-    { intent: parsed.intent, transcripts: parsed.transcripts, recordings },
+    { intent: parsed.intent, transcripts: parsed.transcripts, recordings, uploaded },
     {
       store: getAudioStore(),
       publish: publishEvent,
@@ -176,6 +203,12 @@ export async function action({ request }: ActionFunctionArgs) {
     },
   );
   const id = draft.assessment.assessmentId;
+  if (outcome === "not-uploaded") {
+    return fail(
+      400,
+      "A recording you made did not reach us, so nothing was saved yet: record that part again, or choose the file, and save.",
+    );
+  }
   if (outcome === "no-credit") {
     return redirect(`/assessments/speaking/new?module=${draft.assessment.module}&no-credit=1`);
   }
@@ -200,12 +233,12 @@ const PARTS = {
 export default function SpeakingTest() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  // Only the recorder's background uploads answer with `uploaded`, and they go to its fetcher.
+  // Only the recorder's background requests answer with `uploaded` or a ticket, and they go to its own fetch.
   const result = reply && "values" in reply ? reply : undefined;
   const navigation = useNavigation();
   const errors: Partial<Record<SpeakingFormField, string>> = result?.fieldErrors ?? {};
   const other: Module = data.module === "academic" ? "general" : "academic";
-  const { set } = data;
+  const { set, maxDirectBytes } = data;
   return (
     <section className="speaking">
       <h1>Speaking test · {MODULES[data.module]}</h1>
@@ -237,6 +270,7 @@ export default function SpeakingTest() {
           part={1}
           spoken={data.spoken[1]}
           saved={data.savedAudio.includes(1)}
+          maxDirectBytes={maxDirectBytes}
           value={result?.values["transcript-1"] ?? data.transcripts[1]}
           errors={errors}
         >
@@ -256,6 +290,7 @@ export default function SpeakingTest() {
           part={2}
           spoken={data.spoken[2]}
           saved={data.savedAudio.includes(2)}
+          maxDirectBytes={maxDirectBytes}
           value={result?.values["transcript-2"] ?? data.transcripts[2]}
           errors={errors}
         >
@@ -281,6 +316,7 @@ export default function SpeakingTest() {
           part={3}
           spoken={data.spoken[3]}
           saved={data.savedAudio.includes(3)}
+          maxDirectBytes={maxDirectBytes}
           value={result?.values["transcript-3"] ?? data.transcripts[3]}
           errors={errors}
         >
@@ -348,17 +384,20 @@ function PartFieldset({
   saved,
   value,
   errors,
+  maxDirectBytes,
   children,
 }: {
   part: SpeakingPart;
   spoken: string[];
   saved: boolean;
+  maxDirectBytes: number;
   value: string;
   errors: Partial<Record<SpeakingFormField, string>>;
   children: React.ReactNode;
 }) {
   const transcriptRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const uploadedRef = useRef<HTMLInputElement>(null);
   const transcript = transcriptField(part);
   const audio = audioField(part);
   const { title, timing, limit } = PARTS[part];
@@ -374,7 +413,10 @@ function PartFieldset({
         limitSeconds={limit}
         transcriptRef={transcriptRef}
         fileRef={fileRef}
+        uploadedRef={uploadedRef}
+        maxDirectBytes={maxDirectBytes}
       />
+      <input type="hidden" name={uploadedField(part)} ref={uploadedRef} defaultValue="" />
       <div className={errors[transcript] ? "field field-invalid" : "field"}>
         <label htmlFor={transcript}>Your answer, typed</label>
         <p className="hint" id={`${transcript}-hint`}>

@@ -104,6 +104,10 @@ describe("Speaking in Chromium, JavaScript on", () => {
     console.log(`speaking page JavaScript: ${(compressed / 1024).toFixed(1)} KB gzipped`);
     expect(compressed).toBeLessThan(100 * 1024);
 
+    const puts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PUT") puts.push(new URL(request.url()).pathname);
+    });
     const part3 = page.locator("fieldset", { hasText: "Part 3: Discussion" });
     await part3.getByRole("button", { name: "Record my answer" }).click();
     await part3.locator("meter").waitFor();
@@ -126,7 +130,37 @@ describe("Speaking in Chromium, JavaScript on", () => {
     const parts = (scored.submission as SpeakingSubmission).parts;
     expect(parts.map((p) => p.transcript)).toEqual([PART_1, PART_3]);
     expect(parts[1]).toMatchObject({ audioMimeType: "audio/webm" });
-    expect(parts[1]!.audioKey).toMatch(/part-3\.webm$/);
+    // Sent to storage itself (locally the app stands in for S3), not inside the form's request.
+    expect(parts[1]!.audioKey).toMatch(/part-3-[0-9a-f]{16}\.webm$/);
+    expect(puts).toEqual([expect.stringMatching(/^\/api\/v1\/uploads\/[\w-]{43}$/)]);
+    await page.context().close();
+  });
+
+  it("sends a recording with the form when storage cannot be reached, and says so when neither works", async () => {
+    const page = await signedInPage(true);
+    await page.route("**/api/v1/uploads/**", (route) => route.abort("connectionfailed"));
+    await page.goto(`${baseUrl}/assessments/speaking/new?module=general`);
+    const part1 = page.locator("fieldset", { hasText: "Part 1: Introduction" });
+    await part1.getByRole("button", { name: "Record my answer" }).click();
+    await part1.locator("meter").waitFor();
+    await page.waitForTimeout(1_000);
+    await part1.getByRole("button", { name: "Stop recording" }).click();
+    await part1.getByText("Recording saved with your draft").waitFor({ timeout: 30_000 });
+    const id = await page.inputValue('input[name="assessmentId"]');
+    const draft = await getAssessment(id);
+    const saved = (draft?.submission as SpeakingSubmission).parts[0]!;
+    expect(saved.audioKey).toMatch(/part-1\.webm$/);
+
+    // The page's own request failing too: the recording stays in the page, with a way to retry.
+    await page.route("**/assessments/speaking/new**", (route) =>
+      route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue(),
+    );
+    const part2 = page.locator("fieldset", { hasText: "Part 2: Long turn" });
+    await part2.getByRole("button", { name: "Record my answer" }).click();
+    await part2.locator("meter").waitFor();
+    await page.waitForTimeout(1_000);
+    await part2.getByRole("button", { name: "Stop recording" }).click();
+    await part2.getByRole("button", { name: "Send it again" }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 });
