@@ -9,7 +9,7 @@ import {
 } from "../../src/assessments/speaking-fields";
 
 /** Where the server said to send a recording (a presigned S3 PUT, or this site locally). */
-export interface UploadTicket {
+interface UploadTicket {
   key: string;
   upload: { method: "PUT"; url: string; headers: Record<string, string> };
 }
