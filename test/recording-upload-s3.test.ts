@@ -167,4 +167,27 @@ describe("recordings sent straight to S3 with a presigned PUT", () => {
     await send(ticket.upload, randomBytes(10));
     expect(await store.stat(ticket.key)).toEqual({ bytes: 10, mimeType: "audio/mpeg" });
   });
+
+  it("never lets a save racing the hand-in replace the recording the submission points at", async () => {
+    const draft = await draftFor();
+    const first = { bytes: new Uint8Array(randomBytes(2048)), mimeType: "audio/webm" as const };
+    const deps = { store, publish, scoring: OFFLINE };
+    const submitted = await saveSpeakingAnswers(
+      draft,
+      { intent: "submit", transcripts: NO_TRANSCRIPTS, recordings: { 1: first } },
+      deps,
+    );
+    expect(submitted).toBe("submitted");
+    // The same (now stale) draft saved again, as a second tab would.
+    const late = { bytes: new Uint8Array(randomBytes(2048)), mimeType: "audio/webm" as const };
+    const again = await saveSpeakingAnswers(
+      draft,
+      { intent: "save", transcripts: NO_TRANSCRIPTS, recordings: { 1: late } },
+      deps,
+    );
+    expect(again).toBe("closed");
+    const stored = await getAssessment(draft.assessment.assessmentId);
+    const key = stored?.submission.kind === "speaking" ? stored.submission.parts[0]?.audioKey : "";
+    expect(Buffer.from((await store.load(key!)).bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
 });

@@ -58,6 +58,25 @@ export function tooLargeMessage(maxBytes: number): string {
   return `This recording is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB. Record a shorter answer or choose a smaller file.`;
 }
 
+/**
+ * A key of its own for every recording stored, whichever way it came: a save racing the hand-in
+ * (another tab, a stale form) can then never replace the audio a submission points at.
+ */
+export function newRecordingKey(
+  assessment: { userId: string; assessmentId: string },
+  part: SpeakingPart,
+  mimeType: AudioMimeType,
+): string {
+  const upload = randomBytes(8).toString("hex");
+  return uploadedAudioKey(
+    assessment.userId,
+    assessment.assessmentId,
+    part,
+    upload,
+    AUDIO_TYPES[mimeType],
+  );
+}
+
 export async function requestRecordingUpload(
   { assessment }: SpeakingDraft,
   input: UploadRequest,
@@ -66,13 +85,7 @@ export async function requestRecordingUpload(
 ): Promise<UploadTicket> {
   const maxBytes = directUploadLimit(store);
   if (input.bytes > maxBytes) return { ok: false, reason: "too-large", maxBytes };
-  const key = uploadedAudioKey(
-    assessment.userId,
-    assessment.assessmentId,
-    input.part,
-    randomBytes(8).toString("hex"),
-    AUDIO_TYPES[input.contentType],
-  );
+  const key = newRecordingKey(assessment, input.part, input.contentType);
   const expiresAt = new Date(now.getTime() + UPLOAD_MINUTES * 60_000);
   const upload = await store.uploadTarget(key, input.contentType, input.bytes, expiresAt);
   return { ok: true, key, upload };

@@ -10,17 +10,11 @@ import {
 } from "../data/assessments";
 import type { AudioStore } from "../data/audio-store";
 import type { Publish } from "../data/events";
-import { audioKey } from "../data/keys";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
 import { chargeAndSubmit, type ScoringOptions } from "./charge";
-import {
-  AUDIO_TYPES,
-  SPEAKING_PARTS,
-  type AudioMimeType,
-  type SpeakingPart,
-} from "./speaking-fields";
+import { SPEAKING_PARTS, type AudioMimeType, type SpeakingPart } from "./speaking-fields";
 import { partQuestions } from "./speaking-form";
-import { checkUploads, type UploadedRecordings } from "./recording-upload";
+import { checkUploads, newRecordingKey, type UploadedRecordings } from "./recording-upload";
 
 type Module = SpeakingSubmission["module"];
 
@@ -163,12 +157,7 @@ export async function saveSpeakingAnswers(
         ? { audioKey: previous.audioKey, audioMimeType: previous.audioMimeType }
         : {});
     if (recording) {
-      const key = audioKey(
-        assessment.userId,
-        assessment.assessmentId,
-        part,
-        AUDIO_TYPES[recording.mimeType],
-      );
+      const key = newRecordingKey(assessment, part, recording.mimeType);
       await deps.store.save(key, recording.bytes, recording.mimeType);
       audio = { audioKey: key, audioMimeType: recording.mimeType };
     }
