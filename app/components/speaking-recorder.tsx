@@ -32,7 +32,9 @@ function recognitionConstructor(): RecognitionConstructor | undefined {
   return w.SpeechRecognition ?? w.webkitSpeechRecognition;
 }
 
-const OPUS = "audio/webm;codecs=opus";
+// Ogg is a format Gemini documents (Firefox records it); Chrome records Opus only in WebM,
+// which the server moves into Ogg (src/ai/audio-format.ts). Safari records MP4.
+const RECORDING_TYPES = ["audio/ogg;codecs=opus", "audio/webm;codecs=opus"];
 
 type Phase = "idle" | "preparing" | "recording";
 
@@ -136,10 +138,8 @@ export function SpeakingRecorder({
       return;
     }
     const chunks: Blob[] = [];
-    const recorder = new MediaRecorder(
-      stream,
-      MediaRecorder.isTypeSupported(OPUS) ? { mimeType: OPUS } : undefined,
-    );
+    const mimeType = RECORDING_TYPES.find((type) => MediaRecorder.isTypeSupported(type));
+    const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
     recorder.ondataavailable = (event) => chunks.push(event.data);
     recorder.onstop = () => attach(new Blob(chunks, { type: recorder.mimeType }));
     recorder.start();

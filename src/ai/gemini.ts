@@ -12,6 +12,7 @@ import {
 import { ProviderError, kindForStatus } from "./errors";
 import { validateAndClamp, type ValidatedAnswer, type Validation } from "./guards";
 import { costUsd, hasPrice } from "./prices";
+import { geminiAudio } from "./audio-format";
 import { answerJsonSchema, systemPrompt, userMessage, type JsonSchema } from "./prompt";
 import type { ScoringProvider, ScoringRequest } from "./types";
 
@@ -91,7 +92,33 @@ function classify(error: unknown, modelId: string): ProviderError {
   return new ProviderError(kind, message, "gemini", modelId, { cause: error });
 }
 
-type Call = { modelId: string; answer: Validation; inputTokens: number; outputTokens: number };
+type Call = {
+  modelId: string;
+  answer: Validation;
+  inputTokens: number;
+  outputTokens: number;
+  audioTokens: number;
+};
+
+/**
+ * The request with its recording in a format Gemini documents (Chrome's WebM becomes Ogg). One
+ * that cannot be converted is left out, so the part is scored from its transcript without
+ * Pronunciation; with no transcript either there is nothing this model can score.
+ */
+function withDocumentedAudio(req: ScoringRequest): ScoringRequest {
+  if (req.kind !== "speaking" || !req.audio) return req;
+  const audio = geminiAudio(req.audio);
+  if (audio) return { ...req, audio };
+  if (req.transcript.trim() === "") {
+    throw new ProviderError(
+      "rejected",
+      `a ${req.audio.mimeType} recording is not a format Gemini reads`,
+      "gemini",
+    );
+  }
+  const { audio: _unreadable, ...textOnly } = req;
+  return textOnly;
+}
 
 export function createGeminiProvider(options: GeminiProviderOptions): ScoringProvider {
   const models = options.models ?? DEFAULT_GEMINI_MODELS;
@@ -139,12 +166,18 @@ export function createGeminiProvider(options: GeminiProviderOptions): ScoringPro
         throw new ProviderError("refused-output", `stopped: ${finish}`, "gemini", modelId);
       }
       const inputTokens = usage?.promptTokenCount ?? 0;
+      const audioTokens = (
+        (usage as { promptTokensDetails?: { modality?: string; tokenCount?: number }[] })
+          ?.promptTokensDetails ?? []
+      )
+        .filter((detail) => detail.modality === "AUDIO")
+        .reduce((sum, detail) => sum + (detail.tokenCount ?? 0), 0);
       const outputTokens = (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0);
       const answer: Validation =
         finish === "MAX_TOKENS"
           ? { ok: false, reason: `answer cut off at ${maxOutputTokens} tokens` }
           : validateAndClamp(response.text(), req);
-      return { modelId, answer, inputTokens, outputTokens };
+      return { modelId, answer, inputTokens, outputTokens, audioTokens };
     } catch (error) {
       throw classify(error, modelId);
     }
@@ -153,7 +186,8 @@ export function createGeminiProvider(options: GeminiProviderOptions): ScoringPro
   return {
     name: "gemini",
     hearsAudio: true,
-    async score(req, signal) {
+    async score(given, signal) {
+      const req = withDocumentedAudio(given);
       const started = Date.now();
       const choice = selectGeminiModel(req);
       const other: GeminiTier = choice.model === "light" ? "strong" : "light";
@@ -212,7 +246,10 @@ function billedFor(calls: readonly Call[]): Billed {
   return {
     inputTokens: sum((c) => c.inputTokens),
     outputTokens: sum((c) => c.outputTokens),
-    costUsd: Math.round(sum((c) => costUsd(c.modelId, c.inputTokens, c.outputTokens)) * 1e9) / 1e9,
+    costUsd:
+      Math.round(
+        sum((c) => costUsd(c.modelId, c.inputTokens, c.outputTokens, c.audioTokens)) * 1e9,
+      ) / 1e9,
   };
 }
 

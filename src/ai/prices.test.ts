@@ -9,6 +9,19 @@ describe("costUsd", () => {
     expect(costUsd("local", 1_500, 500)).toBe(0);
   });
 
+  it("prices a recording's tokens at Gemini's audio rate, and text as text", () => {
+    // 2.5 Flash: $0.30 a million text tokens in, $1.00 audio, $2.50 out.
+    expect(costUsd("gemini-2.5-flash", 1_000, 200, 600)).toBeCloseTo(
+      (400 * 0.3 + 600 * 1 + 200 * 2.5) / 1e6,
+      12,
+    );
+    // A model without an audio rate bills audio as text; audio never exceeds the input.
+    expect(costUsd("amazon.nova-micro-v1:0", 1_000, 0, 600)).toBe(
+      costUsd("amazon.nova-micro-v1:0", 1_000, 0),
+    );
+    expect(costUsd("gemini-2.5-flash-lite", 100, 0, 500)).toBeCloseTo((100 * 0.3) / 1e6, 12);
+  });
+
   it("prices a cross-region inference profile as its model", () => {
     expect(costUsd("eu.amazon.nova-micro-v1:0", 1_000_000, 1_000_000)).toBe(0.175);
   });

@@ -1,8 +1,11 @@
-/** USD per million tokens. The one place prices live; update here when providers change them. */
-const PRICES: Readonly<Record<string, { input: number; output: number }>> = {
+/**
+ * USD per million tokens. The one place prices live; update here when providers change them.
+ * `audioInput`: Gemini bills the tokens of a recording at its own, higher rate.
+ */
+const PRICES: Readonly<Record<string, { input: number; output: number; audioInput?: number }>> = {
   "amazon.nova-micro-v1:0": { input: 0.035, output: 0.14 },
-  "gemini-2.5-flash-lite": { input: 0.1, output: 0.4 },
-  "gemini-2.5-flash": { input: 0.3, output: 2.5 },
+  "gemini-2.5-flash-lite": { input: 0.1, output: 0.4, audioInput: 0.3 },
+  "gemini-2.5-flash": { input: 0.3, output: 2.5, audioInput: 1 },
   local: { input: 0, output: 0 },
 };
 
@@ -20,10 +23,21 @@ export function hasPrice(modelId: string): boolean {
  * Cost of one call. An unknown model throws rather than costing 0: a silent zero would hide
  * spend from the daily totals.
  */
-export function costUsd(modelId: string, inputTokens: number, outputTokens: number): number {
+export function costUsd(
+  modelId: string,
+  inputTokens: number,
+  outputTokens: number,
+  /** Of `inputTokens`, those that were audio. */
+  audioTokens = 0,
+): number {
   const price = PRICES[modelId.replace(INFERENCE_PROFILE_PREFIX, "")];
   if (!price) throw new Error(`No price for model "${modelId}"; add it to src/ai/prices.ts.`);
-  const usd = (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
+  const audio = Math.min(audioTokens, inputTokens);
+  const usd =
+    ((inputTokens - audio) * price.input +
+      audio * (price.audioInput ?? price.input) +
+      outputTokens * price.output) /
+    1_000_000;
   // Nano-dollar precision: enough for daily sums, without floating-point dust in stored values.
   return Math.round(usd * 1e9) / 1e9;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scoreWithChain } from "../../src/ai/chain";
 import { providersFromEnv } from "../../src/ai/config";
@@ -25,6 +26,10 @@ type GenerateBody = {
 };
 
 const { light, strong } = DEFAULT_GEMINI_MODELS;
+// A second of MediaRecorder's WebM/Opus from Chromium (see src/ai/audio-format.test.ts).
+const CHROME_RECORDING = new Uint8Array(
+  readFileSync(new URL("../../src/ai/fixtures/chromium-recording.webm", import.meta.url)),
+);
 let fake: FakeGemini;
 let gemini: ScoringProvider;
 const local = createLocalProvider();
@@ -230,7 +235,7 @@ describe("gemini provider against the fake generateContent API", () => {
     ]);
   });
 
-  it("sends a speaking recording as inline audio and asks for pronunciation", async () => {
+  it("sends Chrome's WebM recording as Ogg (a documented format), asks for pronunciation and prices audio", async () => {
     const speaking: ScoringRequest = {
       kind: "speaking",
       part: 3,
@@ -238,12 +243,21 @@ describe("gemini provider against the fake generateContent API", () => {
       questions: ["Why do people move to cities?"],
       transcript:
         "Well, I think the main reason is work. Cities offer far more jobs, and salaries tend to be higher, so young people in particular move there to build a career, although housing is expensive.",
-      audio: { mimeType: "audio/webm", data: new Uint8Array([1, 2, 3, 4]) },
+      audio: { mimeType: "audio/webm;codecs=opus", data: CHROME_RECORDING },
     };
     const speakingEvidence = await offlineEvidence(speaking);
+    const usage = {
+      promptTokenCount: 1_000,
+      candidatesTokenCount: 300,
+      promptTokensDetails: [
+        { modality: "TEXT" as const, tokenCount: 700 },
+        { modality: "AUDIO" as const, tokenCount: 300 },
+      ],
+    };
     fake.script({
       kind: "answer",
       answer: modelAnswer({ FC: 6, LR: 6, GRA: 6, P: 6.5 }, { quote: "the main reason is work" }),
+      usage,
     });
     const { result } = await scoreWithChain(
       speaking,
@@ -254,16 +268,52 @@ describe("gemini provider against the fake generateContent API", () => {
     expect(result.criteria).toEqual({ FC: 6, LR: 6, GRA: 6, P: 6.5 });
     expect(result.highlights[0]).toMatchObject({ start: 14, end: 37 });
     const sent = body();
-    expect(sent.contents[0]?.parts[1]?.inlineData).toEqual({
-      mimeType: "audio/webm",
-      data: "AQIDBA==",
-    });
+    const inline = sent.contents[0]?.parts[1]?.inlineData;
+    expect(inline?.mimeType).toBe("audio/ogg");
+    expect(Buffer.from(inline!.data, "base64").subarray(0, 4).toString()).toBe("OggS");
+    // 300 of the 1,000 input tokens were audio, billed at the audio rate ($1 a million).
+    expect(result.costUsd).toBeCloseTo(costUsd(strong, 1_000, 300) + (300 * (1 - 0.3)) / 1e6, 9);
     expect(sent.generationConfig.responseSchema.properties.criteria.required).toEqual([
       "FC",
       "LR",
       "GRA",
       "P",
     ]);
+  });
+
+  it("scores a Safari MP4 recording from its transcript, without Pronunciation, and refuses one with no transcript", async () => {
+    const typed: ScoringRequest = {
+      kind: "speaking",
+      part: 1,
+      module: "general",
+      questions: ["Do you like cooking?"],
+      transcript:
+        "Yes, I do. I cook most evenings, usually something simple like pasta or a curry, and at the weekend I try a new recipe with my flatmate.",
+      audio: { mimeType: "audio/mp4", data: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]) },
+    };
+    fake.script({ kind: "answer", answer: modelAnswer({ FC: 6, LR: 6, GRA: 6 }) });
+    const { result } = await scoreWithChain(
+      typed,
+      [gemini, local],
+      chainOptions(await offlineEvidence(typed)).options,
+    );
+    expect(result.provider).toBe("gemini");
+    expect(result.criteria).toEqual({ FC: 6, LR: 6, GRA: 6 });
+    const sent = body();
+    expect(sent.contents[0]?.parts.some((part) => part.inlineData)).toBe(false);
+    expect(sent.generationConfig.responseSchema.properties.criteria.required).toEqual([
+      "FC",
+      "LR",
+      "GRA",
+    ]);
+
+    fake.reset();
+    await expect(
+      gemini.score({ ...typed, transcript: "" }, new AbortController().signal),
+    ).rejects.toMatchObject({
+      kind: "rejected",
+    });
+    expect(fake.requests).toHaveLength(0);
   });
 
   it("is reached through providersFromEnv with GEMINI_BASE_URL", async () => {

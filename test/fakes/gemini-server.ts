@@ -6,7 +6,11 @@ type GeminiBehaviour =
   | {
       kind: "answer";
       answer: unknown;
-      usage?: { promptTokenCount: number; candidatesTokenCount: number };
+      usage?: {
+        promptTokenCount: number;
+        candidatesTokenCount: number;
+        promptTokensDetails?: { modality: "TEXT" | "AUDIO"; tokenCount: number }[];
+      };
     }
   /** Raw candidate text, e.g. malformed JSON. */
   | { kind: "text"; text: string; finishReason?: string }
@@ -17,6 +21,19 @@ export type FakeGemini = ScriptedServer<GeminiBehaviour> & {
   /** The model each generateContent call asked for, in order. */
   models(): string[];
 };
+
+type GenerateRequest = {
+  contents?: { parts?: { inlineData?: { mimeType?: string } }[] }[];
+};
+
+const DOCUMENTED_AUDIO = new Set([
+  "audio/wav",
+  "audio/mp3",
+  "audio/aiff",
+  "audio/aac",
+  "audio/ogg",
+  "audio/flac",
+]);
 
 const DEFAULT_GEMINI_USAGE = { promptTokenCount: 1_500, candidatesTokenCount: 500 };
 
@@ -35,6 +52,21 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     const model = ROUTE.exec(req.path)?.[1];
     if (req.method !== "POST" || !model) {
       sendJson(res, 404, { error: { code: 404, message: `no route ${req.path}` } });
+      return;
+    }
+    // As the Gemini API does: audio only in the formats its documentation lists.
+    const inline = (req.body as GenerateRequest | undefined)?.contents?.flatMap((c) =>
+      (c.parts ?? []).map((p) => p.inlineData?.mimeType).filter(Boolean),
+    );
+    const unsupported = inline?.find((type) => !DOCUMENTED_AUDIO.has(type!));
+    if (unsupported) {
+      sendJson(res, 400, {
+        error: {
+          code: 400,
+          message: `Unsupported MIME type: ${unsupported}`,
+          status: "INVALID_ARGUMENT",
+        },
+      });
       return;
     }
     const b = behaviour ?? { kind: "status", status: 500, message: "no behaviour scripted" };
