@@ -1,5 +1,6 @@
 import type { Billed } from "../domain/assessment";
 import type { ProviderName, ScoringResult } from "../domain/result";
+import { withCalibration } from "./calibrated";
 import { ProviderError } from "./errors";
 import { checkPlausibility, type Evidence } from "./guards";
 import type { SafetyEvent } from "../domain/safety";
@@ -208,7 +209,8 @@ export async function scoreWithChain(
         latencyMs: Date.now() - started,
       });
       const flags = [...new Set([...result.flags, ...extraFlags])];
-      return { result: { ...result, flags }, attempts };
+      // After the guards: they compare the model's own bands with the offline evidence.
+      return { result: withCalibration(req, { ...result, flags }), attempts };
     }
   }
   throw new ScoringFailedError(attempts);

@@ -17,6 +17,29 @@ const base: ScoringResult = {
 };
 
 describe("reliabilityText", () => {
+  it("names the cloud model and says its band was mapped, with the measured figures", () => {
+    const text = reliabilityText(
+      {
+        ...base,
+        provider: "gemini",
+        modelId: "gemini-2.5-flash",
+        reliability: {
+          testedOn: 120,
+          withinHalfBand: 0.6,
+          withinOneBand: 0.9,
+          likely: { low: 5, high: 7 },
+          caveat:
+            "The model itself gave 7.0; its bands are mapped to examiners' scale, as fitted on 120 marked essays.",
+        },
+      },
+      false,
+    );
+    expect(text[0]).toBe(
+      "This band comes from Google Gemini, mapped to examiners' scale. On 120 examiner-marked answers it had not seen, it was within one band of the examiner for 90% of them and within half a band for 60%.",
+    );
+    expect(text[2]).toContain("The model itself gave 7.0");
+  });
+
   it("gives the measured agreement and the likely range for an offline writing band", () => {
     const text = reliabilityText(
       {

@@ -10,8 +10,12 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export function reliabilityText(result: ScoringResult, speaking: boolean): string[] {
   const r = result.reliability;
   if (r) {
+    const source =
+      result.provider === "local"
+        ? "our offline scorer. On"
+        : `${PROVIDER_TEXT[result.provider] ?? result.provider}, mapped to examiners' scale. On`;
     return [
-      `This band comes from our offline scorer. On ${r.testedOn} examiner-marked answers it had ` +
+      `This band comes from ${source} ${r.testedOn} examiner-marked answers it had ` +
         `not seen, it was within one band of the examiner for ${percent(r.withinOneBand)} of them ` +
         `and within half a band for ${percent(r.withinHalfBand)}.`,
       `Read ${result.overall.toFixed(1)} as most likely between ${r.likely.low.toFixed(1)} and ` +
