@@ -12,7 +12,7 @@ const figures = z.object({
   withinOneBand: z.number().min(0).max(1),
 });
 
-export const calibrationSchema = z.object({
+const calibrationSchema = z.object({
   provider: z.string(),
   modelId: z.string(),
   fittedAt: z.string(),

@@ -15,11 +15,14 @@ export type { Env };
 
 /** The cloud providers configured, in order; see cloud-names.ts. */
 export function providersFromEnv(env: Env = process.env): ScoringProvider[] {
-  const providers = cloudProviderNames(env).map((name) =>
-    name === "bedrock" ? bedrockFromEnv(env) : geminiFromEnv(env),
-  );
+  const providers = cloudProviderNames(env).map((name) => cloudProviderFromEnv(name, env));
   providers.push(createLocalProvider());
   return providers;
+}
+
+/** One cloud provider by name, configured as the workers configure it (for `ielts evaluate`). */
+export function cloudProviderFromEnv(name: "bedrock" | "gemini", env: Env = process.env) {
+  return name === "bedrock" ? bedrockFromEnv(env) : geminiFromEnv(env);
 }
 
 /** The same cloud models, asked to explain wrong Reading and Listening answers. */

@@ -4,6 +4,10 @@ export interface CliIo {
   stderr(text: string): void;
   stderrIsTTY: boolean;
   readFile(path: string): Promise<string>;
+  /** Appends a line to a results file (created when missing): a batch stopped halfway keeps its work. */
+  appendFile(path: string, text: string): Promise<void>;
+  writeFile(path: string, text: string): Promise<void>;
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Bad arguments or input the user can fix: reported on stderr with exit code 2. */

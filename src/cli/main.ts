@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { bandCommand } from "./band";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io";
 
@@ -24,6 +24,19 @@ Usage:
         absolute error, share within half a band, quadratic weighted kappa and a confusion
         table (true bands in rows, predicted in columns).
 
+  ielts evaluate --provider bedrock|gemini --csv FILE [--out FILE] [--concurrency N]
+                 [--module academic|general]
+        Score FILE with a cloud model (configured as the workers are: GEMINI_API_KEY, or AWS
+        credentials with BEDROCK_REGION and BEDROCK_MODEL_ID) and compare with its "band"
+        column. Each answer is appended to --out (default FILE.<provider>.jsonl) as it comes
+        back, so a run stopped halfway resumes where it stopped; at most --concurrency calls
+        (default 4) run at once. Prints the agreement and what the calls cost.
+
+  ielts calibrate --results FILE.jsonl [--out FILE]
+        Fit a monotone mapping from the model's bands to the examiners' (per provider and
+        model, with 5-fold cross-validated figures) and store it in --out (default
+        src/ai/calibrations.json), which the scoring workers apply to that model's bands.
+
   ielts speak --transcript FILE [--timings FILE] [--part 1|2|3]
         Score a speaking answer from its transcript. --timings is a JSON array of
         {"word","start","end"} in seconds (optionally "confidence" 0-1).
@@ -38,6 +51,9 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readFile: (path) => readFile(path, "utf8"),
+  appendFile: (path, text) => appendFile(path, text, "utf8"),
+  writeFile: (path, text) => writeFile(path, text, "utf8"),
+  env: process.env,
 };
 
 /** Runs one command and returns the exit code; never calls process.exit so output is flushed. */
@@ -60,7 +76,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         await (await import("./score")).scoreCommand(rest, io);
         return EXIT_OK;
       case "evaluate":
-        await (await import("./score")).evaluateCommand(rest, io);
+        if (rest.some((arg) => arg === "--provider" || arg.startsWith("--provider="))) {
+          await (await import("./cloud")).evaluateCloudCommand(rest, io);
+        } else await (await import("./score")).evaluateCommand(rest, io);
+        return EXIT_OK;
+      case "calibrate":
+        await (await import("./cloud")).calibrateCommand(rest, io);
         return EXIT_OK;
       case "speak":
         await (await import("./speak")).speakCommand(rest, io);

@@ -22,7 +22,7 @@ const evaluateOptions = scoreOptions.extend({ json: z.boolean().default(false) }
 const SCORE_OPTION_TYPES = { csv: { type: "string" }, module: { type: "string" } } as const;
 const EVALUATE_OPTION_TYPES = { ...SCORE_OPTION_TYPES, json: { type: "boolean" } } as const;
 
-async function readRows(io: CliIo, path: string, required: readonly string[]) {
+export async function readRows(io: CliIo, path: string, required: readonly string[]) {
   const text = await readInput(io.readFile, path, "the CSV file");
   let rows: Record<string, string>[];
   try {
@@ -39,7 +39,7 @@ async function readRows(io: CliIo, path: string, required: readonly string[]) {
 }
 
 /** A bar redrawn in place; only drawn on a terminal, so redirected stderr stays clean. */
-function progress(io: CliIo, total: number): { tick(done: number): void; end(): void } {
+export function progress(io: CliIo, total: number): { tick(done: number): void; end(): void } {
   if (!io.stderrIsTTY) return { tick: () => undefined, end: () => undefined };
   const width = 30;
   return {
@@ -167,7 +167,7 @@ function unseenEssaysNote(): string[] {
   ];
 }
 
-function formatAgreement(title: string, a: Agreement): string[] {
+export function formatAgreement(title: string, a: Agreement): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const { bands, counts } = a.confusion;
   const cell = (s: string) => s.padStart(5);

@@ -20,7 +20,7 @@ export interface MarkedPair {
 /** The model's band -> the examiner's, at each band the fit saw; interpolated between. */
 export type Knots = readonly (readonly [number, number])[];
 
-export interface Figures {
+interface Figures {
   essays: number;
   meanAbsoluteError: number;
   withinHalfBand: number;

@@ -12,6 +12,8 @@ type GeminiBehaviour =
         promptTokensDetails?: { modality: "TEXT" | "AUDIO"; tokenCount: number }[];
       };
     }
+  /** An answer that depends on what was asked (the request body as sent). */
+  | { kind: "answer-for"; answer: (request: unknown) => unknown }
   /** Raw candidate text, e.g. malformed JSON. */
   | { kind: "text"; text: string; finishReason?: string }
   | { kind: "status"; status: number; message?: string }
@@ -82,7 +84,12 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       return;
     }
     const usage = b.kind === "answer" ? (b.usage ?? DEFAULT_GEMINI_USAGE) : DEFAULT_GEMINI_USAGE;
-    const text = b.kind === "answer" ? JSON.stringify(b.answer) : b.text;
+    const text =
+      b.kind === "answer"
+        ? JSON.stringify(b.answer)
+        : b.kind === "answer-for"
+          ? JSON.stringify(b.answer(req.body))
+          : b.text;
     sendJson(res, 200, {
       candidates: [
         {
