@@ -28,6 +28,7 @@ export {
   reportQueue,
   reportQueueSchema,
 } from "../../src/admin/reports";
+export { editRubric, editRubricSchema, listRubric } from "../../src/admin/rubrics";
 export { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "../../src/admin/safety";
 export {
   changeTier,

@@ -22,6 +22,7 @@ const SECTIONS = [
   ["/admin/users", "Users"],
   ["/admin/assessments", "Assessments"],
   ["/admin/questions", "Question bank"],
+  ["/admin/rubrics", "Rubrics"],
   ["/admin/reports", "Reports"],
   ["/admin/safety", "AI safety"],
   ["/admin/audit", "Audit log"],

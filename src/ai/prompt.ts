@@ -54,6 +54,20 @@ const SPEAKING_CRITERIA: Record<string, string> = {
   P: "P (Pronunciation): from the recording only: how easy the speaker is to understand, control of individual sounds, word stress, rhythm and intonation.",
 };
 
+/**
+ * What each criterion rewards, as the models are told: these defaults, or an admin's wording
+ * stored in the rubrics table (keyed `writing.TR`, `speaking.FC`, ...).
+ */
+export const DEFAULT_RUBRIC: Readonly<Record<string, string>> = Object.fromEntries([
+  ...Object.entries(WRITING_CRITERIA).map(([key, text]) => [`writing.${key}`, text]),
+  ...Object.entries(SPEAKING_CRITERIA).map(([key, text]) => [`speaking.${key}`, text]),
+]);
+
+function criterionText(req: ScoringRequest, key: string): string {
+  const id = `${req.kind}.${key}`;
+  return req.rubric?.[id] ?? DEFAULT_RUBRIC[id]!;
+}
+
 function writingRubric(req: Extract<ScoringRequest, { kind: "writing" }>): string {
   const taskKey = req.task === 2 ? "TR" : `TA_${req.module}`;
   const minimum = req.task === 1 ? 150 : 250;
@@ -65,15 +79,15 @@ function writingRubric(req: Extract<ScoringRequest, { kind: "writing" }>): strin
         : "a letter";
   return `You assess IELTS Writing Task ${req.task} (${req.module === "academic" ? "Academic" : "General Training"}): ${form}, at least ${minimum} words.
 Score each criterion separately:
-- ${WRITING_CRITERIA[taskKey]}
-- ${WRITING_CRITERIA.CC}
-- ${WRITING_CRITERIA.LR}
-- ${WRITING_CRITERIA.GRA}
+- ${criterionText(req, taskKey)}
+- ${criterionText(req, "CC")}
+- ${criterionText(req, "LR")}
+- ${criterionText(req, "GRA")}
 A response below ${minimum} words is penalised under ${req.task === 1 ? "TA" : "TR"}; words copied from the task do not count. Memorised or off-topic text scores low whatever its language.`;
 }
 
 function speakingRubric(req: Extract<ScoringRequest, { kind: "speaking" }>): string {
-  const lines = criteriaFor(req).map((c) => `- ${SPEAKING_CRITERIA[c]}`);
+  const lines = criteriaFor(req).map((c) => `- ${criterionText(req, c)}`);
   const source = req.audio
     ? "You receive the recording and its transcript."
     : "You receive a transcript only: do not score pronunciation.";

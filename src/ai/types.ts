@@ -13,7 +13,13 @@ type SpeakingRequest = {
   audio?: { mimeType: string; data: Uint8Array };
 };
 
-export type ScoringRequest = WritingSubmission | SpeakingRequest;
+/**
+ * An answer to score, with the rubric wording an admin changed (criterion id -> text, see
+ * DEFAULT_RUBRIC in prompt.ts); the defaults fill in the rest.
+ */
+export type ScoringRequest = (WritingSubmission | SpeakingRequest) & {
+  rubric?: Readonly<Record<string, string>>;
+};
 
 export interface ScoringProvider {
   name: ProviderName;

@@ -5,6 +5,7 @@ import { offlineEvidence } from "../ai/local";
 import type { ScoringProvider, ScoringRequest, SpeechToText } from "../ai/types";
 import { claimForScoring, saveFailed, saveScored } from "../data/assessments";
 import { getAudioStore } from "../data/audio-store";
+import { listRubricTexts } from "../data/rubrics";
 import { combineSpeakingParts } from "./combine-speaking";
 import { recogniseSpeech } from "./recognise-speech";
 import { logSafetyEvent } from "../data/safety-logs";
@@ -151,8 +152,11 @@ export async function scoreAssessment(
     claimed.submission.kind === "speaking" && claimed.submission.parts.some((p) => p.audioKey);
   const transcriber = speech && recorded && (await consent()) ? speech : null;
   const heard = await recogniseSpeech(assessmentId, claimed.submission, transcriber);
+  // An admin's wording of the rubric, read once per scoring: a change applies from the next one.
+  const reworded = await listRubricTexts();
+  const rubric = Object.fromEntries(reworded.map((r) => [r.rubricId, r.text]));
   const runChain: Chain = async (request, chosen) =>
-    scoreWithChain(request, chosen, {
+    scoreWithChain(reworded.length ? { ...request, rubric } : request, chosen, {
       evidence: isUnheard(request) ? null : await offlineEvidence(request),
       ...limits,
       onSafetyEvent: (event) =>

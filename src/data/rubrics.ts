@@ -1,0 +1,27 @@
+import { DeleteCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { getDb } from "./tables";
+
+/** An admin's wording of one criterion, in place of the default; who changed it is audited. */
+export interface RubricText {
+  rubricId: string;
+  text: string;
+  /** ISO 8601 */
+  updatedAt: string;
+}
+
+/** Every stored wording: a handful of items (one per criterion), so one page holds them all. */
+export async function listRubricTexts(): Promise<RubricText[]> {
+  const { doc, table } = await getDb();
+  const { Items } = await doc.send(new ScanCommand({ TableName: table("rubrics") }));
+  return (Items ?? []) as RubricText[];
+}
+
+export async function putRubricText(item: RubricText): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(new PutCommand({ TableName: table("rubrics"), Item: item }));
+}
+
+export async function deleteRubricText(rubricId: string): Promise<void> {
+  const { doc, table } = await getDb();
+  await doc.send(new DeleteCommand({ TableName: table("rubrics"), Key: { rubricId } }));
+}
