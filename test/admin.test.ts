@@ -17,7 +17,7 @@ import { addAdmin, getUserById, removeAdmin, type User } from "../src/data/users
 import type { Assessment, WritingSubmission } from "../src/domain/assessment";
 import type { ScoringResult } from "../src/domain/result";
 import { getDb } from "../src/data/tables";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { task2Essay } from "./ai/fixtures";
 import { InProcessClient } from "./support/in-process";
 import { baseUrl } from "./support/ports";
@@ -365,6 +365,29 @@ describe("question bank", () => {
 });
 
 describe("content reports", () => {
+  it("lists a report written before reports had a status in the open queue, and marks it open", async () => {
+    const student = await createStudent("old-reporter");
+    const a = await scoredEssay(student.userId);
+    const reportId = crypto.randomUUID();
+    const { doc, table } = await getDb();
+    await doc.send(
+      new PutCommand({
+        TableName: table("content-reports"),
+        Item: {
+          reportId,
+          userId: student.userId,
+          assessmentId: a.assessmentId,
+          reason: "wrong-band",
+          comment: "An old report with no status",
+          createdAt: "2026-10-01T10:00:00.000Z",
+        },
+      }),
+    );
+    const queue = await adminClient.send({ method: "GET", path: "/admin/reports?status=open" });
+    expect(body(queue)).toContain("An old report with no status");
+    expect((await getContentReport(reportId))?.status).toBe("open");
+  });
+
   it("resolving a report with a note shows the note to the student on their result page", async () => {
     const student = await createStudent("reporter");
     const a = await scoredEssay(student.userId);

@@ -3,6 +3,7 @@ import {
   closeReport,
   getContentReport,
   listReportsByStatus,
+  markUnstatusedReportsOpen,
   type ContentReport,
   type ReportStatus,
 } from "../data/content-reports";
@@ -15,6 +16,8 @@ export const reportQueueSchema = z.object({
 /** Oldest first, so the queue is worked through in the order students wrote. */
 export async function reportQueue(actor: Actor, status: ReportStatus): Promise<ContentReport[]> {
   assertAdmin(actor);
+  // Until no report from before the queue is left without a status, the open queue finds them.
+  if (status === "open") await markUnstatusedReportsOpen();
   return listReportsByStatus(status);
 }
 

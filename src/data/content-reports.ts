@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { writeIf } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
@@ -64,6 +70,45 @@ export async function listReportsByStatus(status: ReportStatus): Promise<Content
     },
     (row) => row as unknown as ContentReport,
   );
+}
+
+/**
+ * Gives the reports written before the queue existed (no status, so absent from the byStatus
+ * index) the status "open" they count as; returns how many it marked. It reads the whole table,
+ * so only the admin's open queue calls it (never the dashboard's count).
+ */
+export async function markUnstatusedReportsOpen(): Promise<number> {
+  const { doc, table } = await getDb();
+  let marked = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: table("content-reports"),
+        FilterExpression: "attribute_not_exists(#status)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ProjectionExpression: "reportId",
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const { reportId } of page.Items ?? []) {
+      const done = await writeIf(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table("content-reports"),
+            Key: { reportId },
+            UpdateExpression: "SET #status = :open",
+            ConditionExpression: "attribute_exists(reportId) AND attribute_not_exists(#status)",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: { ":open": "open" },
+          }),
+        ),
+      );
+      if (done) marked += 1;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return marked;
 }
 
 /** How many reports are open: a count over the open part of the index, never the table. */
