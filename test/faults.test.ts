@@ -8,6 +8,7 @@ import { DYNAMODB_TIMEOUTS } from "../src/data/tables";
 import { entitlementSummary } from "../src/commerce/credits";
 import { TIERS } from "../src/commerce/tiers";
 import { HAND_IN_FAILED } from "../src/assessments/writing";
+import { SPEAKING_HAND_IN_FAILED } from "../src/assessments/speaking-fields";
 import { scoringEventHandler } from "../src/events/scoring-handler";
 import { task2Essay } from "./ai/fixtures";
 import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";
@@ -150,6 +151,36 @@ describe("DynamoDB throttling", { timeout: 40_000 }, () => {
     expect(again.statusCode).toBe(302);
     const stored = (await getAssessment(assessmentId))!;
     expect(stored.submission.kind === "writing" && stored.submission.response).toBe(ESSAY);
+  });
+
+  it("keeps a Speaking test's typed answers on the page when the database will not take them", async () => {
+    const speaking = "/assessments/speaking/new?module=general";
+    const part1 =
+      "I am a student at the moment. I study civil engineering, and what I like most is the practical work, because we build small models of bridges and test them.";
+    const client = new InProcessClient().signIn(
+      await sessionCookieFor(await createStudent("faults-speaking")),
+    );
+    const assessmentId = /name="assessmentId" value="([^"]+)"/.exec(
+      await client.open(speaking),
+    )?.[1];
+    if (!assessmentId) throw new Error("no draft on the speaking page");
+    const submit = () =>
+      client.submit(speaking, { intent: "submit", assessmentId, "transcript-1": part1 });
+    db.rule((r) => (["UpdateItem", "PutItem"].includes(r.operation) ? "throttle" : "pass"));
+
+    const failed = await submit();
+    db.reset();
+    expect(failed.statusCode).toBe(503);
+    const body = String(failed.body).replaceAll("&#x27;", "'");
+    expect(body).toContain(SPEAKING_HAND_IN_FAILED);
+    expect(body).toContain(part1);
+    expect((await getAssessment(assessmentId))?.status).toBe("draft");
+
+    expect((await submit()).statusCode).toBe(302);
+    const stored = (await getAssessment(assessmentId))!;
+    expect(stored.submission.kind === "speaking" && stored.submission.parts[0]?.transcript).toBe(
+      part1,
+    );
   });
 });
 
