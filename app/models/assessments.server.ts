@@ -4,6 +4,7 @@ export { assessmentIdFrom } from "../../src/assessments/ids";
 export { retryScoring, scoringOptions } from "../../src/assessments/charge";
 export {
   ESSAY_TOO_LONG,
+  HAND_IN_FAILED,
   MAX_ESSAY_CHARS,
   MIN_WORDS,
   TASK_MINUTES,

@@ -34,9 +34,11 @@ import styles from "~/styles/speaking.css";
 import type { SpeakingFormField } from "../../src/assessments/speaking-form";
 import {
   audioField,
+  CHOOSE_RECORDINGS_AGAIN,
   MAX_AUDIO_BYTES,
   MAX_TRANSCRIPT_CHARS,
   MAX_TRANSCRIPT_WORDS,
+  SPEAKING_HAND_IN_FAILED,
   SPEAKING_PARTS,
   transcriptField,
   uploadedField,
@@ -193,15 +195,27 @@ export async function action({ request }: ActionFunctionArgs) {
       };
     }
   }
-  const outcome = await saveSpeakingAnswers(
-    draft,
-    { intent: parsed.intent, transcripts: parsed.transcripts, recordings, uploaded },
-    {
-      store: getAudioStore(),
-      publish: publishEvent,
-      scoring: scoringOptions(offline ? "offline" : "cloud"),
-    },
-  );
+  let outcome;
+  try {
+    outcome = await saveSpeakingAnswers(
+      draft,
+      { intent: parsed.intent, transcripts: parsed.transcripts, recordings, uploaded },
+      {
+        store: getAudioStore(),
+        publish: publishEvent,
+        scoring: scoringOptions(offline ? "offline" : "cloud"),
+      },
+    );
+  } catch (error) {
+    // The database failed past its retries: the page comes back with the answers in it, rather
+    // than an error page in its place. A hand-in that did land is found on the next press.
+    console.error("speaking hand-in failed", draft.assessment.assessmentId, error);
+    const withFiles = Object.keys(recordings).length > 0;
+    return fail(
+      503,
+      withFiles ? `${SPEAKING_HAND_IN_FAILED} ${CHOOSE_RECORDINGS_AGAIN}` : SPEAKING_HAND_IN_FAILED,
+    );
+  }
   const id = draft.assessment.assessmentId;
   if (outcome === "not-uploaded") {
     return fail(

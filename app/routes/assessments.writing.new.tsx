@@ -14,6 +14,7 @@ import { EssayEditor } from "~/components/writing/EssayEditor";
 import { QuestionView } from "~/components/writing/QuestionView";
 import {
   ESSAY_TOO_LONG,
+  HAND_IN_FAILED,
   MAX_ESSAY_CHARS,
   MIN_WORDS,
   assessmentIdFrom,
@@ -130,10 +131,19 @@ export async function action({ request }: ActionFunctionArgs) {
       await saveWritingDraft(draft, user.userId, parsed.data);
       return reply(200, null, null, shortWords);
     }
-    const outcome = await submitWriting(draft, parsed.data, {
-      publish: publishEvent,
-      scoring: scoringOptions(offline ? "offline" : "cloud"),
-    });
+    let outcome;
+    try {
+      outcome = await submitWriting(draft, parsed.data, {
+        publish: publishEvent,
+        scoring: scoringOptions(offline ? "offline" : "cloud"),
+      });
+    } catch (error) {
+      // The database failed past its retries (throttled, unreachable): the page comes back
+      // with the answer in it, rather than an error page in its place. If the hand-in did land,
+      // pressing Submit again finds it handed in and goes to it.
+      console.error("writing hand-in failed", draft.assessmentId, error);
+      return reply(503, HAND_IN_FAILED);
+    }
     if (outcome.kind === "no-credit") {
       return reply(402, null, null, null, { confirmedShort, skill: "writing" });
     }

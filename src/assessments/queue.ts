@@ -8,6 +8,27 @@ function eventFor(assessment: Pick<Assessment, "skill">): ScoringEventName {
 }
 
 /**
+ * How long a hand-in waits for the event bus. SNS answers in tens of milliseconds; one that has
+ * not answered by now is treated as failed (the sweeper publishes again), so the student's page
+ * is not held until the HTTP Lambda is killed. A late delivery of this one is harmless: the
+ * worker's claim lets only one delivery score.
+ */
+export const PUBLISH_TIMEOUT_MS = 3_000;
+
+function withinPublishTimeout(published: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer from the event bus within ${PUBLISH_TIMEOUT_MS} ms`)),
+      PUBLISH_TIMEOUT_MS,
+    );
+  });
+  // A publish that fails after the timeout has nobody waiting for it: not an unhandled rejection.
+  published.catch(() => undefined);
+  return Promise.race([published, timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The assessment is already stored as `queued`; a publish that fails only delays it, because
  * the sweeper finds queued assessments and publishes them again. So a failure here is logged,
  * not thrown: the student's submission is safe either way.
@@ -18,7 +39,9 @@ export async function enqueueScoring(
   now = new Date(),
 ): Promise<boolean> {
   try {
-    await publish(eventFor(assessment), { assessmentId: assessment.assessmentId });
+    await withinPublishTimeout(
+      publish(eventFor(assessment), { assessmentId: assessment.assessmentId }),
+    );
     await recordPublished(assessment.assessmentId, now);
     return true;
   } catch (error) {

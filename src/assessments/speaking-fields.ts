@@ -19,6 +19,12 @@ export const MAX_AUDIO_BYTES = 4 * 1024 * 1024;
  */
 export const MAX_DIRECT_AUDIO_BYTES = 25 * 1024 * 1024;
 
+/** A hand-in the database would not take (throttled or unreachable past the retries). */
+export const SPEAKING_HAND_IN_FAILED =
+  "Your answers could not be handed in just now, because of a fault on our side. What you typed is still here: press Submit for scoring again in a moment.";
+/** Said as well when the failed form carried recordings: a browser does not keep chosen files. */
+export const CHOOSE_RECORDINGS_AGAIN = "Add the recordings you chose again before you submit.";
+
 /** What a browser's recorder or a phone's voice memo produces, and its file extension. */
 export const AUDIO_TYPES = {
   "audio/webm": "webm",

@@ -225,6 +225,10 @@ export const MAX_ESSAY_CHARS = 20_000;
 
 export const ESSAY_TOO_LONG = `Your answer is over ${MAX_ESSAY_CHARS.toLocaleString("en-GB")} characters, so it was not saved. It is still here: shorten it and save again.`;
 
+/** A hand-in the database would not take (throttled or unreachable past the retries). */
+export const HAND_IN_FAILED =
+  "Your answer could not be handed in just now, because of a fault on our side. It is still here, as you wrote it: press Submit for scoring again in a moment.";
+
 /** A draft may be anything up to the size limit, even empty: saving must never lose text. */
 export const draftResponseSchema = z.string().max(MAX_ESSAY_CHARS, ESSAY_TOO_LONG);
 

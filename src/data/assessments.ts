@@ -126,19 +126,36 @@ export function saveDraft(
   return updateOwnDraft(assessmentId, userId, { submission }, now);
 }
 
-/** draft -> queued with the final text; a late submission is kept and marked, never refused. */
+/**
+ * draft -> queued with the final text; a late submission is kept and marked, never refused.
+ * Null when it was handed in already, by another request. The SDK retries a write whose answer
+ * never came (timed out): if the first try did land, the retry's condition fails, and the
+ * hand-in's own id tells that it was this one (to be published and kept paid for), not another.
+ */
 export async function submitDraft(
   draft: Assessment,
   submission: Submission,
   now = new Date(),
   billing?: Billing,
 ): Promise<Assessment | null> {
-  return transition(draft.assessmentId, "draft", "queued", now, {
+  const handInId = randomUUID();
+  const queued = await transition(draft.assessmentId, "draft", "queued", now, {
     submission,
     submittedAt: now.toISOString(),
     late: isLate(draft, now),
+    handInId,
     ...(billing ? { billing } : {}),
   });
+  if (queued) return queued;
+  const { doc, table } = await getDb();
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table("assessments"),
+      Key: { assessmentId: draft.assessmentId },
+      ConsistentRead: true,
+    }),
+  );
+  return Item?.handInId === handInId ? toAssessment(Item) : null;
 }
 
 /**

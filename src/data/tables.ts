@@ -61,13 +61,27 @@ async function connect(): Promise<Db> {
   };
 }
 
+/**
+ * Without these the SDK waits up to 5 minutes on a connection that never answers, far past the
+ * HTTP Lambda's 15 s: the student would get the gateway's bare error instead of ours. DynamoDB
+ * answers in milliseconds, so a request still unanswered after 3 s is retried (the SDK's three
+ * tries then fit inside the Lambda, with time left to say what happened).
+ */
+export const DYNAMODB_TIMEOUTS = {
+  connectionTimeout: 1_000,
+  requestTimeout: 3_000,
+  throwOnRequestTimeout: true,
+} as const;
+
 function clientConfig(): DynamoDBClientConfig {
+  const requestHandler = DYNAMODB_TIMEOUTS;
   const sandbox = process.env.ARC_SANDBOX;
-  if (!sandbox) return {};
+  if (!sandbox) return { requestHandler };
   const port = (JSON.parse(sandbox) as SandboxEnv).ports?.tables;
   if (!port) throw new Error("ARC_SANDBOX does not name a tables port");
   const { AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY } = process.env;
   return {
+    requestHandler,
     endpoint: `http://localhost:${port}`,
     region: AWS_REGION ?? "us-west-2",
     // Sandbox's DynamoDB accepts any credentials; without a fallback the SDK would go looking
