@@ -147,6 +147,11 @@ audit-log
   sk **String
   name byTarget
 
+users
+  emailHead *String
+  pk **String
+  name byEmailHead
+
 ai-safety-logs
   kind *String
   createdAt **String

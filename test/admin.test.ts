@@ -208,6 +208,22 @@ describe("users", () => {
     expect(r.headers?.location).toBe(`/admin/users/${student.userId}`);
   });
 
+  it("finds users by the start of their address, from one index partition", async () => {
+    const label = `prefix${Math.random().toString(36).slice(2, 8)}`;
+    const first = await createStudent(`${label}-a`);
+    const second = await createStudent(`${label}-b`);
+    const r = await adminClient.send({ method: "GET", path: `/admin/users?email=${label}` });
+    expect(r.statusCode).toBe(200);
+    const page = body(r);
+    expect(page).toContain(`href="/admin/users/${first.userId}"`);
+    expect(page).toContain(`href="/admin/users/${second.userId}"`);
+    const short = await adminClient.send({ method: "GET", path: "/admin/users?email=pr" });
+    expect(short.statusCode).toBe(400);
+    expect(body(short)).toContain("at least its first 3 characters");
+    const none = await adminClient.send({ method: "GET", path: `/admin/users?email=${label}zz` });
+    expect(body(none)).toContain("No account&#x27;s address is or starts with");
+  });
+
   it("grants and removes admin, and never removes the last admin", async () => {
     const student = await createStudent("promote-me");
     const page = `/admin/users/${student.userId}`;

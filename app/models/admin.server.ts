@@ -35,7 +35,7 @@ export {
   changeTierSchema,
   disableUser,
   enableUser,
-  findUserByEmail,
+  findUsers,
   findUserSchema,
   grantAdmin,
   removeAdminRole,

@@ -1,39 +1,71 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
-import { findUserByEmail, findUserSchema } from "~/models/admin.server";
+import { findUsers, findUserSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Admin · IELTS AI Prep" }];
+
+type Found = { userId: string; email: string; role: string; createdAt: string };
 
 // A search is a GET: it changes nothing, and the address can be shared between admins.
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");
   const email = new URL(request.url).searchParams.get("email");
-  if (email === null) return json({ email: "", message: null });
+  const none: Found[] = [];
+  if (email === null) return json({ email: "", message: null, matches: none });
   const parsed = findUserSchema.safeParse({ email });
   if (!parsed.success) {
-    return json({ email, message: parsed.error.issues[0]?.message ?? "Check the address." }, 400);
+    const message = parsed.error.issues[0]?.message ?? "Check the address.";
+    return json({ email, message, matches: none }, 400);
   }
-  const user = await findUserByEmail(actor, parsed.data);
-  if (user) throw redirect(`/admin/users/${user.userId}`);
-  return json({ email, message: `No account has the address ${parsed.data.email}.` });
+  const { exact, matches } = await findUsers(actor, parsed.data);
+  if (exact) throw redirect(`/admin/users/${exact.userId}`);
+  if (matches.length === 0) {
+    return json({
+      email,
+      message: `No account's address is or starts with ${parsed.data.email}.`,
+      matches: none,
+    });
+  }
+  const found: Found[] = matches.map(({ userId, email, role, createdAt }) => ({
+    userId,
+    email,
+    role,
+    createdAt,
+  }));
+  return json({ email, message: null, matches: found });
 }
 
 export default function AdminUsers() {
-  const { email, message } = useLoaderData<typeof loader>();
+  const { email, message, matches } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>Users</h1>
       <Form method="get" className="form">
         <div className="field">
-          <label htmlFor="user-email">Email address (the whole address)</label>
-          <input id="user-email" name="email" type="email" defaultValue={email} required />
+          <label htmlFor="user-email">Email address, or its first characters</label>
+          <input id="user-email" name="email" type="search" defaultValue={email} required />
         </div>
         <FormMessage tone="error" message={message} />
         <button type="submit">Find</button>
       </Form>
+      {matches.length ? (
+        <>
+          <h2>
+            {matches.length === 20 ? "The first 20 addresses" : "Addresses"} starting with {email}
+          </h2>
+          <ul>
+            {matches.map((u) => (
+              <li key={u.userId}>
+                <Link to={`/admin/users/${u.userId}`}>{u.email}</Link>
+                {u.role === "admin" ? " (admin)" : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -18,20 +18,41 @@ import {
   setDisabled,
   setRole,
   type User,
+  findUsersByEmailPrefix,
 } from "../data/users";
+import { EMAIL_HEAD_LENGTH } from "../data/keys";
 import { assertAdmin, audit, type Actor, type Refusal } from "./actor";
 
 const userTarget = (userId: string) => `user#${userId}`;
 
-export const findUserSchema = z.object({ email: emailSchema });
+const SEARCH_LIMIT = 20;
 
-/** Exact address, as stored (lower case): the email item is a key lookup, never a scan. */
-export async function findUserByEmail(
+export const findUserSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(
+      EMAIL_HEAD_LENGTH,
+      `Type the address, or at least its first ${EMAIL_HEAD_LENGTH} characters.`,
+    )
+    .max(254, "An email address has at most 254 characters."),
+});
+
+/**
+ * The account with exactly this address, else up to 20 whose address starts with it: key
+ * lookups and one index partition, never a scan of the users.
+ */
+export async function findUsers(
   actor: Actor,
   input: z.infer<typeof findUserSchema>,
-): Promise<User | null> {
+): Promise<{ exact: User | null; matches: User[] }> {
   assertAdmin(actor);
-  return getUserByEmail(input.email);
+  const exact = emailSchema.safeParse(input.email).success
+    ? await getUserByEmail(input.email)
+    : null;
+  if (exact) return { exact, matches: [exact] };
+  return { exact: null, matches: await findUsersByEmailPrefix(input.email, SEARCH_LIMIT) };
 }
 
 interface UserSession {

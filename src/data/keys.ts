@@ -4,6 +4,10 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** An address's first characters: the partition an admin's search by the start of it reads. */
+export const EMAIL_HEAD_LENGTH = 3;
+export const emailHead = (email: string) => normaliseEmail(email).slice(0, EMAIL_HEAD_LENGTH);
+
 export const userKey = (userId: string) => `user#${userId}`;
 export const emailKey = (email: string) => `email#${normaliseEmail(email)}`;
 

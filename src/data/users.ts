@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { writeIf } from "./conditional";
 import { getDb } from "./tables";
-import { emailKey, normaliseEmail, userKey } from "./keys";
+import { emailHead, emailKey, EMAIL_HEAD_LENGTH, normaliseEmail, userKey } from "./keys";
 
 export type Role = "student" | "admin";
 
@@ -32,6 +38,8 @@ const CLAIM_GRACE_MS = 60_000;
 interface EmailClaim {
   pk: string;
   userId: string;
+  /** Only claims carry it, so the byEmailHead index holds addresses and nothing else. */
+  emailHead?: string;
   /** ISO 8601 */
   claimedAt: string;
 }
@@ -64,7 +72,12 @@ export async function createUser(input: {
     passwordChangedAt: at,
   };
   const TableName = table("users");
-  const claim: EmailClaim = { pk: emailKey(user.email), userId: user.userId, claimedAt: at };
+  const claim: EmailClaim = {
+    pk: emailKey(user.email),
+    userId: user.userId,
+    claimedAt: at,
+    emailHead: emailHead(user.email),
+  };
 
   if (!(await putIfAbsent(claim))) {
     const stale = await staleClaim(claim.pk, now);
@@ -130,6 +143,30 @@ async function takeOver(stale: EmailClaim, claim: EmailClaim): Promise<boolean> 
       }),
     ),
   );
+}
+
+/**
+ * Accounts whose address starts with `prefix` (at least EMAIL_HEAD_LENGTH characters), in
+ * address order: one partition of the byEmailHead index, never a scan.
+ */
+export async function findUsersByEmailPrefix(prefix: string, limit: number): Promise<User[]> {
+  const start = normaliseEmail(prefix);
+  if (start.length < EMAIL_HEAD_LENGTH) return [];
+  const { doc, table } = await getDb();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: table("users"),
+      IndexName: "byEmailHead",
+      KeyConditionExpression: "emailHead = :head AND begins_with(pk, :start)",
+      ExpressionAttributeValues: { ":head": emailHead(start), ":start": emailKey(start) },
+      Limit: limit,
+    }),
+  );
+  const users = await Promise.all(
+    (Items ?? []).map((claim) => getUserById((claim as EmailClaim).userId)),
+  );
+  // A claim whose user item was never written (see createUser) is not an account.
+  return users.filter((user): user is User => user !== null);
 }
 
 export async function getUserById(userId: string): Promise<User | null> {
