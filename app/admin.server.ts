@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import type { z } from "zod";
+import type * as z from "zod";
 import { requireRole } from "~/permissions.server";
 import { formValues, readForm } from "~/security/form.server";
 

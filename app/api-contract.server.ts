@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEVICE_NAME_MAX } from "../src/accounts/devices";
 import { loginSchema } from "../src/accounts/validation";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../src/assessments/student-work";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import type { z } from "zod";
+import type * as z from "zod";
 import { validate, type FieldErrors } from "../src/accounts/validation";
 import { publicBaseUrl } from "~/config.server";
 

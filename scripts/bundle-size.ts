@@ -23,8 +23,9 @@ console.log(JSON.stringify({ wall: Number(process.hrtime.bigint() - t) / 1e6, cp
 
 function importTime(file: string): { wall: number; cpu: number } {
   // The deployed Lambda runs with NODE_ENV=production; React and Remix pick their builds by it.
+  // It refuses to start without the site's address (server.ts), so the probe gives it one.
   const out = execFileSync(process.execPath, ["-e", PROBE, file], {
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", PUBLIC_BASE_URL: "https://example.org" },
     encoding: "utf8",
   });
   return JSON.parse(out.trim().split("\n").at(-1)!) as { wall: number; cpu: number };

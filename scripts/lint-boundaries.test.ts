@@ -73,7 +73,7 @@ describe("import boundaries", () => {
     expect(
       await boundaryErrors(
         "src/scoring/language/new.ts",
-        'import { x } from "../bands";\nimport { z } from "zod";\nexport const y = [x, z];\n',
+        'import { x } from "../bands";\nimport * as z from "zod";\nexport const y = [x, z];\n',
       ),
     ).toEqual([]);
   });
@@ -91,5 +91,22 @@ describe("import boundaries", () => {
         'import { tables } from "./tables";\nexport const t = tables;\n',
       ),
     ).toEqual([]);
+  });
+
+  it("refuse zod's named z import, which keeps all of zod in the Lambda bundle", async () => {
+    const [named] = await eslint.lintText(
+      'import { z } from "zod";\nexport const s = z.string();\n',
+      {
+        filePath: "src/progress/new.ts",
+      },
+    );
+    expect(named?.messages.map((m) => m.ruleId)).toEqual(["no-restricted-syntax"]);
+    const [spaced] = await eslint.lintText(
+      'import * as z from "zod";\nexport const s = z.string();\n',
+      {
+        filePath: "src/progress/new.ts",
+      },
+    );
+    expect(spaced?.messages).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // What the student does is in src/assessments/objective-attempt.ts, shared with the API.
 import { moduleFrom as moduleOf } from "../../src/domain/module";
 import { LISTENING_ADJUSTMENTS, type Assessment } from "../../src/domain/assessment";
-import { z } from "zod";
+import * as z from "zod";
 import { json, redirect } from "@remix-run/node";
 import {
   answerObjectiveTest,

@@ -6,7 +6,7 @@ import type {
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import type { Question } from "../../src/content/schema";
 import { adminForm, doneReply } from "~/admin.server";
 import { formatTime } from "~/components/admin/format";

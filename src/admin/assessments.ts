@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { cloudProviderNames } from "../ai/cloud-names";
 import { enqueueScoring } from "../assessments/queue";
 import type { Assessment } from "../domain/assessment";

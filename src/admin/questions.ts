@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { questionSchema, type Question } from "../content/schema";
 import {
   getQuestionRow,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_RUBRIC } from "../ai/prompt";
 import { deleteRubricText, listRubricTexts, putRubricText } from "../data/rubrics";
 import { assertAdmin, audit, type Actor, type Refusal } from "./actor";

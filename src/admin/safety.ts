@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SafetyEvent } from "../domain/safety";
 import { listSafetyLogsByKind, listUserSafetyLogs, type SafetyLog } from "../data/safety-logs";
 import { getUserByEmail } from "../data/users";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { listDevices, type Device } from "../accounts/devices";
 import { resendVerification as sendLink } from "../accounts/service";
 import { evaluateSession } from "../accounts/session-policy";

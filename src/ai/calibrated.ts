@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ScoringResult } from "../domain/result";
 import { taskBand } from "../scoring/bands";
 import { applyCalibration, type Calibration } from "../scoring/calibration";

@@ -1,5 +1,5 @@
 import type { Explanation } from "../domain/assessment";
-import { z } from "zod";
+import * as z from "zod";
 import { fence } from "./safety";
 
 /** A Reading or Listening question the student got wrong, with what the marking knows. */

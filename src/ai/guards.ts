@@ -1,5 +1,5 @@
 import type { Highlight, ScoringResult } from "../domain/result";
-import { z } from "zod";
+import * as z from "zod";
 import { roundToHalfBand, speakingBand, taskBand } from "../scoring/bands";
 import { CONFIDENCE, criteriaFor } from "./prompt";
 import { neutralise, studentText } from "./safety";

@@ -8,7 +8,7 @@ import {
   type TranscriptionJob,
 } from "@aws-sdk/client-transcribe";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { z } from "zod";
+import * as z from "zod";
 import type { RecognisedSpeech } from "../domain/assessment";
 import type { Env } from "./cloud-names";
 import { transcriptionCostUsd } from "./prices";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Every assessment id is a random UUID (createAssessment). Anything else names nothing, and is

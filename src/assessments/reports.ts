@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { listUserReports } from "../data/content-reports";
 import { REPORT_REASONS } from "./report-reasons";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../accounts/validation";
 import { countWords } from "../scoring/language/text";
 import type { SpeakingSet } from "../content/schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ownedBy, type Assessment } from "../domain/assessment";
 import { getAssessment, pageUserAssessments } from "../data/assessments";
 

@@ -1,5 +1,5 @@
 import { ownedBy, type Assessment, type WritingSubmission } from "../domain/assessment";
-import { z } from "zod";
+import * as z from "zod";
 import type { ChartFacts } from "../scoring/writing";
 import { matchesFilter, pickNext } from "../content/bank";
 import { describeVisual } from "../content/describe";

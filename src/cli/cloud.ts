@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calibrationFileSchema } from "../ai/calibrated";
 import { cloudProviderFromEnv } from "../ai/config";
 import type { ScoringProvider } from "../ai/types";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { z } from "zod";
+import type * as z from "zod";
 import { UsageError } from "./io";
 
 /** Parses `--name value` options for one command and validates them with a zod schema. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { scoreSpeaking, speakingInputSchema } from "../scoring/speaking";
 import { UsageError, type CliIo } from "./io";
 import { parseOptions, readInput } from "./options";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { X509Certificate } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { Env } from "../ai/cloud-names";
 import { certificatesFromPem, SignatureError, verifyAppStoreJws } from "./jws";
 import { grantPurchase, revokePurchase, type GrantOutcome, type RevokeOutcome } from "./purchases";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { Assessment } from "../domain/assessment";
 import type { Billing, CreditBucket, ScoredSkill } from "../domain/entitlement";
 import {

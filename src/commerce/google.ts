@@ -1,5 +1,5 @@
 import { createSign, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { Env } from "../ai/cloud-names";
 import { getPurchase } from "../data/purchases";
 import {

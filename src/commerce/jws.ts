@@ -1,5 +1,5 @@
 import { X509Certificate, verify } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A signed payload that failed a check; the message says which, for logs and API replies. */
 export class SignatureError extends Error {

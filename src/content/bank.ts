@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import academicTask1Json from "./bank/writing-task1-academic.json";
 import generalTask1Json from "./bank/writing-task1-general.json";
 import task2Json from "./bank/writing-task2.json";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Ids are stored with a student's history, so they must stay readable and never change. */
 const idSchema = z

@@ -1,6 +1,6 @@
 import arc from "@architect/functions";
 import { performance } from "node:perf_hooks";
-import { z } from "zod";
+import * as z from "zod";
 import { providersFromEnv } from "../ai/config";
 import { countScoring } from "../admin/stats";
 import { speechToTextFromEnv } from "../ai/transcribe";

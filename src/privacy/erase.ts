@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { confirmPassword } from "../accounts/service";
 import type { AudioStore } from "../data/audio-store";
 import { audioUserPrefix } from "../data/keys";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import bandTablesJson from "./data/band-tables.json";
 
 export const TEST_FORMS = ["listening", "reading-academic", "reading-general"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every Reading and Listening question type the product marks. */
 export const QUESTION_TYPES = [

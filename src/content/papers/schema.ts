@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { countWords } from "../../scoring/language/text";
 import {
   countWords as countAnswerWords,

@@ -1,5 +1,5 @@
 import arc from "@architect/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { explainersFromEnv } from "../../ai/config";
 import { explainAssessment } from "../../assessments/explain";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const criterionSchema = z.enum(["TA", "TR", "CC", "LR", "GRA"]);
 export type Criterion = z.infer<typeof criterionSchema>;
