@@ -1,4 +1,6 @@
-import { createRequestHandler } from "@remix-run/architect";
+// The package's index also loads its DynamoDB session storage, with its own older copy of
+// @architect/functions and AWS client (about 200 KB of the bundle), which we do not use.
+import { createRequestHandler } from "@remix-run/architect/dist/server";
 import * as build from "@remix-run/dev/server-build";
 import type {
   APIGatewayProxyEventV2,

@@ -1,10 +1,10 @@
-import arc from "@architect/functions";
+import { publishToArc } from "./arc";
 
 export type ScoringEventName = "score-writing" | "score-speaking" | "explain-answers";
 
 export type Publish = (name: ScoringEventName, payload: { assessmentId: string }) => Promise<void>;
 
-/** SNS in AWS, Sandbox's event bus locally: @architect/functions resolves which. */
+/** SNS in AWS, Sandbox's event bus locally. */
 export const publishEvent: Publish = async (name, payload) => {
-  await arc.events.publish({ name, payload });
+  await publishToArc({ name, payload });
 };

@@ -1,6 +1,6 @@
-import arc from "@architect/functions";
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { arcServices } from "./arc";
 
 export type TableName =
   | "users"
@@ -46,8 +46,7 @@ export function getDb(): Promise<Db> {
 }
 
 async function connect(): Promise<Db> {
-  const services = (await arc.services()) as { tables?: Record<string, string> };
-  const names = services.tables ?? {};
+  const names = (await arcServices()).tables ?? {};
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
     marshallOptions: { removeUndefinedValues: true },
   });

@@ -37,7 +37,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * does too; each question inherits them here before validation so that a parsed question is
  * complete on its own (the marker needs the options for labels and the limit for length).
  */
-function inheritFromGroup(raw: unknown): unknown {
+export function inheritFromGroup(raw: unknown): unknown {
   if (!isRecord(raw) || !Array.isArray(raw.questions)) return raw;
   const { type, options, instructions } = raw;
   const written = WRITTEN_TYPES.includes(type as QuestionType);
