@@ -497,6 +497,12 @@ describe("operations (src/plugins/production-wiring.cjs)", () => {
     }
   });
 
+  it("publishes a version of every Lambda on each deploy, behind the alias its events call", () => {
+    const functions = ofType("AWS::Serverless::Function");
+    expect(functions.length).toBe(5);
+    for (const [name, fn] of functions) expect(fn.Properties.AutoPublishAlias, name).toBe("live");
+  });
+
   it("traces with X-Ray only when ARC_TRACING=true, with the permission to send traces", () => {
     for (const [name, fn] of ofType("AWS::Serverless::Function")) {
       expect(fn.Properties.Tracing, name).toBeUndefined();

@@ -327,6 +327,10 @@ function addOperations(cloudformation, env) {
     }
   }
 
+  // Every deploy publishes a version behind the alias "live", and SAM points each function's
+  // events (the HTTP API, the SNS topics) at the alias: a bad deploy is undone by moving it back.
+  for (const [, fn] of functions) fn.Properties.AutoPublishAlias = "live";
+
   if (env.ARC_TRACING === "true") {
     for (const [, fn] of functions) fn.Properties.Tracing = "Active";
     resources.TracingPolicy = {
