@@ -2,6 +2,7 @@ import * as z from "zod";
 import { validate } from "../accounts/validation";
 import { countWords } from "../scoring/language/text";
 import type { SpeakingSet } from "../content/schema";
+import { tooLargeMessage } from "./recording-upload";
 import {
   audioField,
   AUDIO_TYPES,
@@ -35,7 +36,7 @@ const AUDIO_TYPE_NAMES = "WebM, Ogg, MP3, M4A or WAV";
 
 const audio = z.object({
   size: z.number().max(MAX_AUDIO_BYTES, {
-    error: `This recording is larger than ${MAX_AUDIO_BYTES / 1024 / 1024} MB. Record a shorter answer or choose a smaller file.`,
+    error: tooLargeMessage(MAX_AUDIO_BYTES),
   }),
   type: z
     .string()
