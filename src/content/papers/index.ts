@@ -89,3 +89,4 @@ export function questionsOf(test: IeltsTest): TestQuestion[] {
 }
 
 export * from "./schema";
+export * from "./reading-rules";
