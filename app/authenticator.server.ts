@@ -6,7 +6,7 @@ import { authenticateDevice, signInDevice, type Device } from "../src/accounts/d
 import { redeemAppSignIn, webLoginState, type WebLoginState } from "../src/accounts/qr-login";
 import { authenticate, DISABLED_MESSAGE } from "../src/accounts/service";
 import { loginSchema, validate, type FieldErrors } from "../src/accounts/validation";
-import { qrSignInSchema, signInSchema } from "~/api-contract.server";
+import { qrSignInSchema, signInSchema } from "~/api-contract/requests.server";
 import type { User } from "../src/data/users";
 import { problem, readJson, validated } from "~/api.server";
 import { publicBaseUrl } from "~/config.server";

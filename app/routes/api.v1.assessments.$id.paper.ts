@@ -1,4 +1,4 @@
-import { answersBody } from "~/api-contract.server";
+import { answersBody } from "~/api-contract/requests.server";
 import {
   ownObjective,
   submitObjective,

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { speakingBody } from "~/api-contract.server";
+import { speakingBody } from "~/api-contract/requests.server";
 import {
   detailOf,
   findSpeakingDraft,

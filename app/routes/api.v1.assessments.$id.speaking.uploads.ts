@@ -1,4 +1,4 @@
-import { uploadBody } from "~/api-contract.server";
+import { uploadBody } from "~/api-contract/requests.server";
 import {
   findSpeakingDraft,
   getAudioStore,

@@ -1,4 +1,4 @@
-import { writingDraftBody, writingSubmitBody } from "~/api-contract.server";
+import { writingDraftBody, writingSubmitBody } from "~/api-contract/requests.server";
 import {
   detailOf,
   farUnderMinimum,

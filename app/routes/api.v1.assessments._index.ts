@@ -1,4 +1,4 @@
-import { listQuery, startBody } from "~/api-contract.server";
+import { listQuery, startBody } from "~/api-contract/requests.server";
 import {
   openObjectiveDraft,
   openSpeakingDraft,

@@ -1,4 +1,4 @@
-import { appleNotificationBody } from "~/api-contract.server";
+import { appleNotificationBody } from "~/api-contract/requests.server";
 import { appleConfigFromEnv, handleAppleNotification } from "~/models/commerce.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 

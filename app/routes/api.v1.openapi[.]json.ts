@@ -1,4 +1,4 @@
-import { openApiDocument } from "~/api-contract.server";
+import { openApiDocument } from "~/api-contract/openapi.server";
 import { apiRoute } from "~/api.server";
 import { publicBaseUrl } from "~/config.server";
 

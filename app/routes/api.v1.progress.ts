@@ -1,4 +1,4 @@
-import { progressQuery } from "~/api-contract.server";
+import { progressQuery } from "~/api-contract/requests.server";
 import { apiRoute, validated } from "~/api.server";
 import { progressOverview } from "~/models/progress.server";
 import { requireApiClient } from "~/permissions.server";

@@ -1,4 +1,4 @@
-import { appleTransactionBody } from "~/api-contract.server";
+import { appleTransactionBody } from "~/api-contract/requests.server";
 import { appleConfigFromEnv, redeemAppleTransaction } from "~/models/commerce.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 import { purchaseReply } from "~/purchase-reply.server";

@@ -1,4 +1,4 @@
-import { googlePurchaseBody } from "~/api-contract.server";
+import { googlePurchaseBody } from "~/api-contract/requests.server";
 import { googleConfigFromEnv, redeemGooglePurchase } from "~/models/commerce.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
 import { purchaseReply } from "~/purchase-reply.server";

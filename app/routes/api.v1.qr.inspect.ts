@@ -1,5 +1,5 @@
 import { apiRoute, readJson, validated } from "~/api.server";
-import { qrTokenBody } from "~/api-contract.server";
+import { qrTokenBody } from "~/api-contract/requests.server";
 import { qrProblem } from "~/authenticator.server";
 import { inspectQr } from "~/models/qr-login.server";
 import { requireApiClient } from "~/permissions.server";
