@@ -29,8 +29,27 @@ function normalise(text: string): string {
 }
 
 function count(counts: Map<number, number>, gram: string): void {
-  const h = fnv1a(gram);
+  addHash(counts, fnv1a(gram));
+}
+
+function addHash(counts: Map<number, number>, h: number): void {
   counts.set(h, (counts.get(h) ?? 0) + 1);
+}
+
+/**
+ * fnv1a of every n-character slice of `text`, in the order slicing would give, without building
+ * the slices (some 15,000 short strings per essay). The order matters because fold() sums
+ * colliding grams in insertion order, and float sums depend on it.
+ */
+function countCharGrams(counts: Map<number, number>, text: string, n: number): void {
+  for (let i = 0; i + n <= text.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + n; j++) {
+      h ^= text.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
+    addHash(counts, h >>> 0);
+  }
 }
 
 /**
@@ -72,17 +91,16 @@ export function textFeatures(text: string, bits: number): SparseVector {
   });
   const charCounts = new Map<number, number>();
   const padded = ` ${clean} `;
-  for (let n = 3; n <= 5; n++) {
-    for (let i = 0; i + n <= padded.length; i++) count(charCounts, padded.slice(i, i + n));
-  }
+  for (let n = 3; n <= 5; n++) countCharGrams(charCounts, padded, n);
   const half = bits - 1;
   const merged = new Map<number, number>();
   fold(wordCounts, half, 0, Math.SQRT1_2, merged);
   fold(charCounts, half, 1 << half, Math.SQRT1_2, merged);
-  const keys = [...merged.keys()].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator callback: half the time on ~12,000 keys.
+  const indices = Int32Array.from(merged.keys()).sort();
   return {
-    indices: Int32Array.from(keys),
-    values: Float64Array.from(keys, (k) => merged.get(k) ?? 0),
+    indices,
+    values: Float64Array.from(indices, (k) => merged.get(k) ?? 0),
   };
 }
 
