@@ -4,7 +4,10 @@
  * nested 5-fold cross-validation, then a calibration stretch so predictions spread almost like
  * the human bands instead of bunching at 6-7.
  *
- *   npx tsx scripts/fit-writing-model.ts ../shared/eval/writing-calibration.csv
+ *   npx tsx scripts/fit-writing-model.ts ../shared/eval/writing-calibration.csv [--without-text]
+ *
+ * --without-text fits the handcrafted features alone (text weight 0), to compare what the
+ * n-grams add in and out of source; its coefficients are for that comparison, not to ship.
  *
  * Writes src/scoring/writing/model/coefficients.json. Extracted features are cached in
  * /tmp/ielts-writing-features.json (keyed by a hash of each row) to make refits quick.
@@ -36,10 +39,11 @@ import { extract, writeFunctionPairs } from "./fit-writing-model/rows";
 const OUT = join(__dirname, "../src/scoring/writing/model/coefficients.json");
 
 /** The dual fit turned into per-feature and per-bucket weights, which is all scoring needs. */
-function primal(data: TaskData): TaskModel {
+function primal(data: TaskData, withText: boolean): TaskModel {
   const { fit, calibration, lambda, textWeight } = chooseAndFit(
     data,
     data.rows.map((_, i) => i),
+    withText,
   );
   const p = MODEL_FEATURES.length;
   const weights = MODEL_FEATURES.map((_, j) =>
@@ -88,8 +92,12 @@ function report(label: string, truth: number[], predicted: number[]): CrossValid
 }
 
 async function main() {
-  const csvPath = process.argv[2];
-  if (!csvPath) throw new Error("usage: tsx scripts/fit-writing-model.ts CALIBRATION.csv");
+  const args = process.argv.slice(2);
+  const withText = !args.includes("--without-text");
+  const csvPath = args.find((a) => !a.startsWith("--"));
+  if (!csvPath) {
+    throw new Error("usage: tsx scripts/fit-writing-model.ts CALIBRATION.csv [--without-text]");
+  }
   const records = parseCsvObjects(readFileSync(csvPath, "utf8"));
   await writeFunctionPairs(records);
   const rows = await extract(records);
@@ -104,9 +112,9 @@ async function main() {
     const cv = report(
       `Task ${task} 5-fold CV (nested, grouped by prompt)`,
       truth,
-      crossValidate(data),
+      crossValidate(data, withText),
     );
-    const model = primal(data);
+    const model = primal(data, withText);
     console.log(`Task ${task}: ridge lambda ${model.lambda}, text weight ${model.textWeight}`);
     out.tasks[task] = { ...model, cv };
   }

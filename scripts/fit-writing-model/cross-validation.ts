@@ -92,11 +92,15 @@ function fitCalibrated(
   return { fit, calibration, lambda, textWeight, innerMae };
 }
 
-/** Penalty and text weight chosen on the training rows alone, so outer figures stay honest. */
-export function chooseAndFit(data: TaskData, train: readonly number[]) {
+/**
+ * Penalty and text weight chosen on the training rows alone, so outer figures stay honest.
+ * `withText: false` fixes the text weight at 0, the handcrafted features alone, to measure what
+ * the n-grams add.
+ */
+export function chooseAndFit(data: TaskData, train: readonly number[], withText = true) {
   let best: ReturnType<typeof fitCalibrated> | undefined;
   for (const lambda of LAMBDAS) {
-    for (const textWeight of TEXT_WEIGHTS) {
+    for (const textWeight of withText ? TEXT_WEIGHTS : [0]) {
       const candidate = fitCalibrated(data, train, lambda, textWeight);
       if (!best || candidate.innerMae < best.innerMae) best = candidate;
     }
@@ -105,7 +109,7 @@ export function chooseAndFit(data: TaskData, train: readonly number[]) {
   return best;
 }
 
-export function crossValidate(data: TaskData): number[] {
+export function crossValidate(data: TaskData, withText = true): number[] {
   const all = data.rows.map((_, i) => i);
   const fold = folds(data.rows, all);
   const predictions = new Array<number>(all.length).fill(0);
@@ -113,6 +117,7 @@ export function crossValidate(data: TaskData): number[] {
     const { fit, calibration } = chooseAndFit(
       data,
       all.filter((i) => fold[i] !== k),
+      withText,
     );
     for (const i of all) {
       if (fold[i] === k) {
