@@ -2,6 +2,19 @@ import { describe, expect, it } from "vitest";
 import { joinAndVerify, latestMailTo, PASSWORD } from "./support/accounts";
 import { FormClient, linkFrom, uniqueEmail } from "./support/client";
 
+/**
+ * The form at `path` sent from fresh browsers with `password`, first for an address that has a
+ * verified account and then for one that has none.
+ */
+async function knownAndUnknown(path: string, known: string, unknown: string, password: string) {
+  const email = uniqueEmail(known);
+  await joinAndVerify(email);
+  return [
+    await new FormClient().submit(path, { email, password }),
+    await new FormClient().submit(path, { email: uniqueEmail(unknown), password }),
+  ] as const;
+}
+
 describe("accounts over HTTP against Sandbox", () => {
   it("join -> verify via the outbox -> logout -> login -> dashboard", async () => {
     const email = uniqueEmail("flow");
@@ -21,13 +34,7 @@ describe("accounts over HTTP against Sandbox", () => {
   });
 
   it("answers join the same way whether or not the email exists", async () => {
-    const email = uniqueEmail("twice");
-    await joinAndVerify(email);
-    const again = await new FormClient().submit("/join", { email, password: "other-pass-99x" });
-    const fresh = await new FormClient().submit("/join", {
-      email: uniqueEmail("fresh"),
-      password: "other-pass-99x",
-    });
+    const [again, fresh] = await knownAndUnknown("/join", "twice", "fresh", "other-pass-99x");
     expect(again.status).toBe(fresh.status);
     const strip = (html: string) => html.replace(/[\w.+-]+@example\.com/g, "EMAIL");
     const pick = (html: string) => /<h1>[^<]*<\/h1>/.exec(html)?.[0];
@@ -35,13 +42,7 @@ describe("accounts over HTTP against Sandbox", () => {
   });
 
   it("gives one message for a wrong password and an unknown email", async () => {
-    const email = uniqueEmail("enum");
-    await joinAndVerify(email);
-    const wrong = await new FormClient().submit("/login", { email, password: "not-the-password" });
-    const unknown = await new FormClient().submit("/login", {
-      email: uniqueEmail("nobody"),
-      password: "not-the-password",
-    });
+    const [wrong, unknown] = await knownAndUnknown("/login", "enum", "nobody", "not-the-password");
     expect(wrong.status).toBe(400);
     expect(unknown.status).toBe(400);
     const message = (html: string) => /role="alert">([^<]+)</.exec(html)?.[1];

@@ -1,9 +1,10 @@
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { questionBank } from "../src/content/bank";
-import { claimForScoring, createAssessment, saveScored } from "../src/data/assessments";
 import { setDisabled } from "../src/data/users";
 import { task2Essay } from "./ai/fixtures";
+import { scoredAssessment } from "./support/assessments";
+import { scoringResult } from "./support/results";
 import { InProcessClient } from "./support/in-process";
 import { createAdmin, createStudent, sessionCookieFor } from "./support/users";
 import type { WritingSubmission } from "../src/domain/assessment";
@@ -40,29 +41,14 @@ beforeAll(async () => {
     createAdmin("matrix-admin"),
     createStudent("matrix-disabled"),
   ]);
-  const draft = await createAssessment({
-    userId: student.userId,
-    skill: "writing",
-    submission: task2Essay as WritingSubmission,
-    status: "queued",
-  });
-  await claimForScoring(draft.assessmentId);
-  await saveScored(
-    draft.assessmentId,
+  const draft = await scoredAssessment(
     {
-      criteria: { TR: 6, CC: 6, LR: 6, GRA: 6 },
-      overall: 6,
-      feedback: { summary: "", points: [] },
-      highlights: [],
-      flags: [],
-      provider: "local",
-      modelId: "test",
-      inputTokens: 0,
-      outputTokens: 0,
-      costUsd: 0,
-      latencyMs: 1,
+      userId: student.userId,
+      skill: "writing",
+      submission: task2Essay as WritingSubmission,
+      status: "queued",
     },
-    [],
+    scoringResult({ TR: 6, CC: 6, LR: 6, GRA: 6 }, 6),
   );
   // Real ids, so that an admin's 200 on a page with a parameter is a real page, not a 404.
   const params: Record<string, string> = {

@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInDevice, authenticateDevice } from "../src/accounts/devices";
 import { questionBank } from "../src/content/bank";
-import {
-  claimForScoring,
-  createAssessment,
-  getAssessment,
-  saveScored,
-} from "../src/data/assessments";
+import { claimForScoring, createAssessment, saveScored } from "../src/data/assessments";
 import { entitlementSummary } from "../src/commerce/credits";
 import { listAuditForTarget } from "../src/data/audit-log";
 import { listUserLedger } from "../src/data/purchases";
@@ -22,6 +17,8 @@ import { task2Essay } from "./ai/fixtures";
 import { InProcessClient } from "./support/in-process";
 import { baseUrl } from "./support/ports";
 import { createAdmin, createStudent, sessionCookieFor, TEST_PASSWORD } from "./support/users";
+import { scoringResult } from "./support/results";
+import { settled } from "./support/assessments";
 
 let admin: User;
 let adminClient: InProcessClient;
@@ -42,19 +39,15 @@ async function lastAudit(target: string) {
   return entry;
 }
 
-const FAKE: ScoringResult = {
-  criteria: { TR: 4, CC: 4, LR: 4, GRA: 4 },
-  overall: 4,
+const FAKE: ScoringResult = scoringResult({ TR: 4, CC: 4, LR: 4, GRA: 4 }, 4, {
   feedback: { summary: "first scoring", points: [] },
-  highlights: [],
-  flags: [],
   provider: "bedrock",
   modelId: "first-model",
   inputTokens: 10,
   outputTokens: 5,
   costUsd: 0.001,
   latencyMs: 5,
-};
+});
 
 async function scoredEssay(userId: string): Promise<Assessment> {
   const a = await createAssessment({
@@ -67,6 +60,19 @@ async function scoredEssay(userId: string): Promise<Assessment> {
   return (await saveScored(a.assessmentId, FAKE, [
     { provider: "bedrock", modelId: "first-model", ok: true, latencyMs: 5 },
   ]))!;
+}
+
+/** A new student's scored essay, reported as wrong with `comment`. */
+async function reportedEssay(label: string, comment: string) {
+  const student = await createStudent(label);
+  const a = await scoredEssay(student.userId);
+  const report = await createContentReport({
+    userId: student.userId,
+    assessmentId: a.assessmentId,
+    reason: "wrong",
+    comment,
+  });
+  return { student, a, report };
 }
 
 describe("users", () => {
@@ -264,16 +270,6 @@ describe("users", () => {
   });
 });
 
-async function settled(id: string, timeoutMs = 90_000): Promise<Assessment> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const a = await getAssessment(id);
-    if (a && (a.status === "scored" || a.status === "failed")) return a;
-    if (Date.now() > deadline) throw new Error(`still ${a?.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 describe("assessments", () => {
   it("a rescore goes through the scoring event and keeps the first result as history", async () => {
     const student = await createStudent("rescore");
@@ -405,14 +401,7 @@ describe("content reports", () => {
   });
 
   it("resolving a report with a note shows the note to the student on their result page", async () => {
-    const student = await createStudent("reporter");
-    const a = await scoredEssay(student.userId);
-    const report = await createContentReport({
-      userId: student.userId,
-      assessmentId: a.assessmentId,
-      reason: "wrong",
-      comment: "My band is too low",
-    });
+    const { student, a, report } = await reportedEssay("reporter", "My band is too low");
     expect(body(await adminClient.send({ method: "GET", path: "/admin/reports" }))).toContain(
       "My band is too low",
     );
@@ -444,14 +433,7 @@ describe("content reports", () => {
   });
 
   it("a request without the CSRF token changes nothing", async () => {
-    const student = await createStudent("reporter-csrf");
-    const a = await scoredEssay(student.userId);
-    const report = await createContentReport({
-      userId: student.userId,
-      assessmentId: a.assessmentId,
-      reason: "wrong",
-      comment: "",
-    });
+    const { report } = await reportedEssay("reporter-csrf", "");
     const r = await adminClient.send({
       method: "POST",
       path: "/admin/reports",

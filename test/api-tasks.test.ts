@@ -2,35 +2,22 @@ import { describe, expect, it } from "vitest";
 import { LOCAL_UPLOAD_BYTES } from "../src/data/audio-store";
 import { getAssessment } from "../src/data/assessments";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
-import { ApiClient, type ApiResult, type Problem } from "./support/api-client";
+import {
+  type ApiClient,
+  type ApiResult,
+  dataOf,
+  PROBLEMS,
+  problemOf,
+  signedInApp,
+} from "./support/api-client";
 import { tinyWav } from "./support/audio";
 import { baseUrl } from "./support/ports";
-import { createStudent, TEST_PASSWORD } from "./support/users";
 
 /**
  * Writing and Speaking through /api/v1 as the mobile app does them, against Sandbox: start,
  * save, submit and the result, and recordings sent to an upload URL rather than through the API
  * (locally the app takes the PUT in S3's place; test/recording-upload-s3.test.ts covers S3).
  */
-
-const PROBLEMS = "https://ielts-ai-prep.example/problems/";
-
-function dataOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.status} ${JSON.stringify(result.problem)}`);
-  return result.data;
-}
-
-function problemOf<T>(result: ApiResult<T>): Problem {
-  if (result.ok) throw new Error(`expected a problem, got ${result.status}`);
-  return result.problem;
-}
-
-async function signedInApp(label: string) {
-  const user = await createStudent(label);
-  const app = new ApiClient();
-  dataOf(await app.signIn(user.email, TEST_PASSWORD, `${label} phone`));
-  return { user, app };
-}
 
 /** Polls the assessment as the app does until the worker has finished with it. */
 async function settled(app: ApiClient, id: string) {

@@ -6,36 +6,26 @@ import { hashPassword } from "../src/accounts/passwords";
 import { createUser, setPassword } from "../src/data/users";
 import { isTokenFormat, randomToken, sha256 } from "../src/domain/tokens";
 import { readdirSync } from "node:fs";
-import { ApiClient, type ApiResult, type Problem } from "./support/api-client";
+import {
+  ApiClient,
+  dataOf,
+  type Problem,
+  PROBLEMS,
+  problemOf,
+  signedInApp,
+} from "./support/api-client";
 import { expectDocumented } from "./support/openapi";
 import { uniqueEmail } from "./support/client";
 import { answersWorth, paperOf } from "./support/objective";
 import { baseUrl } from "./support/ports";
 import { createStudent, sessionCookieFor, signedInClient, TEST_PASSWORD } from "./support/users";
+import { task2 } from "./support/assessments";
 
-const PROBLEMS = "https://ielts-ai-prep.example/problems/";
 const DAY = 24 * 60 * 60_000;
-
-function problemOf<T>(result: ApiResult<T>): Problem {
-  if (result.ok) throw new Error(`expected a problem, got ${result.status}`);
-  return result.problem;
-}
 
 function replyOf(response: Response, method: string, body: string) {
   const contentType = response.headers.get("Content-Type") ?? "";
   return { method, url: response.url, status: response.status, contentType, body };
-}
-
-function dataOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.status} ${JSON.stringify(result.problem)}`);
-  return result.data;
-}
-
-async function signedInApp(label: string) {
-  const user = await createStudent(label);
-  const app = new ApiClient();
-  dataOf(await app.signIn(user.email, TEST_PASSWORD, `${label} phone`));
-  return { user, app };
 }
 
 /** A token stored straight through the data layer, with times the test chooses. */
@@ -232,7 +222,7 @@ describe("API v1 assessments", () => {
         userId: user.userId,
         skill: "writing",
         status: "draft",
-        submission: { kind: "writing", task: 2, module: "academic", prompt: "P", response: "" },
+        submission: task2("P", ""),
         now: new Date(Date.UTC(2026, 0, 1 + i)),
       });
       ids.unshift(created.assessmentId);
@@ -262,7 +252,7 @@ describe("API v1 assessments", () => {
       userId: user.userId,
       skill: "writing",
       status: "draft",
-      submission: { kind: "writing", task: 2, module: "academic", prompt: "P", response: "" },
+      submission: task2("P", ""),
     });
     const other = problemOf(await stranger.getAssessment(theirs.assessmentId));
     const missing = problemOf(await stranger.getAssessment("no-such-id"));
@@ -361,7 +351,7 @@ describe("API v1 OpenAPI document and low bandwidth", () => {
         userId: user.userId,
         skill: "writing",
         status: "draft",
-        submission: { kind: "writing", task: 2, module: "academic", prompt: "P", response: "" },
+        submission: task2("P", ""),
       });
     }
     const get = (path: string, encoding: string) =>

@@ -112,16 +112,8 @@ describe("calibrating a cloud model on a school's marked essays", () => {
     const provider = await ielts({}, "evaluate", "--provider", "cohere", "--csv", csv);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toContain("--provider is bedrock or gemini");
-    const key = await ielts(
-      {},
-      "evaluate",
-      "--provider",
-      "gemini",
-      "--csv",
-      csv,
-      "--out",
-      path.join(dir, "x.jsonl"),
-    );
+    const results = path.join(dir, "x.jsonl");
+    const key = await ielts({}, "evaluate", "--provider", "gemini", "--csv", csv, "--out", results);
     expect(key.code).toBe(2);
     expect(key.stderr).toContain("GEMINI_API_KEY is not set");
     const few = path.join(dir, "few.jsonl");
@@ -129,14 +121,8 @@ describe("calibrating a cloud model on a school's marked essays", () => {
       few,
       `${JSON.stringify({ id: "a", task: 2, truth: 6, provider: "gemini", modelId: "m", overall: 7, criteria: { TR: 7 }, costUsd: 0 })}\n`,
     );
-    const tooFew = await ielts(
-      {},
-      "calibrate",
-      "--results",
-      few,
-      "--out",
-      path.join(dir, "calibrations.json"),
-    );
+    const fitted = path.join(dir, "calibrations.json");
+    const tooFew = await ielts({}, "calibrate", "--results", few, "--out", fitted);
     expect(tooFew.code).toBe(2);
     expect(tooFew.stderr).toContain("at least 10 marked answers");
   });

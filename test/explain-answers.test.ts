@@ -3,25 +3,17 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { explainersFromEnv } from "../src/ai/config";
 import { explainAssessment } from "../src/assessments/explain";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { questionsOf, readingTests } from "../src/content/papers";
 import { getAssessment } from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { getDb } from "../src/data/tables";
-import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";
+import { startFakeBedrock } from "./fakes/bedrock-server";
 import { fakeBedrockPort } from "./support/ports";
+import { useFake } from "./support/fakes";
+import { publishTwice } from "./support/assessments";
 
-let bedrock: FakeBedrock;
-
-beforeAll(async () => {
-  bedrock = await startFakeBedrock(fakeBedrockPort);
-});
-
-afterAll(async () => {
-  await bedrock.close();
-});
-
-beforeEach(() => bedrock.reset());
+const bedrock = useFake(() => startFakeBedrock(fakeBedrockPort));
 
 /** A Reading paper already marked, with its first question wrong. */
 async function markedPaper(
@@ -113,10 +105,7 @@ describe("explain-answers worker through Sandbox", () => {
       answer: { explanations: [{ id: questionId, text: "Read the second paragraph again." }] },
       delayMs: 3_000,
     });
-    await Promise.all([
-      publishEvent("explain-answers", { assessmentId: assessment.assessmentId }),
-      publishEvent("explain-answers", { assessmentId: assessment.assessmentId }),
-    ]);
+    await publishTwice("explain-answers", assessment.assessmentId);
     const done = await explained(assessment.assessmentId);
     expect(done.explainedBy).toBe("amazon.nova-micro-v1:0");
     // Give the second delivery time to run and find the paper claimed or explained.

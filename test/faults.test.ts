@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLISH_TIMEOUT_MS, sweepStuck } from "../src/assessments/queue";
 import { createAssessment, getAssessment } from "../src/data/assessments";
-import type { Assessment, WritingSubmission } from "../src/domain/assessment";
+import type { WritingSubmission } from "../src/domain/assessment";
 import type { Publish } from "../src/data/events";
 import { publishEvent } from "../src/data/events";
 import { DYNAMODB_TIMEOUTS } from "../src/data/tables";
@@ -12,10 +12,12 @@ import { SPEAKING_HAND_IN_FAILED } from "../src/assessments/speaking-fields";
 import { scoringEventHandler } from "../src/events/scoring-handler";
 import { task2Essay } from "./ai/fixtures";
 import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";
-import { nextMatching, startFaultyProxy, type FaultyProxy } from "./fakes/faulty-proxy";
+import { nextMatching, startFaultyProxy } from "./fakes/faulty-proxy";
 import { InProcessClient } from "./support/in-process";
 import { testPorts } from "./support/ports";
 import { createStudent, sessionCookieFor } from "./support/users";
+import { useFake } from "./support/fakes";
+import { settled as settledAssessment } from "./support/assessments";
 
 /*
  * Faults injected between real components: this process's DynamoDB client and event publisher
@@ -30,12 +32,10 @@ const saved = { ...process.env };
 /** A new student's free month of cloud-scored assessments. */
 const FREE_WRITING = TIERS.find((t) => t.id === "free")!.credits;
 
-let db: FaultyProxy;
-let bus: FaultyProxy;
+const db = useFake(() => startFaultyProxy(testPorts.tables));
+const bus = useFake(() => startFaultyProxy(testPorts.events));
 
-beforeAll(async () => {
-  db = await startFaultyProxy(testPorts.tables);
-  bus = await startFaultyProxy(testPorts.events);
+beforeAll(() => {
   // Read when this process first connects (getDb, arc.events): nothing here has connected yet.
   process.env.ARC_TABLES_PORT = String(db.port);
   process.env.ARC_EVENTS_PORT = String(bus.port);
@@ -43,16 +43,6 @@ beforeAll(async () => {
     ...(JSON.parse(process.env.ARC_SANDBOX ?? "{}") as object),
     ports: { http: testPorts.http, events: bus.port, tables: db.port, _arc: testPorts.internal },
   });
-});
-
-afterAll(async () => {
-  await db.close();
-  await bus.close();
-});
-
-beforeEach(() => {
-  db.reset();
-  bus.reset();
 });
 
 /** A student with a Task 2 draft open, as after pressing Start. */
@@ -82,15 +72,9 @@ function publishOnly(ids: string[]): Publish {
   };
 }
 
-async function settled(assessmentId: string, timeoutMs = 30_000): Promise<Assessment> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const assessment = await getAssessment(assessmentId);
-    if (assessment?.status === "scored" || assessment?.status === "failed") return assessment;
-    if (Date.now() > deadline) throw new Error(`still ${assessment?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** The worker's verdict, bounded: a fault here must not hang the suite. */
+const settled = (assessmentId: string) =>
+  settledAssessment(assessmentId, { timeoutMs: 30_000, pollMs: 250 });
 
 /** Waits, bounded, for `done` to hold. */
 async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createAssessment, getAssessment, listUserAssessments } from "../src/data/assessments";
+import { getAssessment, listUserAssessments } from "../src/data/assessments";
 import { fieldName } from "../src/assessments/objective-fields";
 import { parseWordLimit } from "../src/scoring/question-schema";
 import { loadObjectiveResult } from "~/models/objective.server";
@@ -11,6 +11,7 @@ import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import { FormClient } from "./support/client";
 import { answersWorth, paperOf, studentCookie } from "./support/objective";
 import { signedInClient } from "./support/users";
+import { queuedEssay } from "./support/assessments";
 
 async function student(label: string): Promise<FormClient> {
   const client = new FormClient();
@@ -311,18 +312,7 @@ describe("the page while an answer is being scored", () => {
   it("reloads only without JavaScript, says so, and stops on request", async () => {
     const { client, user } = await signedInClient("scoring-wait");
     // Queued and never published: it stays pending for as long as the test looks at it.
-    const { assessmentId } = await createAssessment({
-      userId: user.userId,
-      skill: "writing",
-      status: "queued",
-      submission: {
-        kind: "writing",
-        task: 2,
-        module: "academic",
-        prompt: "Discuss.",
-        response: "x",
-      },
-    });
+    const { assessmentId } = await queuedEssay(user.userId);
     const html = await (await client.get(`/assessments/${assessmentId}`)).text();
     const head = html.slice(0, html.indexOf("</head>"));
     // In <head> a refresh reloads the whole page even with JavaScript on (axe: meta-refresh).

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticate, requestPasswordReset } from "../src/accounts/service";
 import { createGeminiProvider } from "../src/ai/gemini";
 import { createLocalProvider } from "../src/ai/local";
@@ -25,13 +25,14 @@ import {
   type TablePrivacy,
 } from "../src/privacy/tables";
 import { modelAnswer } from "./ai/helpers";
-import { startFakeGemini, type FakeGemini } from "./fakes/gemini-server";
+import { startFakeGemini } from "./fakes/gemini-server";
 import { ApiClient } from "./support/api-client";
 import { tinyWav } from "./support/audio";
 import { FormClient } from "./support/client";
 import { baseUrl } from "./support/ports";
 import { createStudent, signedInClient, TEST_PASSWORD } from "./support/users";
 import { unzip } from "./support/zip";
+import { useFake } from "./support/fakes";
 
 const TYPED_PART: SpeakingPartAnswer = {
   part: 1,
@@ -292,13 +293,8 @@ describe("erasure", () => {
 });
 
 describe("consent before a recording goes to the cloud scorer", () => {
-  let fake: FakeGemini;
+  const fake = useFake(startFakeGemini);
   const local = createLocalProvider();
-  beforeAll(async () => {
-    fake = await startFakeGemini();
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
 
   const sentAudio = () =>
     fake.requests.some((request) =>

@@ -1,18 +1,18 @@
 import type { ScoringResult } from "../src/domain/result";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listQuestions } from "../src/content/bank";
-import { claimForScoring, createAssessment, saveMarked, saveScored } from "../src/data/assessments";
+import { createAssessment, saveMarked } from "../src/data/assessments";
 import { parseCsv } from "../src/scoring/csv";
 import { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";
+import { scoredAssessment, task2 } from "./support/assessments";
+import { scoringResult } from "./support/results";
 
 const PROMPT =
   'Some people say "museums should be free", while others disagree.\n\nDiscuss both views.';
 
 function result(overall: number, criteria: Record<string, number>): ScoringResult {
-  return {
-    criteria,
-    overall,
+  return scoringResult(criteria, overall, {
     feedback: { summary: "Scored for the profile test.", points: [] },
     highlights: [
       {
@@ -23,32 +23,23 @@ function result(overall: number, criteria: Record<string, number>): ScoringResul
         suggestion: "Museums are",
       },
     ],
-    flags: [],
-    provider: "local",
-    modelId: "test",
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
-    latencyMs: 1,
-  };
+  });
 }
 
 async function scoredWriting(userId: string, day: string, overall: number) {
-  const a = await createAssessment({
-    userId,
-    skill: "writing",
-    status: "queued",
-    submission: {
-      kind: "writing",
-      task: 2,
-      module: "academic",
-      prompt: PROMPT,
-      response: "Museums is free in many countries, and this helps families visit them often.",
+  const a = await scoredAssessment(
+    {
+      userId,
+      skill: "writing",
+      status: "queued",
+      submission: task2(
+        PROMPT,
+        "Museums is free in many countries, and this helps families visit them often.",
+      ),
+      now: new Date(`${day}T10:00:00.000Z`),
     },
-    now: new Date(`${day}T10:00:00.000Z`),
-  });
-  await claimForScoring(a.assessmentId);
-  await saveScored(a.assessmentId, result(overall, { TR: overall, CC: 6, LR: 6, GRA: 5.5 }), []);
+    result(overall, { TR: overall, CC: 6, LR: 6, GRA: 5.5 }),
+  );
   return a.assessmentId;
 }
 

@@ -4,30 +4,12 @@ import { getQrToken } from "../src/data/qr-tokens";
 import { randomToken, sha256 } from "../src/domain/tokens";
 import { qrPayload, qrSvg } from "~/qr.server";
 import { qrAppCookie, qrLoginCookie, sessionCookie } from "~/security/cookies.server";
-import { ApiClient, type ApiResult, type Problem } from "./support/api-client";
+import { ApiClient, dataOf, PROBLEMS, problemOf, signedInApp } from "./support/api-client";
 import { FormClient } from "./support/client";
-import { createStudent, signedInClient, TEST_PASSWORD } from "./support/users";
+import { signedInClient } from "./support/users";
 
-const PROBLEMS = "https://ielts-ai-prep.example/problems/";
 const CHROME =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
-
-function dataOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.status} ${JSON.stringify(result.problem)}`);
-  return result.data;
-}
-
-function problemOf<T>(result: ApiResult<T>): Problem {
-  if (result.ok) throw new Error(`expected a problem, got ${result.status}`);
-  return result.problem;
-}
-
-async function signedInApp(label: string) {
-  const user = await createStudent(label);
-  const app = new ApiClient();
-  dataOf(await app.signIn(user.email, TEST_PASSWORD, `${label} phone`));
-  return { user, app };
-}
 
 const cookieName = (cookie: { name: string }) => cookie.name;
 

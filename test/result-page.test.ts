@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { claimForScoring, createAssessment, saveScored } from "../src/data/assessments";
 import type { ProviderAttempt, Submission, WritingSubmission } from "../src/domain/assessment";
 import type { ScoringResult } from "../src/domain/result";
 import { signedInClient } from "./support/users";
+import { scoredAssessment, task2 } from "./support/assessments";
+import { scoringResult } from "./support/results";
 
 const PROMPT =
   "Some people think that cities should ban private cars from their centres. To what extent do you agree or disagree?";
@@ -12,20 +13,11 @@ function result(
   extra: Partial<ScoringResult> = {},
 ): ScoringResult {
   const overall = Object.values(criteria).reduce((a, b) => a + b, 0) / Object.keys(criteria).length;
-  return {
-    criteria,
-    overall,
+  return scoringResult(criteria, overall, {
     feedback: { summary: "Estimated band.", points: [] },
-    highlights: [],
-    flags: [],
-    provider: "local",
     modelId: "offline-test",
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
-    latencyMs: 1,
     ...extra,
-  };
+  });
 }
 
 async function scoredPage(
@@ -35,9 +27,11 @@ async function scoredPage(
 ) {
   const { client, user } = await signedInClient("result-page");
   const skill = submission.kind === "speaking" ? "speaking" : "writing";
-  const a = await createAssessment({ userId: user.userId, skill, submission, status: "queued" });
-  await claimForScoring(a.assessmentId);
-  await saveScored(a.assessmentId, scored, attempts);
+  const a = await scoredAssessment(
+    { userId: user.userId, skill, submission, status: "queued" },
+    scored,
+    attempts,
+  );
   const page = await client.get(`/assessments/${a.assessmentId}`);
   expect(page.status).toBe(200);
   // React marks text boundaries with empty comments; the student reads the text without them.
@@ -46,13 +40,7 @@ async function scoredPage(
 
 describe("the result page", () => {
   it("shows the question, and gives a band-1 answer a full answer as its next step, not half a band", async () => {
-    const essay: WritingSubmission = {
-      kind: "writing",
-      task: 2,
-      module: "academic",
-      prompt: PROMPT,
-      response: "Cars are bad for cities.",
-    };
+    const essay: WritingSubmission = task2(PROMPT, "Cars are bad for cities.");
     const html = await scoredPage(
       essay,
       result({ TR: 1, CC: 1, LR: 1, GRA: 1 }, { flags: ["too-short-band-1"] }),
@@ -95,13 +83,7 @@ describe("the result page", () => {
   });
 
   it("says when a configured cloud model failed and the offline scorer gave the bands", async () => {
-    const essay: WritingSubmission = {
-      kind: "writing",
-      task: 2,
-      module: "academic",
-      prompt: PROMPT,
-      response: "Cars are bad for cities.",
-    };
+    const essay: WritingSubmission = task2(PROMPT, "Cars are bad for cities.");
     const failed = { provider: "bedrock", ok: false, error: "unavailable: 503", latencyMs: 40 };
     const offline = { provider: "local", modelId: "offline-test", ok: true, latencyMs: 90 };
     const fellBack = await scoredPage(essay, result({ TR: 5, CC: 5, LR: 5, GRA: 5 }), [

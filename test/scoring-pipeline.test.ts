@@ -1,6 +1,6 @@
 import type { Assessment, WritingSubmission } from "../src/domain/assessment";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { offlineEvidence } from "../src/ai/local";
 import { enqueueScoring, GAVE_UP_REASON, SWEEP_POLICY, sweepStuck } from "../src/assessments/queue";
 import { createAssessment, getAssessment, recordPublished } from "../src/data/assessments";
@@ -8,35 +8,15 @@ import { publishEvent } from "../src/data/events";
 import { listUserSafetyLogs } from "../src/data/safety-logs";
 import { plausibleAnswer } from "./ai/helpers";
 import { injectionEssay, task2Essay } from "./ai/fixtures";
-import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";
+import { startFakeBedrock } from "./fakes/bedrock-server";
 import { fakeBedrockPort } from "./support/ports";
+import { useFake } from "./support/fakes";
+import { settled, publishTwice } from "./support/assessments";
 
-let bedrock: FakeBedrock;
-
-beforeAll(async () => {
-  bedrock = await startFakeBedrock(fakeBedrockPort);
-});
-
-afterAll(async () => {
-  await bedrock.close();
-});
-
-beforeEach(() => bedrock.reset());
+const bedrock = useFake(() => startFakeBedrock(fakeBedrockPort));
 
 async function queued(submission: WritingSubmission, userId = randomUUID()): Promise<Assessment> {
   return createAssessment({ userId, skill: "writing", submission, status: "queued" });
-}
-
-async function settled(assessmentId: string, timeoutMs = 90_000): Promise<Assessment> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const assessment = await getAssessment(assessmentId);
-    if (assessment && (assessment.status === "scored" || assessment.status === "failed")) {
-      return assessment;
-    }
-    if (Date.now() > deadline) throw new Error(`still ${assessment?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 function converseCalls(): number {
@@ -76,10 +56,7 @@ describe("scoring workers through Sandbox", () => {
     const evidence = await offlineEvidence(task2Essay);
     bedrock.otherwise({ kind: "answer", answer: plausibleAnswer(evidence) });
     const assessment = await queued(task2Essay as WritingSubmission);
-    await Promise.all([
-      publishEvent("score-writing", { assessmentId: assessment.assessmentId }),
-      publishEvent("score-writing", { assessmentId: assessment.assessmentId }),
-    ]);
+    await publishTwice("score-writing", assessment.assessmentId);
 
     const done = await settled(assessment.assessmentId);
     expect(done.status).toBe("scored");

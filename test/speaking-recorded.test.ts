@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGeminiProvider } from "../src/ai/gemini";
 import { createLocalProvider } from "../src/ai/local";
 import {
@@ -19,9 +19,10 @@ import { getAudioStore } from "../src/data/audio-store";
 import type { SpeakingPartAnswer } from "../src/domain/assessment";
 import { answerCloudAudioConsent } from "../src/privacy/consent";
 import { modelAnswer } from "./ai/helpers";
-import { startFakeGemini, type FakeGemini } from "./fakes/gemini-server";
-import { startFakeTranscribe, type FakeTranscribe } from "./fakes/transcribe-server";
+import { startFakeGemini } from "./fakes/gemini-server";
+import { startFakeTranscribe } from "./fakes/transcribe-server";
 import { tinyWav } from "./support/audio";
+import { useFake } from "./support/fakes";
 
 const PART_1: SpeakingPartAnswer = {
   part: 1,
@@ -56,21 +57,8 @@ async function queuedSpeaking(parts: SpeakingPartAnswer[]) {
 }
 
 const local = createLocalProvider();
-let fake: FakeGemini;
-let transcribe: FakeTranscribe;
-
-beforeAll(async () => {
-  fake = await startFakeGemini();
-  transcribe = await startFakeTranscribe();
-});
-afterAll(async () => {
-  await fake.close();
-  await transcribe.close();
-});
-beforeEach(() => {
-  fake.reset();
-  transcribe.reset();
-});
+const fake = useFake(startFakeGemini);
+const transcribe = useFake(startFakeTranscribe);
 
 describe("recorded Speaking answers without a transcript", () => {
   it("offline, leaves a recorded part out of the bands instead of scoring it as silence", async () => {

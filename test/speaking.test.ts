@@ -1,9 +1,9 @@
-import type { Assessment } from "../src/domain/assessment";
 import { describe, expect, it } from "vitest";
 import { getAssessment } from "../src/data/assessments";
 import { MAX_AUDIO_BYTES } from "../src/assessments/speaking-fields";
 import type { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";
+import { settled } from "./support/assessments";
 
 const PAGE = "/assessments/speaking/new?module=general";
 
@@ -24,6 +24,23 @@ function hiddenFields(html: string): Record<string, string> {
     fields[name!] = value!;
   }
   return fields;
+}
+
+/**
+ * A new student's draft, then "Kept" and `length` letters saved as all three transcripts: that
+ * text, the reply, the draft as it was before, and a way to read it again after.
+ */
+async function saveAllThree(label: string, length: number) {
+  const long = `Kept${"a".repeat(length)}`;
+  const { client } = await signedInClient(label);
+  const page = hiddenFields(await (await client.get(PAGE)).text());
+  const before = await getAssessment(page.assessmentId!);
+  const response = await postMultipart(
+    client,
+    { intent: "save", "transcript-1": long, "transcript-2": long, "transcript-3": long },
+    {},
+  );
+  return { long, response, before, draft: () => getAssessment(page.assessmentId!) };
 }
 
 // FormClient posts url-encoded forms; a form with a file goes as multipart, as a browser sends it.
@@ -48,18 +65,6 @@ async function postMultipart(
     body,
     redirect: "manual",
   });
-}
-
-async function settled(id: string): Promise<Assessment> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const assessment = await getAssessment(id);
-    if (assessment && (assessment.status === "scored" || assessment.status === "failed")) {
-      return assessment;
-    }
-    if (Date.now() > deadline) throw new Error(`still ${assessment?.status} after 90 s`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
 }
 
 describe("a Speaking test through the page, without JavaScript", () => {
@@ -144,36 +149,20 @@ describe("a Speaking test through the page, without JavaScript", () => {
   // Three 1 MB transcripts were one word each, so the word limit let them through to DynamoDB,
   // whose 400 KB item limit threw: a 500, and the text gone.
   it("refuses three 1 MB transcripts with 413 and says to go back, keeping the saved draft", async () => {
-    const { client } = await signedInClient("speaker-huge");
-    const page = hiddenFields(await (await client.get(PAGE)).text());
-    const before = await getAssessment(page.assessmentId!);
-    const long = `Kept${"a".repeat(1_000_000)}`;
-    const response = await postMultipart(
-      client,
-      { intent: "save", "transcript-1": long, "transcript-2": long, "transcript-3": long },
-      {},
-    );
+    const { response, before, draft } = await saveAllThree("speaker-huge", 1_000_000);
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain("Back button");
-    expect((await getAssessment(page.assessmentId!))?.updatedAt).toBe(before?.updatedAt);
+    expect((await draft())?.updatedAt).toBe(before?.updatedAt);
   });
 
   it("keeps 300 KB transcripts in the form with 413 (over the item limit together)", async () => {
-    const { client } = await signedInClient("speaker-large");
-    const page = hiddenFields(await (await client.get(PAGE)).text());
-    const before = await getAssessment(page.assessmentId!);
-    const long = `Kept${"a".repeat(300_000)}`;
-    const response = await postMultipart(
-      client,
-      { intent: "save", "transcript-1": long, "transcript-2": long, "transcript-3": long },
-      {},
-    );
+    const { long, response, before, draft } = await saveAllThree("speaker-large", 300_000);
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain("20,000 characters");
     expect(html).toContain(`>${long}</textarea>`);
-    expect((await getAssessment(page.assessmentId!))?.updatedAt).toBe(before?.updatedAt);
+    expect((await draft())?.updatedAt).toBe(before?.updatedAt);
   });
 
   it("answers 404, not 500, for an empty, missing or over-long assessment id", async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   claimForScoring,
-  createAssessment,
   getAssessment,
   listUserAssessments,
   saveFailed,
@@ -9,6 +8,7 @@ import {
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import type { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";
+import { queuedEssay } from "./support/assessments";
 
 function assessmentIdFrom(html: string): string {
   const id = /name="assessmentId" value="([^"]+)"/.exec(html)?.[1];
@@ -132,18 +132,7 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
 describe("a failed scoring", () => {
   it("shows the reason and scores again when the student presses retry", async () => {
     const { client, user } = await signedInClient("retry");
-    const assessment = await createAssessment({
-      userId: user.userId,
-      skill: "writing",
-      status: "queued",
-      submission: {
-        kind: "writing",
-        task: 2,
-        module: "academic",
-        prompt: "Discuss.",
-        response: GOOD_ESSAY,
-      },
-    });
+    const assessment = await queuedEssay(user.userId, "Discuss.", GOOD_ESSAY);
     await claimForScoring(assessment.assessmentId);
     await saveFailed(assessment.assessmentId, "We could not score this answer just now.", []);
 

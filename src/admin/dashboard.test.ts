@@ -3,20 +3,10 @@ import type { Assessment } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { buildDashboard, dashboardCsv, lastDays, quantileFromHistogram } from "./dashboard";
 import { latencyField, scoringCounters } from "./stats";
+import { scoringResult } from "../../test/support/results";
 
-const result = (provider: ScoringResult["provider"], costUsd: number): ScoringResult => ({
-  criteria: {},
-  overall: 6,
-  feedback: { summary: "", points: [] },
-  highlights: [],
-  flags: [],
-  provider,
-  modelId: "m",
-  inputTokens: 0,
-  outputTokens: 0,
-  costUsd,
-  latencyMs: 1,
-});
+const result = (provider: ScoringResult["provider"], costUsd: number): ScoringResult =>
+  scoringResult({}, 6, { provider, modelId: "m", costUsd });
 
 const essay = (over: Partial<Assessment>): Assessment => ({
   assessmentId: "a",

@@ -3,6 +3,7 @@ import type { ScoringResult } from "../domain/result";
 import { calibrate, type Calibration } from "../scoring/calibration";
 import { withCalibration } from "./calibrated";
 import type { ScoringRequest } from "./types";
+import { scoringResult } from "../../test/support/results";
 
 const essay: ScoringRequest = {
   kind: "writing",
@@ -12,19 +13,14 @@ const essay: ScoringRequest = {
   response: "An essay.",
 };
 
-const cloud: ScoringResult = {
-  criteria: { TR: 7, CC: 7, LR: 7.5, GRA: 7 },
-  overall: 7,
-  feedback: { summary: "", points: [] },
-  highlights: [],
-  flags: [],
+const cloud: ScoringResult = scoringResult({ TR: 7, CC: 7, LR: 7.5, GRA: 7 }, 7, {
   provider: "gemini",
   modelId: "gemini-2.5-flash",
   inputTokens: 1_000,
   outputTokens: 300,
   costUsd: 0.001,
   latencyMs: 900,
-};
+});
 
 /** Gemini a band kinder than the examiners on 50 essays. */
 const KIND: Calibration = calibrate(

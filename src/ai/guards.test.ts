@@ -2,6 +2,7 @@ import type { ScoringResult } from "../domain/result";
 import { describe, expect, it } from "vitest";
 import { checkPlausibility, validateAndClamp, type Evidence } from "./guards";
 import type { ScoringRequest } from "./types";
+import { scoringResult } from "../../test/support/results";
 
 const essay: ScoringRequest = {
   kind: "writing",
@@ -110,19 +111,11 @@ describe("validateAndClamp", () => {
 });
 
 function scored(criteria: Record<string, number>, overall: number): ScoringResult {
-  return {
-    criteria,
-    overall,
-    feedback: { summary: "", points: [] },
-    highlights: [],
-    flags: [],
+  return scoringResult(criteria, overall, {
     provider: "bedrock",
     modelId: "amazon.nova-micro-v1:0",
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
     latencyMs: 0,
-  };
+  });
 }
 
 const evidence = (over: Partial<Evidence>): Evidence => ({
@@ -160,33 +153,22 @@ describe("checkPlausibility", () => {
   });
 
   it("applies the offline scorer's gates to the criteria they govern", () => {
-    const short = evidence({
-      flags: ["under-length"],
-      overall: 5,
-      criteria: { TR: 4, CC: 5.5, LR: 5.5, GRA: 5 },
-    });
+    const gated = (flag: string, overall: number, criteria: Record<string, number>) =>
+      evidence({ flags: [flag], overall, criteria });
+    const refused = (reason: string) => ({ ok: false, reason });
+    const short = gated("under-length", 5, { TR: 4, CC: 5.5, LR: 5.5, GRA: 5 });
     expect(checkPlausibility(scored({ TR: 4, CC: 6.5, LR: 6.5, GRA: 6 }, 6), short).ok).toBe(true);
-    expect(checkPlausibility(scored({ TR: 5, CC: 6, LR: 6, GRA: 6 }, 6), short)).toMatchObject({
-      ok: false,
-      reason: 'TR 5 is above 4, the limit under "under-length"',
-    });
-    const salad = evidence({
-      flags: ["word-salad"],
-      overall: 2,
-      criteria: { TR: 2, CC: 2, LR: 2, GRA: 2 },
-    });
+    expect(checkPlausibility(scored({ TR: 5, CC: 6, LR: 6, GRA: 6 }, 6), short)).toMatchObject(
+      refused('TR 5 is above 4, the limit under "under-length"'),
+    );
+    const salad = gated("word-salad", 2, { TR: 2, CC: 2, LR: 2, GRA: 2 });
     expect(checkPlausibility(scored({ TR: 2, CC: 2, LR: 2.5, GRA: 2 }, 2), salad).ok).toBe(false);
     // A Task 1 report quoting no figures: the model may not rate Task Achievement above it.
-    const noData = evidence({
-      flags: ["no-data"],
-      overall: 5.5,
-      criteria: { TA: 5, CC: 6, LR: 6, GRA: 5.5 },
-    });
+    const noData = gated("no-data", 5.5, { TA: 5, CC: 6, LR: 6, GRA: 5.5 });
     expect(checkPlausibility(scored({ TA: 5, CC: 7, LR: 6.5, GRA: 6 }, 6), noData).ok).toBe(true);
-    expect(checkPlausibility(scored({ TA: 6, CC: 6, LR: 6, GRA: 6 }, 6), noData)).toMatchObject({
-      ok: false,
-      reason: 'TA 6 is above 5, the limit under "no-data"',
-    });
+    expect(checkPlausibility(scored({ TA: 6, CC: 6, LR: 6, GRA: 6 }, 6), noData)).toMatchObject(
+      refused('TA 6 is above 5, the limit under "no-data"'),
+    );
   });
 
   it("limits an unassessed criterion under a whole-answer gate by the offline bands", () => {

@@ -14,13 +14,13 @@ const mock: Assessment = {
   mockChildren: { writing1: "w1", writing2: "w2", speaking: "s" },
 };
 
+/** A part of the mock, scored: its id and skill, in the mock's module. */
+const part = <S extends Assessment["skill"]>(id: string, skill: S) =>
+  ({ ...base, assessmentId: id, skill, module: "academic", status: "scored" }) as const;
+
 function paper(id: string, skill: "reading" | "listening", band: number): Assessment {
   return {
-    ...base,
-    assessmentId: id,
-    skill,
-    module: "academic",
-    status: "scored",
+    ...part(id, skill),
     submission: { kind: "objective", module: "academic", testId: "t", mockId: "m" },
     createdAt: "2025-01-01T10:05:00Z",
     marking: { raw: 0, maxRaw: 40, band, form: "listening", byType: {}, results: [] },
@@ -29,11 +29,7 @@ function paper(id: string, skill: "reading" | "listening", band: number): Assess
 
 function scored(id: string, skill: "writing" | "speaking", overall: number, task?: 1 | 2) {
   return {
-    ...base,
-    assessmentId: id,
-    skill,
-    module: "academic",
-    status: "scored",
+    ...part(id, skill),
     submission:
       skill === "writing"
         ? { kind: "writing", task: task!, module: "academic", prompt: "p", response: "r" }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createBedrockClient, createBedrockProvider, NOVA_MICRO } from "../../src/ai/bedrock";
 import { scoreWithChain } from "../../src/ai/chain";
 import { providersFromEnv } from "../../src/ai/config";
@@ -6,9 +6,10 @@ import type { Evidence } from "../../src/ai/guards";
 import { createLocalProvider, offlineEvidence } from "../../src/ai/local";
 import { costUsd } from "../../src/ai/prices";
 import type { ScoringProvider } from "../../src/ai/types";
-import { startFakeBedrock, type FakeBedrock } from "../fakes/bedrock-server";
+import { startFakeBedrock } from "../fakes/bedrock-server";
 import { injectionEssay, shortEssay, task2Essay } from "./fixtures";
 import { chainOptions, modelAnswer, plausibleAnswer } from "./helpers";
+import { useFake } from "../support/fakes";
 
 type ConverseBody = {
   system: { text: string }[];
@@ -21,21 +22,27 @@ type ConverseBody = {
   };
 };
 
-let fake: FakeBedrock;
+const fake = useFake(startFakeBedrock);
 let bedrock: ScoringProvider;
 const local = createLocalProvider();
 let evidence: Evidence;
 
 beforeAll(async () => {
-  fake = await startFakeBedrock();
   bedrock = createBedrockProvider({
     client: createBedrockClient({ endpoint: fake.url, region: "eu-west-2" }),
     maxTokens: 1_200,
   });
   evidence = await offlineEvidence(task2Essay);
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+
+/** The providers an eu-west-2 Lambda configures for Bedrock at the fake, with `env` besides. */
+const bedrockFromEnv = (env: Record<string, string>) =>
+  providersFromEnv({
+    AI_PROVIDERS: "bedrock",
+    BEDROCK_ENDPOINT: fake.url,
+    AWS_REGION: "eu-west-2",
+    ...env,
+  });
 
 const body = (i = 0) => fake.requests[i]?.body as ConverseBody;
 
@@ -205,11 +212,7 @@ describe("bedrock provider against the fake Converse API", () => {
 
   it("is reached through providersFromEnv with BEDROCK_ENDPOINT", async () => {
     fake.script({ kind: "answer", answer: plausibleAnswer(evidence) });
-    const providers = providersFromEnv({
-      AI_PROVIDERS: "bedrock",
-      BEDROCK_ENDPOINT: fake.url,
-      AWS_REGION: "eu-west-2",
-    });
+    const providers = bedrockFromEnv({});
     expect(providers.map((p) => p.name)).toEqual(["bedrock", "local"]);
     const { result } = await scoreWithChain(task2Essay, providers, chainOptions(evidence).options);
     expect(result.provider).toBe("bedrock");
@@ -220,12 +223,9 @@ describe("bedrock provider against the fake Converse API", () => {
 
   it("calls the EU inference profile from the region BEDROCK_REGION names", async () => {
     fake.script({ kind: "answer", answer: plausibleAnswer(evidence) });
-    const providers = providersFromEnv({
-      AI_PROVIDERS: "bedrock",
-      BEDROCK_ENDPOINT: fake.url,
+    const providers = bedrockFromEnv({
       BEDROCK_MODEL_ID: "eu.amazon.nova-micro-v1:0",
       BEDROCK_REGION: "eu-west-1",
-      AWS_REGION: "eu-west-2",
     });
     const { result } = await scoreWithChain(task2Essay, providers, chainOptions(evidence).options);
     expect(result.modelId).toBe("eu.amazon.nova-micro-v1:0");

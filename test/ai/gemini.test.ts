@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scoreWithChain } from "../../src/ai/chain";
 import { providersFromEnv } from "../../src/ai/config";
 import { createGeminiProvider, DEFAULT_GEMINI_MODELS } from "../../src/ai/gemini";
@@ -7,9 +7,10 @@ import type { Evidence } from "../../src/ai/guards";
 import { createLocalProvider, offlineEvidence } from "../../src/ai/local";
 import { costUsd } from "../../src/ai/prices";
 import type { ScoringProvider, ScoringRequest } from "../../src/ai/types";
-import { startFakeGemini, type FakeGemini } from "../fakes/gemini-server";
+import { startFakeGemini } from "../fakes/gemini-server";
 import { task1Letter, task2Essay } from "./fixtures";
 import { chainOptions, modelAnswer, plausibleAnswer } from "./helpers";
+import { useFake } from "../support/fakes";
 
 type GenerateBody = {
   systemInstruction: { parts: { text: string }[] };
@@ -30,31 +31,28 @@ const { light, strong } = DEFAULT_GEMINI_MODELS;
 const CHROME_RECORDING = new Uint8Array(
   readFileSync(new URL("../../src/ai/fixtures/chromium-recording.webm", import.meta.url)),
 );
-let fake: FakeGemini;
+const fake = useFake(startFakeGemini);
 let gemini: ScoringProvider;
 const local = createLocalProvider();
 let letterEvidence: Evidence;
 let essayEvidence: Evidence;
 
 beforeAll(async () => {
-  fake = await startFakeGemini();
   gemini = createGeminiProvider({ apiKey: "test-key", baseUrl: fake.url });
   letterEvidence = await offlineEvidence(task1Letter);
   essayEvidence = await offlineEvidence(task2Essay);
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 const body = (i = 0) => fake.requests[i]?.body as GenerateBody;
+
+/** Scores `request` down `providers` with the chain's options for its offline evidence. */
+const scoreAs = (request: ScoringRequest, evidence: Evidence, providers: ScoringProvider[]) =>
+  scoreWithChain(request, providers, chainOptions(evidence).options);
 
 describe("gemini provider against the fake generateContent API", () => {
   it("scores a Task 1 letter with the light model, as JSON at temperature 0", async () => {
     fake.script({ kind: "answer", answer: plausibleAnswer(letterEvidence) });
-    const { result } = await scoreWithChain(
-      task1Letter,
-      [gemini, local],
-      chainOptions(letterEvidence).options,
-    );
+    const { result } = await scoreAs(task1Letter, letterEvidence, [gemini, local]);
 
     expect(fake.models()).toEqual([light]);
     expect(result).toMatchObject({
@@ -87,11 +85,7 @@ describe("gemini provider against the fake generateContent API", () => {
 
   it("scores a Task 2 essay with the strong model", async () => {
     fake.script({ kind: "answer", answer: plausibleAnswer(essayEvidence) });
-    const { result } = await scoreWithChain(
-      task2Essay,
-      [gemini, local],
-      chainOptions(essayEvidence).options,
-    );
+    const { result } = await scoreAs(task2Essay, essayEvidence, [gemini, local]);
     expect(fake.models()).toEqual([strong]);
     expect(result.modelId).toBe(strong);
     expect(result.selectionReason).toMatch(/Task 2 essay/);
@@ -103,11 +97,7 @@ describe("gemini provider against the fake generateContent API", () => {
       { kind: "status", status: 500 },
       { kind: "answer", answer: plausibleAnswer(letterEvidence) },
     );
-    const { result, attempts } = await scoreWithChain(
-      task1Letter,
-      [gemini, local],
-      chainOptions(letterEvidence).options,
-    );
+    const { result, attempts } = await scoreAs(task1Letter, letterEvidence, [gemini, local]);
     expect(fake.models()).toEqual([light, strong]);
     expect(attempts).toHaveLength(1);
     expect(result.modelId).toBe(strong);
@@ -119,11 +109,7 @@ describe("gemini provider against the fake generateContent API", () => {
       { kind: "status", status: 503 },
       { kind: "answer", answer: plausibleAnswer(essayEvidence) },
     );
-    const { result } = await scoreWithChain(
-      task2Essay,
-      [gemini],
-      chainOptions(essayEvidence).options,
-    );
+    const { result } = await scoreAs(task2Essay, essayEvidence, [gemini]);
     expect(fake.models()).toEqual([strong, light]);
     expect(result.modelId).toBe(light);
   });
@@ -133,11 +119,7 @@ describe("gemini provider against the fake generateContent API", () => {
       { kind: "text", text: "{oops" },
       { kind: "answer", answer: plausibleAnswer(letterEvidence) },
     );
-    const { result } = await scoreWithChain(
-      task1Letter,
-      [gemini],
-      chainOptions(letterEvidence).options,
-    );
+    const { result } = await scoreAs(task1Letter, letterEvidence, [gemini]);
     expect(fake.models()).toEqual([light, strong]);
     expect(result.modelId).toBe(strong);
     expect(result.selectionReason).toMatch(/not JSON/);
@@ -167,15 +149,11 @@ describe("gemini provider against the fake generateContent API", () => {
       { kind: "answer", answer: modelAnswer({ TA: b - 1.5, CC: b + 1.5, LR: b, GRA: b }) },
       { kind: "answer", answer: plausibleAnswer(letterEvidence) },
     );
-    const first = await scoreWithChain(task1Letter, [gemini], chainOptions(letterEvidence).options);
+    const first = await scoreAs(task1Letter, letterEvidence, [gemini]);
     expect(first.result.selectionReason).toMatch(
       /escalated because the light model reported low confidence/,
     );
-    const second = await scoreWithChain(
-      task1Letter,
-      [gemini],
-      chainOptions(letterEvidence).options,
-    );
+    const second = await scoreAs(task1Letter, letterEvidence, [gemini]);
     expect(second.result.selectionReason).toMatch(
       /escalated because its criteria were 3 bands apart/,
     );
@@ -187,11 +165,7 @@ describe("gemini provider against the fake generateContent API", () => {
       { kind: "answer", answer: plausibleAnswer(letterEvidence, { confidence: "low" }) },
       { kind: "status", status: 500 },
     );
-    const { result } = await scoreWithChain(
-      task1Letter,
-      [gemini],
-      chainOptions(letterEvidence).options,
-    );
+    const { result } = await scoreAs(task1Letter, letterEvidence, [gemini]);
     expect(result.modelId).toBe(light);
     expect(result.flags).toContain("low-confidence");
     expect(result.selectionReason).toMatch(/light answer stands/);
@@ -259,11 +233,7 @@ describe("gemini provider against the fake generateContent API", () => {
       answer: modelAnswer({ FC: 6, LR: 6, GRA: 6, P: 6.5 }, { quote: "the main reason is work" }),
       usage,
     });
-    const { result } = await scoreWithChain(
-      speaking,
-      [gemini, local],
-      chainOptions(speakingEvidence).options,
-    );
+    const { result } = await scoreAs(speaking, speakingEvidence, [gemini, local]);
     expect(fake.models()).toEqual([strong]);
     expect(result.criteria).toEqual({ FC: 6, LR: 6, GRA: 6, P: 6.5 });
     expect(result.highlights[0]).toMatchObject({ start: 14, end: 37 });

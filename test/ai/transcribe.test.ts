@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   createTranscribeClient,
   createTranscriber,
@@ -7,9 +7,10 @@ import {
   TranscriptionPendingError,
 } from "../../src/ai/transcribe";
 import type { SpeechToText } from "../../src/ai/types";
-import { startFakeTranscribe, type FakeTranscribe } from "../fakes/transcribe-server";
+import { startFakeTranscribe } from "../fakes/transcribe-server";
+import { useFake } from "../support/fakes";
 
-let fake: FakeTranscribe;
+const fake = useFake(startFakeTranscribe);
 const waits: number[] = [];
 const noSleep = async (ms: number) => {
   waits.push(ms);
@@ -31,12 +32,7 @@ const recording = (jobName: string) => ({
   mimeType: "audio/webm;codecs=opus",
 });
 
-beforeAll(async () => {
-  fake = await startFakeTranscribe();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
-  fake.reset();
   waits.length = 0;
 });
 

@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { chromiumForFile, PHONE } from "../support/browser";
 import { uniqueEmail } from "../support/client";
 import { baseUrl } from "../support/ports";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 for (const javaScriptEnabled of [false, true]) {
   describe(`join and login in Chromium, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     it("joins, confirms from the outbox, logs out and logs back in on a phone-sized screen", async () => {
-      const context = await browser.newContext({
-        javaScriptEnabled,
-        viewport: { width: 360, height: 740 },
-      });
+      const context = await chromium.newContext({ javaScriptEnabled, viewport: PHONE });
       const page = await context.newPage();
       const email = uniqueEmail(javaScriptEnabled ? "js" : "nojs");
       const password = "paper-kite-meadow-3";

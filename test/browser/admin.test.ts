@@ -1,24 +1,14 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDaily } from "../../src/data/daily-stats";
-import { createAssessment, claimForScoring, saveScored } from "../../src/data/assessments";
 import { createContentReport, getContentReport } from "../../src/data/content-reports";
+import { scoredAssessment, task2 } from "../support/assessments";
+import { scoringResult } from "../support/results";
 import { seriousViolations } from "../support/axe";
-import { launchChromium } from "../support/browser";
+import { chromiumForFile } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { createAdmin, createStudent, sessionCookieFor } from "../support/users";
+import { createAdmin, createStudent } from "../support/users";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir("test-results", { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 const VIEWPORTS = [
   { width: 360, height: 740 },
@@ -27,8 +17,7 @@ const VIEWPORTS = [
 
 async function adminPage(viewport: { width: number; height: number }) {
   const admin = await createAdmin("admin-browser");
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport });
-  await context.addCookies([{ ...(await sessionCookieFor(admin)), url: baseUrl }]);
+  const context = await chromium.newContext({ javaScriptEnabled: false, viewport }, admin);
   return { context, page: await context.newPage() };
 }
 
@@ -67,35 +56,14 @@ describe("admin pages in Chromium, JavaScript off", () => {
 
   it("resolves a report from the queue with a note, with no serious axe findings", async () => {
     const student = await createStudent("queue-browser");
-    const a = await createAssessment({
-      userId: student.userId,
-      skill: "writing",
-      status: "queued",
-      submission: {
-        kind: "writing",
-        task: 2,
-        module: "academic",
-        prompt: "A prompt.",
-        response: "An essay.",
-      },
-    });
-    await claimForScoring(a.assessmentId);
-    await saveScored(
-      a.assessmentId,
+    const a = await scoredAssessment(
       {
-        criteria: { TR: 5, CC: 5, LR: 5, GRA: 5 },
-        overall: 5,
-        feedback: { summary: "", points: [] },
-        highlights: [],
-        flags: [],
-        provider: "local",
-        modelId: "test",
-        inputTokens: 0,
-        outputTokens: 0,
-        costUsd: 0,
-        latencyMs: 1,
+        userId: student.userId,
+        skill: "writing",
+        status: "queued",
+        submission: task2("A prompt.", "An essay."),
       },
-      [],
+      scoringResult({ TR: 5, CC: 5, LR: 5, GRA: 5 }, 5),
     );
     const report = await createContentReport({
       userId: student.userId,

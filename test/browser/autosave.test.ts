@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchChromium, openTimedPaper } from "../support/browser";
+import { expect, it } from "vitest";
+import { openTimedPaper, chromiumForFile, PHONE } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { createStudent, sessionCookieFor } from "../support/users";
+import { createStudent } from "../support/users";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 // The autosave used to fail without a word: the student believed the essay was saved.
 it("tells the student when an autosave failed, and keeps the text in the box", async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const cookie = await sessionCookieFor(await createStudent("autosave"));
-  await context.addCookies([{ ...cookie, url: baseUrl }]);
+  const context = await chromium.newContext({ viewport: PHONE }, await createStudent("autosave"));
   const page = await context.newPage();
   await openTimedPaper(page, `${baseUrl}/assessments/writing/new?task=2&module=academic`);
   expect(await page.getAttribute("#response", "maxlength")).toBe("20000");

@@ -1,13 +1,10 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { GOOD_ESSAY } from "../../src/scoring/writing/fixtures/essays";
 import { seriousViolations } from "../support/axe";
-import { launchChromium, openTimedPaper } from "../support/browser";
+import { openTimedPaper, chromiumForFile, PHONE } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { createStudent, sessionCookieFor } from "../support/users";
-
-const PHONE = { width: 360, height: 740 };
+import { createStudent } from "../support/users";
 
 const SPOKEN = [
   "I work in a small bakery near the station, and I enjoy it because I meet a lot of people every morning.",
@@ -15,16 +12,7 @@ const SPOKEN = [
   "I think cities should keep more green spaces, because people need somewhere to relax, although land is expensive and councils have to balance parks against housing.",
 ];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir("test-results", { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 /** Whether the element is wholly on screen, where the student is looking. */
 async function onScreen(locator: Locator): Promise<boolean> {
@@ -37,13 +25,10 @@ for (const javaScriptEnabled of [false, true]) {
   describe(`a student's mock test on a 360 px phone, JavaScript ${mode}`, () => {
     it("takes all four skills, confirms what needs confirming, and every page passes axe", async () => {
       // bypassCSP lets the test inject axe-core; the pages' own scripts run under the CSP.
-      const context = await browser.newContext({
-        javaScriptEnabled,
-        viewport: PHONE,
-        bypassCSP: true,
-      });
-      const cookie = await sessionCookieFor(await createStudent(`journey-${mode}`));
-      await context.addCookies([{ ...cookie, url: baseUrl }]);
+      const context = await chromium.newContext(
+        { javaScriptEnabled, viewport: PHONE, bypassCSP: true },
+        await createStudent(`journey-${mode}`),
+      );
       const page = await context.newPage();
       const violations: Record<string, string[]> = {};
       const check = async (name: string) => {

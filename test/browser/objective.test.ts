@@ -1,21 +1,13 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openTimedPaper } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openTimedPaper, chromiumForFile } from "../support/browser";
 import { studentCookie } from "../support/objective";
 import { baseUrl } from "../support/ports";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 async function signedIn(javaScriptEnabled: boolean, width = 1280): Promise<BrowserContext> {
-  const context = await browser.newContext({
+  const context = await chromium.newContext({
     javaScriptEnabled,
     viewport: { width, height: width < 600 ? 740 : 900 },
   });

@@ -1,22 +1,11 @@
-import type { ScoringResult } from "../../src/domain/result";
-import { mkdir } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimForScoring, createAssessment, saveScored } from "../../src/data/assessments";
-import { launchChromium } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { chromiumForFile, PHONE } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { createStudent, sessionCookieFor } from "../support/users";
+import { createStudent } from "../support/users";
+import { scoredAssessment, task2 } from "../support/assessments";
+import { scoringResult } from "../support/results";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir("test-results", { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 const SCORES = [
   {
@@ -36,50 +25,25 @@ const SCORES = [
   { day: "2025-03-20", skill: "speaking", overall: 6.5, criteria: { FC: 7, LR: 6.5, GRA: 6 } },
 ] as const;
 
-function scored(overall: number, criteria: Record<string, number>): ScoringResult {
-  return {
-    criteria,
-    overall,
-    feedback: { summary: "", points: [] },
-    highlights: [],
-    flags: [],
-    provider: "local",
-    modelId: "test",
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
-    latencyMs: 1,
-  };
-}
-
 describe("profile in Chromium, JavaScript off", () => {
   it("shows the charts within a 360 px screen", async () => {
     const user = await createStudent("profile-browser");
     for (const s of SCORES) {
-      const a = await createAssessment({
-        userId: user.userId,
-        skill: s.skill,
-        status: "queued",
-        submission:
-          s.skill === "writing"
-            ? {
-                kind: "writing",
-                task: 2,
-                module: "academic",
-                prompt: "Some people think cities should ban cars from the centre.",
-                response: "An essay.",
-              }
-            : { kind: "speaking", module: "academic", setId: "sp-useful-app", parts: [] },
-        now: new Date(`${s.day}T09:00:00.000Z`),
-      });
-      await claimForScoring(a.assessmentId);
-      await saveScored(a.assessmentId, scored(s.overall, s.criteria), []);
+      await scoredAssessment(
+        {
+          userId: user.userId,
+          skill: s.skill,
+          status: "queued",
+          submission:
+            s.skill === "writing"
+              ? task2("Some people think cities should ban cars from the centre.", "An essay.")
+              : { kind: "speaking", module: "academic", setId: "sp-useful-app", parts: [] },
+          now: new Date(`${s.day}T09:00:00.000Z`),
+        },
+        scoringResult(s.criteria, s.overall),
+      );
     }
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 360, height: 740 },
-    });
-    await context.addCookies([{ ...(await sessionCookieFor(user)), url: baseUrl }]);
+    const context = await chromium.newContext({ javaScriptEnabled: false, viewport: PHONE }, user);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/profile`);
 

@@ -1,21 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { qrLoginCookie } from "~/security/cookies.server";
 import { qrPayload, qrSvg } from "~/qr.server";
 import { ApiClient } from "../support/api-client";
-import { launchChromium } from "../support/browser";
+import { chromiumForFile, PHONE } from "../support/browser";
 import { baseUrl } from "../support/ports";
 import { createStudent, TEST_PASSWORD } from "../support/users";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 for (const javaScriptEnabled of [false, true]) {
   describe(`QR login in Chromium, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
@@ -23,10 +14,7 @@ for (const javaScriptEnabled of [false, true]) {
       const user = await createStudent(javaScriptEnabled ? "qr-js" : "qr-nojs");
       const app = new ApiClient();
       await app.signIn(user.email, TEST_PASSWORD, "Browser test phone");
-      const context = await browser.newContext({
-        javaScriptEnabled,
-        viewport: { width: 360, height: 740 },
-      });
+      const context = await chromium.newContext({ javaScriptEnabled, viewport: PHONE });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/login`);
       await page.getByRole("button", { name: "Show a QR code" }).click();

@@ -1,49 +1,45 @@
-import type { Assessment, SpeakingSubmission } from "../../src/domain/assessment";
+import type { SpeakingSubmission } from "../../src/domain/assessment";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { getAssessment } from "../../src/data/assessments";
 import { tinyWav } from "../support/audio";
-import { launchChromium } from "../support/browser";
+import { chromiumForFile, PHONE } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { sessionCookieFor, createStudent } from "../support/users";
+import { createStudent } from "../support/users";
+import { settled } from "../support/assessments";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  // A fake microphone (a test tone) that needs no permission prompt.
-  browser = await launchChromium([
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+// A fake microphone (a test tone) that needs no permission prompt.
+const chromium = chromiumForFile([
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
+]);
 
 async function signedInPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    viewport: { width: 360, height: 740 },
-  });
-  const cookie = await sessionCookieFor(
+  const context = await chromium.newContext(
+    { javaScriptEnabled, viewport: PHONE },
     await createStudent(javaScriptEnabled ? "js-speak" : "nojs-speak"),
   );
-  await context.addCookies([{ ...cookie, url: baseUrl }]);
   return context.newPage();
 }
 
-async function settled(id: string): Promise<Assessment> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const assessment = await getAssessment(id);
-    if (assessment?.status === "scored" || assessment?.status === "failed") return assessment;
-    if (Date.now() > deadline) throw new Error(`still ${assessment?.status} after 90 s`);
-    await new Promise((done) => setTimeout(done, 1_000));
-  }
+/** Records a part's answer on the fake microphone for `ms`, with the part's own buttons. */
+async function record(part: Locator, ms: number): Promise<void> {
+  await part.getByRole("button", { name: "Record my answer" }).click();
+  await part.locator("meter").waitFor();
+  await part.page().waitForTimeout(ms);
+  await part.getByRole("button", { name: "Stop recording" }).click();
+}
+
+/** Submits the test and waits for the scorer: the assessment's id and what it became. */
+async function submitAndSettle(page: Page) {
+  await page.getByRole("button", { name: "Submit for scoring" }).click();
+  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const scored = await settled(id);
+  return { id, scored, parts: (scored.submission as SpeakingSubmission).parts };
 }
 
 const PART_1 =
@@ -63,13 +59,8 @@ describe("Speaking in Chromium, JavaScript off", () => {
       mimeType: "audio/wav",
       buffer: tinyWav(),
     });
-    await page.getByRole("button", { name: "Submit for scoring" }).click();
-    await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
-    const id = new URL(page.url()).pathname.split("/").pop()!;
-
-    const scored = await settled(id);
+    const { id, scored, parts } = await submitAndSettle(page);
     expect(scored.status).toBe("scored");
-    const parts = (scored.submission as SpeakingSubmission).parts;
     expect(parts.map((p) => p.part)).toEqual([1, 3]);
     expect(parts[0]).toMatchObject({ transcript: PART_1, audioMimeType: "audio/wav" });
     expect(parts[0]!.audioKey).toMatch(
@@ -111,10 +102,7 @@ describe("Speaking in Chromium, JavaScript on", () => {
       if (request.method() === "PUT") puts.push(new URL(request.url()).pathname);
     });
     const part3 = page.locator("fieldset", { hasText: "Part 3: Discussion" });
-    await part3.getByRole("button", { name: "Record my answer" }).click();
-    await part3.locator("meter").waitFor();
-    await page.waitForTimeout(1_500);
-    await part3.getByRole("button", { name: "Stop recording" }).click();
+    await record(part3, 1_500);
     // The part's recording goes up on its own as soon as the part ends.
     await part3.getByText("Recording saved with your draft").waitFor({ timeout: 30_000 });
     expect(await page.$eval("#audio-3", (input) => (input as HTMLInputElement).files?.length)).toBe(
@@ -124,12 +112,8 @@ describe("Speaking in Chromium, JavaScript on", () => {
     await page.fill("#transcript-3", PART_3);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
-    await page.getByRole("button", { name: "Submit for scoring" }).click();
-    await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
-    const id = new URL(page.url()).pathname.split("/").pop()!;
-    const scored = await settled(id);
+    const { scored, parts } = await submitAndSettle(page);
     expect(scored.status).toBe("scored");
-    const parts = (scored.submission as SpeakingSubmission).parts;
     expect(parts.map((p) => p.transcript)).toEqual([PART_1, PART_3]);
     expect(parts[1]).toMatchObject({ audioMimeType: "audio/webm" });
     // Sent to storage itself (locally the app stands in for S3), not inside the form's request.
@@ -143,10 +127,7 @@ describe("Speaking in Chromium, JavaScript on", () => {
     await page.route("**/api/v1/uploads/**", (route) => route.abort("connectionfailed"));
     await page.goto(`${baseUrl}/assessments/speaking/new?module=general`);
     const part1 = page.locator("fieldset", { hasText: "Part 1: Introduction" });
-    await part1.getByRole("button", { name: "Record my answer" }).click();
-    await part1.locator("meter").waitFor();
-    await page.waitForTimeout(1_000);
-    await part1.getByRole("button", { name: "Stop recording" }).click();
+    await record(part1, 1_000);
     await part1.getByText("Recording saved with your draft").waitFor({ timeout: 30_000 });
     const id = await page.inputValue('input[name="assessmentId"]');
     const draft = await getAssessment(id);
@@ -160,10 +141,7 @@ describe("Speaking in Chromium, JavaScript on", () => {
       route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue(),
     );
     const part2 = page.locator("fieldset", { hasText: "Part 2: Long turn" });
-    await part2.getByRole("button", { name: "Record my answer" }).click();
-    await part2.locator("meter").waitFor();
-    await page.waitForTimeout(1_000);
-    await part2.getByRole("button", { name: "Stop recording" }).click();
+    await record(part2, 1_000);
     await part2.getByRole("button", { name: "Send it again" }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });

@@ -1,30 +1,17 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { GOOD_ESSAY } from "../../src/scoring/writing/fixtures/essays";
-import { launchChromium, openTimedPaper } from "../support/browser";
+import { openTimedPaper, chromiumForFile, PHONE } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { createStudent, sessionCookieFor } from "../support/users";
+import { createStudent } from "../support/users";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir("test-results", { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 async function phoneAsNewStudent(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    viewport: { width: 360, height: 740 },
-  });
-  const cookie = await sessionCookieFor(await createStudent(javaScriptEnabled ? "js" : "nojs"));
-  await context.addCookies([{ ...cookie, url: baseUrl }]);
-  return context;
+  return chromium.newContext(
+    { javaScriptEnabled, viewport: PHONE },
+    await createStudent(javaScriptEnabled ? "js" : "nojs"),
+  );
 }
 
 for (const javaScriptEnabled of [false, true]) {

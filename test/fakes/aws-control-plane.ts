@@ -1,5 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { fakeApi } from "../external/http-fake";
 
 // Just enough of SSM and CloudFormation for `arc deploy --dry-run` to write its template
 // without an AWS account: no stored parameters, and no stack yet (a first deploy).
@@ -9,30 +8,20 @@ export async function startFakeControlPlane(): Promise<{
   close(): Promise<void>;
 }> {
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    req.on("end", () => {
-      const target = req.headers["x-amz-target"];
-      requests.push(typeof target === "string" ? target : (req.url ?? ""));
-      if (typeof target === "string" && target.endsWith("GetParametersByPath")) {
-        res.setHeader("content-type", "application/x-amz-json-1.1");
-        res.end(JSON.stringify({ Parameters: [] }));
-        return;
-      }
-      const stack = new URL(req.url ?? "/", "http://x").searchParams.get("StackName") ?? "";
-      res.statusCode = 400;
-      res.setHeader("content-type", "text/xml");
-      res.end(
-        `<ErrorResponse><Error><Code>ValidationError</Code><Message>Stack with id ${stack} does not exist</Message></Error></ErrorResponse>`,
-      );
-    });
+  const { url, close } = await fakeApi((req, res) => {
+    const target = req.headers["x-amz-target"];
+    requests.push(typeof target === "string" ? target : (req.url ?? ""));
+    if (typeof target === "string" && target.endsWith("GetParametersByPath")) {
+      res.setHeader("content-type", "application/x-amz-json-1.1");
+      res.end(JSON.stringify({ Parameters: [] }));
+      return;
+    }
+    const stack = new URL(req.url ?? "/", "http://x").searchParams.get("StackName") ?? "";
+    res.statusCode = 400;
+    res.setHeader("content-type", "text/xml");
+    res.end(
+      `<ErrorResponse><Error><Code>ValidationError</Code><Message>Stack with id ${stack} does not exist</Message></Error></ErrorResponse>`,
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { url, requests, close };
 }

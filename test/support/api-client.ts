@@ -7,6 +7,10 @@ import type { WritingTaskView } from "../../src/assessments/writing";
 import type { UploadTarget } from "../../src/data/audio-store";
 import { expectDocumented } from "./openapi";
 import { baseUrl } from "./ports";
+import { createStudent, TEST_PASSWORD } from "./users";
+
+/** Where the API's problem types live: a problem's `type` is this and a name. */
+export const PROBLEMS = "https://ielts-ai-prep.example/problems/";
 
 /** RFC 9457, as /api/v1 sends it. */
 export interface Problem {
@@ -247,4 +251,24 @@ export class ApiClient {
     }
     return response;
   }
+}
+
+/** The data of a reply the test expects to succeed; a problem fails the test with its detail. */
+export function dataOf<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`${result.status} ${JSON.stringify(result.problem)}`);
+  return result.data;
+}
+
+/** The problem of a reply the test expects to be refused; a success fails the test. */
+export function problemOf<T>(result: ApiResult<T>): Problem {
+  if (result.ok) throw new Error(`expected a problem, got ${result.status}`);
+  return result.problem;
+}
+
+/** A new verified student and the app, signed in on a phone named after `label`. */
+export async function signedInApp(label: string) {
+  const user = await createStudent(label);
+  const app = new ApiClient();
+  dataOf(await app.signIn(user.email, TEST_PASSWORD, `${label} phone`));
+  return { user, app };
 }

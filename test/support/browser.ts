@@ -1,8 +1,22 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import type { User } from "../../src/data/users";
+import { baseUrl } from "./ports";
+import { sessionCookieFor } from "./users";
+
+/** The phone-sized screen the browser tests use. */
+export const PHONE = { width: 360, height: 740 };
 
 // Debian's Chromium, started the way this closed network needs: no background connections.
 // Tests add flags of their own, e.g. a fake microphone.
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -16,6 +30,38 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
       ...extraArgs,
     ],
   });
+}
+
+/** Chromium as a test file holds it: started before its tests, closed after them. */
+export interface TestBrowser {
+  /**
+   * A fresh context with `options`; signed in as `user` when one is given, with the session
+   * cookie a browser holds after logging in.
+   */
+  newContext(options: BrowserContextOptions, user?: User): Promise<BrowserContext>;
+}
+
+/**
+ * Starts Chromium (with `extraArgs`) in the file's beforeAll, with test-results/ ready for
+ * screenshots, and closes it in its afterAll.
+ */
+export function chromiumForFile(extraArgs: readonly string[] = []): TestBrowser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(extraArgs);
+    await mkdir("test-results", { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async newContext(options, user) {
+      if (!browser) throw new Error("Chromium has not started: call newContext inside a test");
+      const context = await browser.newContext(options);
+      if (user) await context.addCookies([{ ...(await sessionCookieFor(user)), url: baseUrl }]);
+      return context;
+    },
+  };
 }
 
 /**

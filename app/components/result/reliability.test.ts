@@ -1,20 +1,11 @@
 import type { ScoringResult } from "../../../src/domain/result";
 import { describe, expect, it } from "vitest";
 import { reliabilityText } from "./reliability";
+import { scoringResult } from "../../../test/support/results";
 
-const base: ScoringResult = {
-  criteria: { TR: 6, CC: 6.5, LR: 6, GRA: 6 },
-  overall: 6,
-  feedback: { summary: "", points: [] },
-  highlights: [],
-  flags: [],
-  provider: "local",
+const base: ScoringResult = scoringResult({ TR: 6, CC: 6.5, LR: 6, GRA: 6 }, 6, {
   modelId: "offline-v1",
-  inputTokens: 0,
-  outputTokens: 0,
-  costUsd: 0,
-  latencyMs: 1,
-};
+});
 
 describe("reliabilityText", () => {
   it("names the cloud model and says its band was mapped, with the measured figures", () => {

@@ -1,16 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  CHART_PROMPT,
-  CHART_WITH_OVERVIEW,
-  CHART_WITHOUT_OVERVIEW,
-  FRENCH_TEXT,
-  GOOD_ESSAY,
-  LETTER,
-  LETTER_PROMPT,
-  LETTER_WITHOUT_FORMAT,
-  REMOTE_WORK_PROMPT,
-  WEAK_ESSAY,
-} from "../writing/fixtures/essays";
+import * as essays from "../writing/fixtures/essays";
 import { scoreWriting } from "../writing";
 import { analyseLanguage } from "./index";
 import type * as learnerErrors from "./learner-errors";
@@ -182,7 +171,7 @@ describe("analyseLanguage with learner errors", () => {
   });
 
   it("does not repeat an error harper already marks", async () => {
-    const a = await analyseLanguage(WEAK_ESSAY, { mode: "writing" });
+    const a = await analyseLanguage(essays.WEAK_ESSAY, { mode: "writing" });
     const harper = a.issues.filter((i) => i.source === undefined);
     for (const l of a.issues.filter((i) => i.source === "learner")) {
       expect(harper.some((h) => h.kind !== "style" && h.start < l.end && l.start < h.end)).toBe(
@@ -194,13 +183,13 @@ describe("analyseLanguage with learner errors", () => {
 
 describe("the writing model ignores learner errors", () => {
   const cases = [
-    ["good essay", 2, "academic", REMOTE_WORK_PROMPT, GOOD_ESSAY],
-    ["weak essay", 2, "academic", REMOTE_WORK_PROMPT, WEAK_ESSAY],
-    ["French text", 2, "academic", REMOTE_WORK_PROMPT, FRENCH_TEXT],
-    ["chart with overview", 1, "academic", CHART_PROMPT, CHART_WITH_OVERVIEW],
-    ["chart without overview", 1, "academic", CHART_PROMPT, CHART_WITHOUT_OVERVIEW],
-    ["letter", 1, "general", LETTER_PROMPT, LETTER],
-    ["letter without format", 1, "general", LETTER_PROMPT, LETTER_WITHOUT_FORMAT],
+    ["good essay", 2, "academic", essays.REMOTE_WORK_PROMPT, essays.GOOD_ESSAY],
+    ["weak essay", 2, "academic", essays.REMOTE_WORK_PROMPT, essays.WEAK_ESSAY],
+    ["French text", 2, "academic", essays.REMOTE_WORK_PROMPT, essays.FRENCH_TEXT],
+    ["chart with overview", 1, "academic", essays.CHART_PROMPT, essays.CHART_WITH_OVERVIEW],
+    ["chart without overview", 1, "academic", essays.CHART_PROMPT, essays.CHART_WITHOUT_OVERVIEW],
+    ["letter", 1, "general", essays.LETTER_PROMPT, essays.LETTER],
+    ["letter without format", 1, "general", essays.LETTER_PROMPT, essays.LETTER_WITHOUT_FORMAT],
   ] as const;
 
   afterEach(() => {
@@ -232,8 +221,8 @@ describe("the writing model ignores learner errors", () => {
     const weakOff = await withoutDetectors({
       task: 2,
       module: "academic",
-      prompt: REMOTE_WORK_PROMPT,
-      response: WEAK_ESSAY,
+      prompt: essays.REMOTE_WORK_PROMPT,
+      response: essays.WEAK_ESSAY,
     });
     expect(weakOff.errors.length).toBeLessThan(withDetectors[1]!.errors.length);
   });
@@ -242,12 +231,12 @@ describe("the writing model ignores learner errors", () => {
     const input = {
       task: 2,
       module: "academic",
-      prompt: REMOTE_WORK_PROMPT,
-      response: WEAK_ESSAY,
+      prompt: essays.REMOTE_WORK_PROMPT,
+      response: essays.WEAK_ESSAY,
     } as const;
     const [score, analysis] = await Promise.all([
       scoreWriting(input),
-      analyseLanguage(WEAK_ESSAY, { mode: "writing" }),
+      analyseLanguage(essays.WEAK_ESSAY, { mode: "writing" }),
     ]);
     const harperGrammar = analysis.issues.filter((i) => i.kind === "grammar" && !i.source).length;
     const learner = analysis.issues.filter((i) => i.source === "learner").length;
