@@ -3,7 +3,7 @@ import { DEVICE_NAME_MAX } from "../src/accounts/devices";
 import { loginSchema } from "../src/accounts/validation";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../src/assessments/student-work";
 import type { AssessmentDetail, AssessmentSummary } from "../src/assessments/student-work";
-import type { PaperBlock } from "../src/assessments/objective-paper";
+import type { PaperBlock } from "../src/assessments/objective-paper-view";
 import type { Device } from "../src/accounts/devices";
 import type { ProgressOverview } from "../src/progress/overview";
 import { MAX_ANSWER_CHARS } from "../src/assessments/objective-paper";

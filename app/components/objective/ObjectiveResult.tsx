@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ObjectiveReview } from "../../../src/assessments/objective-paper";
+import type { ObjectiveReview } from "../../../src/assessments/objective-review";
 import { adjustmentNote } from "../../../src/assessments/adjustments";
 import { Table } from "../table";
 import { ReviewItem } from "./ReviewItem";
