@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
-import type { PaperBlock } from "../../src/assessments/objective-paper";
+import type { PaperBlock } from "../../src/assessments/objective-paper-view";
 import type { Device } from "../../src/accounts/devices";
 import type { ProgressOverview } from "../../src/progress/overview";
 import { QUESTION_TYPES } from "../../src/scoring/question-schema";

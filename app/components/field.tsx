@@ -7,7 +7,7 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-export function Field({ name, label, error, hint, ...input }: FieldProps) {
+function Field({ name, label, error, hint, ...input }: FieldProps) {
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
     .filter(Boolean)
@@ -34,6 +34,30 @@ export function Field({ name, label, error, hint, ...input }: FieldProps) {
       ) : null}
     </div>
   );
+}
+
+/** The account's address, asked for the same way on every form that signs someone in. */
+export function EmailField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  return (
+    <Field
+      name="email"
+      label="Email"
+      type="email"
+      autoComplete="email"
+      required
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
+}
+
+type PasswordFieldProps = Omit<FieldProps, "type" | "autoComplete"> & {
+  /** Tells password managers whether to fill in the saved password or offer a new one. */
+  autoComplete: "current-password" | "new-password";
+};
+
+export function PasswordField({ name, label, autoComplete, ...rest }: PasswordFieldProps) {
+  return <Field name={name} label={label} type="password" autoComplete={autoComplete} {...rest} />;
 }
 
 export function FormMessage({

@@ -14,7 +14,7 @@ import {
 import { objectiveSubmission, testOf, type ObjectiveSkill } from "../../src/assessments/objective";
 import type { MockStep } from "../../src/assessments/mock-steps";
 import { publishEvent } from "../../src/data/events";
-import { reviewOf, type ObjectiveReview } from "../../src/assessments/objective-paper";
+import { reviewOf, type ObjectiveReview } from "../../src/assessments/objective-review";
 import { readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
 

@@ -2,7 +2,7 @@
 // accounts.server.ts for why).
 export { detailOf, listAssessmentPage, ownAssessment } from "../../src/assessments/student-work";
 export { openObjectiveDraft, ownObjective, submitObjective } from "../../src/assessments/objective";
-export { paperView } from "../../src/assessments/objective-paper";
+export { paperView } from "../../src/assessments/objective-paper-view";
 export {
   farUnderMinimum,
   MIN_WORDS,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormMessage } from "~/components/field";
+import { FormMessage, PasswordField } from "~/components/field";
 import { validate } from "~/models/accounts.server";
 import { deleteAccount, deleteAccountSchema, getAudioStore } from "~/models/privacy.server";
 import { requireUser } from "~/permissions.server";
@@ -59,10 +59,9 @@ export default function DeleteAccount() {
       <Form method="post" className="form" noValidate>
         <CsrfInput />
         <FormMessage tone="error" message={result?.formError} />
-        <Field
+        <PasswordField
           name="password"
           label="Your password"
-          type="password"
           autoComplete="current-password"
           error={result?.passwordError}
         />

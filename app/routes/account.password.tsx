@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { changePassword, changePasswordSchema, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormMessage } from "~/components/field";
+import { FormMessage, PasswordField } from "~/components/field";
 import { withoutSecrets, type FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
@@ -82,17 +82,15 @@ export default function ChangePassword() {
           }
         />
         <FormMessage tone="error" message={result?.formError} />
-        <Field
+        <PasswordField
           name="current"
           label="Current password"
-          type="password"
           autoComplete="current-password"
           error={errors.current}
         />
-        <Field
+        <PasswordField
           name="next"
           label="New password"
-          type="password"
           autoComplete="new-password"
           hint="At least 8 characters."
           error={errors.next}

@@ -14,6 +14,7 @@ import { formatTime, formatUsd } from "~/components/admin/format";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { ScoreReport } from "~/components/result/ScoreReport";
+import { AdminTable, type Column } from "~/components/table";
 import { inspectAssessment, rescoreAssessment, rescoreSchema } from "~/models/admin.server";
 import { assessmentIdFrom, joinedTranscript, publishEvent } from "~/models/assessments.server";
 import { requireRole } from "~/permissions.server";
@@ -61,35 +62,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+const ATTEMPT_COLUMNS: Column<ProviderAttempt>[] = [
+  { header: "Provider", cell: (a) => a.provider },
+  { header: "Model", cell: (a) => a.modelId ?? "" },
+  {
+    header: "Outcome (guard)",
+    cell: (a) => (a.ok ? "used" : `failed: ${a.error ?? "no reason given"}`),
+  },
+  { header: "Latency", cell: (a) => <>{a.latencyMs} ms</> },
+  {
+    header: "Tokens in / out",
+    cell: (a) => (a.billed ? `${a.billed.inputTokens} / ${a.billed.outputTokens}` : ""),
+  },
+  { header: "Cost", cell: (a) => (a.billed ? formatUsd(a.billed.costUsd) : "") },
+];
+
 function Attempts({ attempts }: { attempts: readonly ProviderAttempt[] }) {
   if (attempts.length === 0) return <p>No scoring attempts recorded.</p>;
   return (
-    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Scoring attempts">
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Provider</th>
-            <th scope="col">Model</th>
-            <th scope="col">Outcome (guard)</th>
-            <th scope="col">Latency</th>
-            <th scope="col">Tokens in / out</th>
-            <th scope="col">Cost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a, i) => (
-            <tr key={i}>
-              <td>{a.provider}</td>
-              <td>{a.modelId ?? ""}</td>
-              <td>{a.ok ? "used" : `failed: ${a.error ?? "no reason given"}`}</td>
-              <td>{a.latencyMs} ms</td>
-              <td>{a.billed ? `${a.billed.inputTokens} / ${a.billed.outputTokens}` : ""}</td>
-              <td>{a.billed ? formatUsd(a.billed.costUsd) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable
+      label="Scoring attempts"
+      columns={ATTEMPT_COLUMNS}
+      rows={attempts}
+      rowKey={(_, i) => i}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { formatTime } from "~/components/admin/format";
+import { AssessmentLinks } from "~/components/admin/AssessmentLinks";
 import { FormMessage } from "~/components/field";
 import { findAssessments, findAssessmentSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
@@ -49,19 +49,7 @@ export default function AdminAssessments() {
           <h2>
             Assessments of <Link to={`/admin/users/${found.userId}`}>{found.email}</Link>
           </h2>
-          {found.assessments.length === 0 ? (
-            <p>None yet.</p>
-          ) : (
-            <ul>
-              {found.assessments.map((a) => (
-                <li key={a.assessmentId}>
-                  <Link to={`/admin/assessments/${a.assessmentId}`}>
-                    {a.skill} · {a.status} · {formatTime(a.createdAt)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <AssessmentLinks assessments={found.assessments} />
         </>
       ) : null}
     </section>

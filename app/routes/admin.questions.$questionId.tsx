@@ -77,23 +77,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function Preview({ question }: { question: Question }) {
-  if (question.skill === "writing") return <QuestionView question={question} />;
+/** Part 1's topics and Part 3's themes alike: a heading over its questions. */
+function QuestionGroups({ groups }: { groups: { name: string; questions: readonly string[] }[] }) {
   return (
-    <section aria-label="Speaking set">
-      <h3>Part 1</h3>
-      {question.part1.map((t) => (
-        <div key={t.topic}>
+    <>
+      {groups.map((g) => (
+        <div key={g.name}>
           <p>
-            <strong>{t.topic}</strong>
+            <strong>{g.name}</strong>
           </p>
           <ul>
-            {t.questions.map((q) => (
+            {g.questions.map((q) => (
               <li key={q}>{q}</li>
             ))}
           </ul>
         </div>
       ))}
+    </>
+  );
+}
+
+function Preview({ question }: { question: Question }) {
+  if (question.skill === "writing") return <QuestionView question={question} />;
+  return (
+    <section aria-label="Speaking set">
+      <h3>Part 1</h3>
+      <QuestionGroups
+        groups={question.part1.map((t) => ({ name: t.topic, questions: t.questions }))}
+      />
       <h3>Part 2</h3>
       <p>
         <strong>{question.part2.cueCard.topic}</strong>
@@ -105,18 +116,9 @@ function Preview({ question }: { question: Question }) {
       </ul>
       <p>{question.part2.cueCard.finalPoint}</p>
       <h3>Part 3</h3>
-      {question.part3.map((t) => (
-        <div key={t.theme}>
-          <p>
-            <strong>{t.theme}</strong>
-          </p>
-          <ul>
-            {t.questions.map((q) => (
-              <li key={q}>{q}</li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      <QuestionGroups
+        groups={question.part3.map((t) => ({ name: t.theme, questions: t.questions }))}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AdminTable } from "~/components/table";
 import { listQuestionBank } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 
@@ -29,31 +30,27 @@ export default function QuestionBank() {
         Writing prompts and Speaking sets as stored. New installs are seeded from the repository; a
         question edited or retired here keeps the admin&apos;s version.
       </p>
-      <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Questions">
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Kind</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.questionId}>
-                <td>
-                  <Link to={`/admin/questions/${r.questionId}`}>{r.questionId}</Link>
-                </td>
-                <td>{r.kind}</td>
-                <td>
-                  {r.retired ? "retired" : "in use"}
-                  {r.edited ? " · edited" : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        label="Questions"
+        columns={[
+          {
+            header: "Question",
+            cell: (r) => <Link to={`/admin/questions/${r.questionId}`}>{r.questionId}</Link>,
+          },
+          { header: "Kind", cell: (r) => r.kind },
+          {
+            header: "State",
+            cell: (r) => (
+              <>
+                {r.retired ? "retired" : "in use"}
+                {r.edited ? " · edited" : ""}
+              </>
+            ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.questionId}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatTime } from "~/components/admin/format";
 import { FormMessage } from "~/components/field";
+import { AdminTable } from "~/components/table";
 import { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 
@@ -72,32 +73,21 @@ export default function SafetyLog() {
       {logs.length === 0 ? (
         <p>No AI-safety events match.</p>
       ) : (
-        <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="AI safety events">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Detail</th>
-                <th scope="col">Assessment</th>
-              </tr>
-            </thead>
-            <tbody>
-              {logs.map((log) => (
-                <tr key={log.logId}>
-                  <td>{formatTime(log.createdAt)}</td>
-                  <td>{SAFETY_KINDS[log.kind] ?? log.kind}</td>
-                  <td>{log.provider ?? ""}</td>
-                  <td>{log.detail}</td>
-                  <td>
-                    <Link to={`/admin/assessments/${log.assessmentId}`}>Open</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          label="AI safety events"
+          columns={[
+            { header: "When", cell: (log) => formatTime(log.createdAt) },
+            { header: "Kind", cell: (log) => SAFETY_KINDS[log.kind] ?? log.kind },
+            { header: "Provider", cell: (log) => log.provider ?? "" },
+            { header: "Detail", cell: (log) => log.detail },
+            {
+              header: "Assessment",
+              cell: (log) => <Link to={`/admin/assessments/${log.assessmentId}`}>Open</Link>,
+            },
+          ]}
+          rows={logs}
+          rowKey={(log) => log.logId}
+        />
       )}
     </section>
   );

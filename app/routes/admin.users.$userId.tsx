@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { adminForm, doneReply } from "~/admin.server";
+import { AssessmentLinks } from "~/components/admin/AssessmentLinks";
 import { AuditTable } from "~/components/admin/AuditTable";
 import { formatTime } from "~/components/admin/format";
 import { CsrfInput } from "~/components/csrf-input";
@@ -194,19 +195,7 @@ export default function AdminUser() {
       )}
 
       <h2>Assessments ({assessments.length})</h2>
-      {assessments.length === 0 ? (
-        <p>None yet.</p>
-      ) : (
-        <ul>
-          {assessments.map((a) => (
-            <li key={a.assessmentId}>
-              <Link to={`/admin/assessments/${a.assessmentId}`}>
-                {a.skill} · {a.status} · {formatTime(a.createdAt)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AssessmentLinks assessments={assessments} />
 
       <h2>Admin history</h2>
       {history.length === 0 ? (

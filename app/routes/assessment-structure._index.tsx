@@ -1,6 +1,7 @@
 import { bandTableRows } from "~/models/structure.server";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Table } from "~/components/table";
 
 export function loader() {
   return json({
@@ -12,23 +13,16 @@ export function loader() {
 
 function BandTable({ caption, rows }: { caption: string; rows: { raw: string; band: number }[] }) {
   return (
-    <table className="band-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Correct answers</th>
-          <th scope="col">Band</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.raw}>
-            <td>{row.raw}</td>
-            <td>{row.band}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      className="band-table"
+      caption={caption}
+      columns={[
+        { header: "Correct answers", cell: (row) => row.raw },
+        { header: "Band", cell: (row) => row.band },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.raw}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { forgotPasswordSchema, requestPasswordReset, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormMessage } from "~/components/field";
+import { EmailField, FormMessage } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
 import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
@@ -59,15 +59,7 @@ export default function ForgotPassword() {
       <Form method="post" className="form" noValidate>
         <CsrfInput />
         <FormMessage tone="error" message={result?.formError} />
-        <Field
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={result?.values.email}
-          error={result?.fieldErrors.email}
-        />
+        <EmailField defaultValue={result?.values.email} error={result?.fieldErrors.email} />
         <Recaptcha siteKey={siteKey} />
         <button type="submit">Send me a reset link</button>
       </Form>

@@ -6,7 +6,7 @@ import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/
 import { CheckEmail } from "~/components/check-email";
 import { withoutSecrets, type FormState } from "~/form-state";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormMessage } from "~/components/field";
+import { EmailField, FormMessage, PasswordField } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
 import { formValues, readForm } from "~/security/form.server";
@@ -55,19 +55,10 @@ export default function Join() {
       <Form method="post" className="form" noValidate>
         <CsrfInput />
         <FormMessage tone="error" message={result?.formError} />
-        <Field
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={result?.values.email}
-          error={errors.email}
-        />
-        <Field
+        <EmailField defaultValue={result?.values.email} error={errors.email} />
+        <PasswordField
           name="password"
           label="Password"
-          type="password"
           autoComplete="new-password"
           hint="At least 8 characters. A short phrase is easier to remember and harder to guess."
           required

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LoginRefused, webAuthenticator } from "~/authenticator.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormMessage } from "~/components/field";
+import { EmailField, FormMessage, PasswordField } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { recaptchaSiteKey } from "~/recaptcha.server";
 import { withoutSecrets } from "~/form-state";
@@ -71,19 +71,10 @@ export default function Login() {
           name="redirectTo"
           value={result?.values.redirectTo ?? params.get("redirectTo") ?? ""}
         />
-        <Field
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={result?.values.email}
-          error={errors.email}
-        />
-        <Field
+        <EmailField defaultValue={result?.values.email} error={errors.email} />
+        <PasswordField
           name="password"
           label="Password"
-          type="password"
           autoComplete="current-password"
           required
           error={errors.password}

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Table } from "~/components/table";
 import { POLICY_VERSION, retentionRows } from "~/models/privacy.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy · IELTS AI Prep" }];
@@ -59,22 +60,15 @@ export default function Privacy() {
       </p>
 
       <h2>How long</h2>
-      <table className="band-table">
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Kept</th>
-          </tr>
-        </thead>
-        <tbody>
-          {retention.map((row) => (
-            <tr key={row.what}>
-              <td>{row.what}</td>
-              <td>{row.kept}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="band-table"
+        columns={[
+          { header: "What", cell: (row) => row.what },
+          { header: "Kept", cell: (row) => row.kept },
+        ]}
+        rows={retention}
+        rowKey={(row) => row.what}
+      />
       <p>
         Items past their time can no longer be used; the database removes them within a few days
         after.

@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { resetPassword, resetSchema, validate } from "~/models/accounts.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormMessage } from "~/components/field";
+import { FormMessage, PasswordField } from "~/components/field";
 import { formValues, readForm } from "~/security/form.server";
 
 export const meta: MetaFunction = () => [
@@ -64,10 +64,9 @@ export default function ResetPassword() {
         <CsrfInput />
         <FormMessage tone="error" message={result?.formError} />
         <input type="hidden" name="token" value={result?.values.token ?? token} />
-        <Field
+        <PasswordField
           name="password"
           label="New password"
-          type="password"
           autoComplete="new-password"
           hint="At least 8 characters. Signing in elsewhere will be ended."
           required

@@ -61,32 +61,40 @@ function parseQuestionEdit(
   return { ok: true, question: parsed.data };
 }
 
+/** The edit checked against the stored question, which it would replace. */
+async function checkEdit(
+  actor: Actor,
+  input: z.infer<typeof editQuestionSchema>,
+): Promise<{ ok: true; question: Question; before: Question } | Refusal> {
+  assertAdmin(actor);
+  const row = await getQuestionRow(input.questionId);
+  if (!row) return { ok: false, message: "There is no such question." };
+  const checked = parseQuestionEdit(input, row.item);
+  return checked.ok ? { ...checked, before: row.item } : checked;
+}
+
 /** Checks an edit without saving it, for the preview. */
 export async function previewQuestion(
   actor: Actor,
   input: z.infer<typeof editQuestionSchema>,
 ): Promise<{ ok: true; question: Question } | Refusal> {
-  assertAdmin(actor);
-  const row = await getQuestionRow(input.questionId);
-  if (!row) return { ok: false, message: "There is no such question." };
-  return parseQuestionEdit(input, row.item);
+  const checked = await checkEdit(actor, input);
+  return checked.ok ? { ok: true, question: checked.question } : checked;
 }
 
 export async function editQuestion(
   actor: Actor,
   input: z.infer<typeof editQuestionSchema>,
 ): Promise<{ ok: true; question: Question } | Refusal> {
-  assertAdmin(actor);
-  const row = await getQuestionRow(input.questionId);
-  if (!row) return { ok: false, message: "There is no such question." };
-  const checked = parseQuestionEdit(input, row.item);
+  const checked = await checkEdit(actor, input);
   if (!checked.ok) return checked;
-  await saveEditedQuestion(checked.question);
+  const { question, before } = checked;
+  await saveEditedQuestion(question);
   await audit(actor, "question.edit", questionTarget(input.questionId), {
-    before: row.item,
-    after: checked.question,
+    before,
+    after: question,
   });
-  return checked;
+  return { ok: true, question };
 }
 
 /**

@@ -8,15 +8,9 @@ import { pickNext } from "../content/bank";
 import { listUserAssessments } from "../data/assessments";
 import { markTest } from "../scoring/marking";
 import { QUESTION_TYPES, type QuestionType } from "../scoring/question-schema";
-import {
-  numberQuestions,
-  paperBlock,
-  reviewQuestions,
-  stimuliOf,
-  type PaperBlock,
-  type ReviewQuestion,
-  type Stimulus,
-} from "./objective-paper";
+import { numberQuestions, stimuliOf, type Stimulus } from "./objective-paper";
+import { paperBlock, type PaperBlock } from "./objective-paper-view";
+import { reviewQuestions, type ReviewQuestion } from "./objective-review";
 
 /** One practice set: a question group from the bank with what it is read or heard from. */
 export interface DrillSet {

@@ -19,9 +19,9 @@ import {
   READING_MINUTES,
   answersFromForm,
   paperLayout,
-  paperView,
   unansweredNumbers,
 } from "./objective-paper";
+import { paperView } from "./objective-paper-view";
 
 // Reading and Listening as the student's actions, whichever door they come through (the pages
 // or the API): a signed-in student and plain values in, a typed outcome out.

@@ -6,10 +6,10 @@ import {
   audioSources,
   markPaper,
   paperLayout,
-  paperView,
   unansweredNumbers,
   wordLimitHint,
 } from "./objective-paper";
+import { paperView } from "./objective-paper-view";
 
 const allTests = [...readingTests, ...listeningTests];
 

@@ -1,9 +1,8 @@
-import type { Explanation, ListeningAdjustment, ObjectiveMarking } from "../domain/assessment";
-import type { QuestionType } from "../scoring/question-schema";
+import type { ObjectiveMarking } from "../domain/assessment";
 import { parseWordLimit } from "../scoring/question-schema";
 import { bandFromRaw, type TestForm } from "../scoring/bands";
 import { markTest } from "../scoring/marking";
-import { fieldName, typeName } from "./objective-fields";
+import { fieldName } from "./objective-fields";
 import {
   AUDIO_FORMATS,
   questionsOf,
@@ -16,7 +15,8 @@ import {
 
 /**
  * Pure helpers shared by the test page, the marking at submit, the review and the drills:
- * numbering as printed on the paper, the form's field names, and the answers read back.
+ * numbering as printed on the paper, the form's field names, and the answers read back. The
+ * review (objective-review.ts) and the candidate's paper (objective-paper-view.ts) build on them.
  */
 
 export const READING_MINUTES = 60;
@@ -55,7 +55,7 @@ export function numberQuestions(groups: readonly QuestionGroup[], first = 1): Nu
   return numbered;
 }
 
-function numberLabel({ number, span }: Pick<NumberedQuestion, "number" | "span">): string {
+export function numberLabel({ number, span }: Pick<NumberedQuestion, "number" | "span">): string {
   return span === 1 ? String(number) : `${number}–${number + span - 1}`;
 }
 
@@ -166,220 +166,12 @@ export function paperLayout(test: IeltsTest): { stimulus: Stimulus; groups: Laid
   }));
 }
 
-export interface ReviewQuestion {
-  id: string;
-  label: string;
-  type: string;
-  prompt: string;
-  answer: string | null;
-  expected: string;
-  correct: boolean;
-  marks: number;
-  maxMarks: number;
-  reason: string;
-  evidence: string[];
-  /** A model's explanation of a wrong answer, once the explain-answers worker has added it. */
-  explanation: string | null;
-}
-
-/** What the review page shows: serialisable, and nothing the student did not already see. */
-export interface ObjectiveReview {
-  assessmentId: string;
-  skill: "reading" | "listening";
-  module: "academic" | "general";
-  title: string;
-  late: boolean;
-  submittedAt: string | null;
-  raw: number;
-  maxRaw: number;
-  band: number;
-  form: TestForm;
-  byType: { type: string; name: string; marks: number; maxMarks: number; accuracy: number }[];
-  /** Listening parts carry what was said, shown once the paper is in (for deaf students too). */
-  blocks: {
-    title: string;
-    questions: ReviewQuestion[];
-    transcript: { speaker: string; text: string }[] | null;
-  }[];
-  mockId: string | null;
-  adjustment: ListeningAdjustment | null;
-}
-
-function transcriptOf(stimulus: Stimulus) {
+/** A recorded part's script with the speakers' names: for the review and the transcript paper. */
+export function transcriptOf(stimulus: Stimulus) {
   if (stimulus.kind !== "audio") return null;
   const names = new Map(stimulus.part.speakers.map((s) => [s.id, s.name]));
   return stimulus.part.script.map((line) => ({
     speaker: names.get(line.speaker) ?? line.speaker,
     text: line.text,
   }));
-}
-
-/** Each numbered question beside its mark, the answer given and the evidence for the key. */
-export function reviewQuestions(
-  numbered: readonly NumberedQuestion[],
-  marks: ObjectiveMarking["results"],
-  answers: Readonly<Record<string, string>>,
-  explanations: readonly Explanation[] = [],
-): ReviewQuestion[] {
-  const byId = new Map(marks.map((m) => [m.id, m]));
-  // Only a model's words add anything: the marking's own reason is shown already.
-  const explained = new Map(
-    explanations.filter((e) => e.source === "ai").map((e) => [e.id, e.text]),
-  );
-  return numbered.map((n) => {
-    const mark = byId.get(n.question.id);
-    return {
-      id: n.question.id,
-      label: numberLabel(n),
-      type: n.question.type,
-      prompt: n.question.prompt ?? "",
-      answer: answers[n.question.id]?.split(",").join(", ") ?? null,
-      expected: mark?.expected ?? "",
-      correct: mark?.correct ?? false,
-      marks: mark?.marks ?? 0,
-      maxMarks: mark?.maxMarks ?? n.span,
-      reason: mark?.reason ?? "",
-      evidence: [n.question.evidence].flat(),
-      explanation: explained.get(n.question.id) ?? null,
-    };
-  });
-}
-
-function blockTitle(stimulus: Stimulus, index: number): string {
-  return stimulus.kind === "passage"
-    ? `Passage ${index + 1}: ${stimulus.section.title}`
-    : `Part ${stimulus.part.number}`;
-}
-
-export function reviewOf(
-  test: IeltsTest,
-  record: {
-    assessmentId: string;
-    late?: boolean;
-    submittedAt?: string;
-    answers?: Record<string, string>;
-    marking: ObjectiveMarking;
-    mockId?: string;
-    explanations?: Explanation[];
-    adjustment?: ListeningAdjustment;
-  },
-): ObjectiveReview {
-  const blocks = paperLayout(test).map(({ stimulus, groups }, index) => ({
-    title: blockTitle(stimulus, index),
-    questions: reviewQuestions(
-      groups.flatMap((g) => g.numbered),
-      record.marking.results,
-      record.answers ?? {},
-      record.explanations,
-    ),
-    transcript: transcriptOf(stimulus),
-  }));
-  return {
-    assessmentId: record.assessmentId,
-    skill: test.skill,
-    module: test.skill === "reading" ? test.module : "academic",
-    title: test.title,
-    late: record.late ?? false,
-    submittedAt: record.submittedAt ?? null,
-    raw: record.marking.raw,
-    maxRaw: record.marking.maxRaw,
-    band: record.marking.band,
-    form: record.marking.form,
-    byType: Object.entries(record.marking.byType).map(([type, t]) => ({
-      type,
-      name: typeName(type),
-      ...t,
-    })),
-    blocks,
-    mockId: record.mockId ?? null,
-    adjustment: record.adjustment ?? null,
-  };
-}
-
-/** A question as the candidate sees it: no key, no accepted variants, no evidence. */
-export interface PaperQuestion {
-  id: string;
-  number: number;
-  span: number;
-  label: string;
-  type: QuestionType;
-  prompt: string;
-  options: { label: string; text: string }[];
-}
-
-export interface PaperGroup {
-  type: QuestionType;
-  instructions: string;
-  title: string | null;
-  /** The shared box (headings, people, endings), printed once above the questions. */
-  box: { label: string; text: string }[];
-  limitHint: string | null;
-  questions: PaperQuestion[];
-}
-
-export interface PaperBlock {
-  id: string;
-  heading: string;
-  title: string | null;
-  paragraphs: { label: string | null; text: string }[];
-  /** The part's recording in every format, in the order the player should try them. */
-  audio: AudioSource[] | null;
-  introduction: string | null;
-  groups: PaperGroup[];
-}
-
-function paperGroup({ group, numbered }: LaidOutGroup): PaperGroup {
-  const written = group.questions.some((q) => q.wordLimit !== undefined);
-  return {
-    type: group.type,
-    instructions: group.instructions,
-    title: group.title ?? null,
-    box: group.options ?? [],
-    limitHint: written ? wordLimitHint(group.instructions) : null,
-    questions: numbered.map((n) => ({
-      id: n.question.id,
-      number: n.number,
-      span: n.span,
-      label: numberLabel(n),
-      type: n.question.type,
-      prompt: n.question.prompt ?? "",
-      options: n.question.options ?? [],
-    })),
-  };
-}
-
-/**
- * One passage or recorded part as the paper shows it. With the transcript adjustment a part is
- * its script to read, speaker by speaker, in place of the recording.
- */
-export function paperBlock(
-  stimulus: Stimulus,
-  index: number,
-  groups: readonly LaidOutGroup[],
-  adjustment?: ListeningAdjustment,
-): PaperBlock {
-  const passage = stimulus.kind === "passage" ? stimulus.section : null;
-  const part = stimulus.kind === "audio" ? stimulus.part : null;
-  const read = part !== null && adjustment === "transcript";
-  return {
-    id: passage ? passage.id : `part-${part!.number}`,
-    heading: passage ? `Passage ${index + 1}` : `Part ${part!.number}`,
-    title: passage?.title ?? null,
-    paragraphs: read
-      ? (transcriptOf(stimulus) ?? []).map((line) => ({ label: line.speaker, text: line.text }))
-      : (passage?.passage.paragraphs ?? []).map((p) => ({
-          label: p.label ?? null,
-          text: p.text,
-        })),
-    audio: part && !read ? audioSources(part) : null,
-    introduction: part?.introduction ?? null,
-    groups: groups.map(paperGroup),
-  };
-}
-
-/** The whole paper for the test page, with nothing that gives an answer away. */
-export function paperView(test: IeltsTest, adjustment?: ListeningAdjustment): PaperBlock[] {
-  return paperLayout(test).map(({ stimulus, groups }, i) =>
-    paperBlock(stimulus, i, groups, adjustment),
-  );
 }

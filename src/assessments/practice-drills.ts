@@ -179,6 +179,11 @@ function pastErrors(history: readonly Assessment[], keep: Parameters<typeof past
   return pastErrorItems(texts, keep);
 }
 
+/** The student's own marked sentences to rewrite, or, until they have some, the built-in items. */
+function ownOr(own: readonly RewriteItem[], instructions: string, builtIn: Item[]): Item[] {
+  return own.length > 0 ? own.map((e) => rewriteItem(e, "yours", instructions)) : builtIn;
+}
+
 function itemsFor(drill: DrillName, history: readonly Assessment[]): Item[] {
   switch (drill) {
     case "overview":
@@ -189,36 +194,20 @@ function itemsFor(drill: DrillName, history: readonly Assessment[]): Item[] {
       return listQuestions({ skill: "writing", task: 2 }).flatMap((q) =>
         q.skill === "writing" && q.task === 2 ? [introductionItem(q)] : [],
       );
-    case "linking": {
-      const own = pastErrors(history, isLinkingError);
-      return own.length > 0
-        ? own.map((e) =>
-            rewriteItem(
-              e,
-              "yours",
-              "This sentence from one of your essays was marked for how it links ideas. Rewrite it so the connection is clear.",
-            ),
-          )
-        : LINKING_ITEMS.map(linkingItem);
-    }
-    case "grammar": {
-      const own = pastErrors(history, isGrammarError);
-      return own.length > 0
-        ? own.map((e) =>
-            rewriteItem(
-              e,
-              "yours",
-              "This sentence from one of your essays has an error. Correct it and keep the rest.",
-            ),
-          )
-        : GRAMMAR_ITEMS.map((e) =>
-            rewriteItem(
-              e,
-              "built-in",
-              "This sentence has one error. Correct it and keep the rest.",
-            ),
-          );
-    }
+    case "linking":
+      return ownOr(
+        pastErrors(history, isLinkingError),
+        "This sentence from one of your essays was marked for how it links ideas. Rewrite it so the connection is clear.",
+        LINKING_ITEMS.map(linkingItem),
+      );
+    case "grammar":
+      return ownOr(
+        pastErrors(history, isGrammarError),
+        "This sentence from one of your essays has an error. Correct it and keep the rest.",
+        GRAMMAR_ITEMS.map((e) =>
+          rewriteItem(e, "built-in", "This sentence has one error. Correct it and keep the rest."),
+        ),
+      );
     case "speaking":
       return speakingItems();
   }

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { writeIf } from "./conditional";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { deleteIf, updateIf } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
@@ -42,33 +42,21 @@ export async function getApiToken(tokenHash: string): Promise<ApiTokenRow | null
 
 /** False when the row is gone: a revocation that landed since the read must win. */
 export async function touchApiToken(tokenHash: string, lastUsedAt: string): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("api-tokens"),
-        Key: { tokenHash },
-        UpdateExpression: "SET lastUsedAt = :at",
-        ConditionExpression: "attribute_exists(tokenHash)",
-        ExpressionAttributeValues: { ":at": lastUsedAt },
-      }),
-    ),
-  );
+  return updateIf("api-tokens", {
+    Key: { tokenHash },
+    UpdateExpression: "SET lastUsedAt = :at",
+    ConditionExpression: "attribute_exists(tokenHash)",
+    ExpressionAttributeValues: { ":at": lastUsedAt },
+  });
 }
 
 /** Only the owner's row is deleted, so a guessed id from another account removes nothing. */
 export async function deleteApiToken(tokenHash: string, userId: string): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new DeleteCommand({
-        TableName: table("api-tokens"),
-        Key: { tokenHash },
-        ConditionExpression: "userId = :userId",
-        ExpressionAttributeValues: { ":userId": userId },
-      }),
-    ),
-  );
+  return deleteIf("api-tokens", {
+    Key: { tokenHash },
+    ConditionExpression: "userId = :userId",
+    ExpressionAttributeValues: { ":userId": userId },
+  });
 }
 
 /** Signs every device of the user out (an admin's revoke, a disabled account). */

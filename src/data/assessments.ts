@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   isLate,
@@ -17,7 +16,7 @@ import type { Billing } from "../domain/entitlement";
 import { moduleFrom, type Skill } from "../domain/module";
 import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import type { ProviderName, ScoringResult } from "../domain/result";
-import { writeIf } from "./conditional";
+import { updateIf, updateReturning } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
@@ -78,6 +77,19 @@ export async function getAssessment(assessmentId: string): Promise<Assessment | 
 /** A draft lives while it is worked on; every save moves its end on. */
 const draftExpiry = (now: Date) => expiresAfter(RETENTION_DAYS.drafts, now);
 
+/** `#field = :field` for each field: placeholders keep DynamoDB's reserved words out of the way. */
+function setFields(fields: Record<string, unknown>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    names[`#${key}`] = key;
+    values[`:${key}`] = value;
+    sets.push(`#${key} = :${key}`);
+  }
+  return { names, values, sets };
+}
+
 async function transition(
   assessmentId: string,
   from: AssessmentStatus,
@@ -86,34 +98,21 @@ async function transition(
   extra: Record<string, unknown> = {},
   remove: readonly string[] = [],
 ): Promise<Assessment | null> {
-  const { doc, table } = await getDb();
-  const names: Record<string, string> = { "#status": "status" };
-  const values: Record<string, unknown> = { ":from": from, ":to": to, ":at": now.toISOString() };
-  const sets = ["#status = :to", "updatedAt = :at"];
-  for (const [key, value] of Object.entries(extra)) {
-    names[`#${key}`] = key;
-    values[`:${key}`] = value;
-    sets.push(`#${key} = :${key}`);
-  }
+  const set = setFields(extra);
+  const names = { "#status": "status", ...set.names };
+  const values = { ":from": from, ":to": to, ":at": now.toISOString(), ...set.values };
+  const sets = ["#status = :to", "updatedAt = :at", ...set.sets];
   // Handed in, it is the student's history: only drafts expire.
   const removed = from === "draft" ? [...remove, "expiresAt"] : remove;
-  try {
-    const { Attributes } = await doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: `SET ${sets.join(", ")}${removed.length ? ` REMOVE ${removed.join(", ")}` : ""}`,
-        ConditionExpression: "#status = :from",
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return Attributes ? toAssessment(Attributes) : null;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
-    throw error;
-  }
+  const updated = await updateReturning("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: `SET ${sets.join(", ")}${removed.length ? ` REMOVE ${removed.join(", ")}` : ""}`,
+    ConditionExpression: "#status = :from",
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValues: "ALL_NEW",
+  });
+  return updated && toAssessment(updated);
 }
 
 /** Autosave: only the owner's own draft, and only while it is still a draft. */
@@ -206,34 +205,25 @@ export async function requeueForRescore(
     ...(assessment.attempts ? { attempts: assessment.attempts } : {}),
     ...(assessment.failureReason ? { failureReason: assessment.failureReason } : {}),
   };
-  const { doc, table } = await getDb();
-  try {
-    const { Attributes } = await doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId: assessment.assessmentId },
-        UpdateExpression:
-          "SET #status = :queued, updatedAt = :at, publishCount = :zero, rescoreProvider = :provider, history = list_append(if_not_exists(history, :empty), :past) REMOVE #result, failureReason",
-        ConditionExpression: "#status = :from AND updatedAt = :seen",
-        ExpressionAttributeNames: { "#status": "status", "#result": "result" },
-        ExpressionAttributeValues: {
-          ":queued": "queued",
-          ":at": now.toISOString(),
-          ":zero": 0,
-          ":provider": provider,
-          ":empty": [],
-          ":past": [past],
-          ":from": assessment.status,
-          ":seen": assessment.updatedAt,
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return Attributes ? toAssessment(Attributes) : null;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
-    throw error;
-  }
+  const updated = await updateReturning("assessments", {
+    Key: { assessmentId: assessment.assessmentId },
+    UpdateExpression:
+      "SET #status = :queued, updatedAt = :at, publishCount = :zero, rescoreProvider = :provider, history = list_append(if_not_exists(history, :empty), :past) REMOVE #result, failureReason",
+    ConditionExpression: "#status = :from AND updatedAt = :seen",
+    ExpressionAttributeNames: { "#status": "status", "#result": "result" },
+    ExpressionAttributeValues: {
+      ":queued": "queued",
+      ":at": now.toISOString(),
+      ":zero": 0,
+      ":provider": provider,
+      ":empty": [],
+      ":past": [past],
+      ":from": assessment.status,
+      ":seen": assessment.updatedAt,
+    },
+    ReturnValues: "ALL_NEW",
+  });
+  return updated && toAssessment(updated);
 }
 
 /** The sweeper's last word on an assessment it has re-published too often. */
@@ -268,23 +258,17 @@ export async function markBillingRefunded(
   bucketId: string,
   now = new Date(),
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: "SET billing.refundedAt = :at",
-        ConditionExpression:
-          "billing.scoring = :cloud AND billing.bucketId = :bucket AND attribute_not_exists(billing.refundedAt)",
-        ExpressionAttributeValues: {
-          ":at": now.toISOString(),
-          ":cloud": "cloud",
-          ":bucket": bucketId,
-        },
-      }),
-    ),
-  );
+  return updateIf("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET billing.refundedAt = :at",
+    ConditionExpression:
+      "billing.scoring = :cloud AND billing.bucketId = :bucket AND attribute_not_exists(billing.refundedAt)",
+    ExpressionAttributeValues: {
+      ":at": now.toISOString(),
+      ":cloud": "cloud",
+      ":bucket": bucketId,
+    },
+  });
 }
 
 export async function recordPublished(assessmentId: string, now = new Date()): Promise<void> {
@@ -351,29 +335,23 @@ export async function saveSpeakingParts(
   parts: SpeakingPartAnswer[],
   now = new Date(),
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: "SET #submission.#parts = :parts, updatedAt = :at",
-        ConditionExpression: "#status = :scoring AND #submission.#kind = :speaking",
-        ExpressionAttributeNames: {
-          "#status": "status",
-          "#submission": "submission",
-          "#parts": "parts",
-          "#kind": "kind",
-        },
-        ExpressionAttributeValues: {
-          ":parts": parts,
-          ":at": now.toISOString(),
-          ":scoring": "scoring",
-          ":speaking": "speaking",
-        },
-      }),
-    ),
-  );
+  return updateIf("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET #submission.#parts = :parts, updatedAt = :at",
+    ConditionExpression: "#status = :scoring AND #submission.#kind = :speaking",
+    ExpressionAttributeNames: {
+      "#status": "status",
+      "#submission": "submission",
+      "#parts": "parts",
+      "#kind": "kind",
+    },
+    ExpressionAttributeValues: {
+      ":parts": parts,
+      ":at": now.toISOString(),
+      ":scoring": "scoring",
+      ":speaking": "speaking",
+    },
+  });
 }
 
 // ---------------------------------------------------------------- Reading, Listening, mock tests
@@ -397,24 +375,18 @@ export async function discardAssessment(
   userId: string,
   now = new Date(),
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: "SET discardedAt = :at, updatedAt = :at",
-        ConditionExpression: "userId = :userId AND #status IN (:scored, :failed)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":at": now.toISOString(),
-          ":userId": userId,
-          ":scored": "scored",
-          ":failed": "failed",
-        },
-      }),
-    ),
-  );
+  return updateIf("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET discardedAt = :at, updatedAt = :at",
+    ConditionExpression: "userId = :userId AND #status IN (:scored, :failed)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: {
+      ":at": now.toISOString(),
+      ":userId": userId,
+      ":scored": "scored",
+      ":failed": "failed",
+    },
+  });
 }
 
 async function updateOwnDraft(
@@ -423,32 +395,23 @@ async function updateOwnDraft(
   fields: Record<string, unknown>,
   now: Date,
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  const names: Record<string, string> = { "#status": "status" };
-  const values: Record<string, unknown> = {
+  const set = setFields(fields);
+  const names = { "#status": "status", ...set.names };
+  const values = {
     ":at": now.toISOString(),
     ":draft": "draft",
     ":userId": userId,
     ":expiresAt": draftExpiry(now),
+    ...set.values,
   };
-  const sets = ["updatedAt = :at", "expiresAt = :expiresAt"];
-  for (const [key, value] of Object.entries(fields)) {
-    names[`#${key}`] = key;
-    values[`:${key}`] = value;
-    sets.push(`#${key} = :${key}`);
-  }
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: `SET ${sets.join(", ")}`,
-        ConditionExpression: "#status = :draft AND userId = :userId",
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    ),
-  );
+  const sets = ["updatedAt = :at", "expiresAt = :expiresAt", ...set.sets];
+  return updateIf("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: `SET ${sets.join(", ")}`,
+    ConditionExpression: "#status = :draft AND userId = :userId",
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
 }
 
 /**

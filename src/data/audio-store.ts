@@ -70,6 +70,26 @@ function checkPrefix(prefix: string): void {
   if (!PREFIX_PATTERN.test(prefix)) throw new Error(`Not an audio prefix: ${prefix}`);
 }
 
+/**
+ * The part of an upload target both stores share: a checked key, and a PUT that must carry the
+ * recording's type; `issue` makes the store's own URL and any headers it signs in.
+ */
+async function putTarget(
+  key: string,
+  mimeType: string,
+  expiresAt: Date,
+  issue: () => Promise<{ url: string; headers?: Record<string, string> }>,
+): Promise<UploadTarget> {
+  checkKey(key);
+  const { url, headers } = await issue();
+  return {
+    method: "PUT",
+    url,
+    headers: { "Content-Type": mimeType, ...headers },
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
 /** What a local upload URL was issued for, kept beside the recordings until it is used. */
 interface LocalTicket {
   key: string;
@@ -101,24 +121,15 @@ export class LocalAudioStore implements AudioStore {
     return join(this.root, "uploads", `${createHash("sha256").update(ticket).digest("hex")}.json`);
   }
 
-  async uploadTarget(
-    key: string,
-    mimeType: string,
-    bytes: number,
-    expiresAt: Date,
-  ): Promise<UploadTarget> {
-    checkKey(key);
-    const ticket = randomBytes(32).toString("base64url");
-    const record: LocalTicket = { key, mimeType, bytes, expiresAt: expiresAt.toISOString() };
-    // Stored by hash, like every other token: the folder holds nothing that opens an upload.
-    await mkdir(join(this.root, "uploads"), { recursive: true });
-    await writeFile(this.ticketPath(ticket), JSON.stringify(record));
-    return {
-      method: "PUT",
-      url: `${this.uploadBase}/api/v1/uploads/${ticket}`,
-      headers: { "Content-Type": mimeType },
-      expiresAt: record.expiresAt,
-    };
+  uploadTarget(key: string, mimeType: string, bytes: number, expiresAt: Date) {
+    return putTarget(key, mimeType, expiresAt, async () => {
+      const ticket = randomBytes(32).toString("base64url");
+      const record: LocalTicket = { key, mimeType, bytes, expiresAt: expiresAt.toISOString() };
+      // Stored by hash, like every other token: the folder holds nothing that opens an upload.
+      await mkdir(join(this.root, "uploads"), { recursive: true });
+      await writeFile(this.ticketPath(ticket), JSON.stringify(record));
+      return { url: `${this.uploadBase}/api/v1/uploads/${ticket}` };
+    });
   }
 
   /** S3's checks on a presigned PUT, locally: the ticket once, in time, and the bytes promised. */
@@ -220,34 +231,25 @@ export class S3AudioStore implements AudioStore {
     });
   }
 
-  async uploadTarget(
-    key: string,
-    mimeType: string,
-    bytes: number,
-    expiresAt: Date,
-  ): Promise<UploadTarget> {
-    checkKey(key);
-    const command = new PutObjectCommand({
-      Bucket: this.bucket,
-      Key: key,
-      ContentType: mimeType,
-      ContentLength: bytes,
-      ServerSideEncryption: "AES256",
+  uploadTarget(key: string, mimeType: string, bytes: number, expiresAt: Date) {
+    return putTarget(key, mimeType, expiresAt, async () => {
+      const command = new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ContentType: mimeType,
+        ContentLength: bytes,
+        ServerSideEncryption: "AES256",
+      });
+      const expiresIn = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+      // Type and length are signed, so S3 refuses any other body; the encryption header stays a
+      // header (not hoisted to the query), so S3 encrypts what the client sends.
+      const url = await getSignedUrl(this.client, command, {
+        expiresIn,
+        signableHeaders: new Set(["content-type", "content-length"]),
+        unhoistableHeaders: new Set(["x-amz-server-side-encryption"]),
+      });
+      return { url, headers: { "x-amz-server-side-encryption": "AES256" } };
     });
-    const expiresIn = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-    // Type and length are signed, so S3 refuses any other body; the encryption header stays a
-    // header (not hoisted to the query), so S3 encrypts what the client sends.
-    const url = await getSignedUrl(this.client, command, {
-      expiresIn,
-      signableHeaders: new Set(["content-type", "content-length"]),
-      unhoistableHeaders: new Set(["x-amz-server-side-encryption"]),
-    });
-    return {
-      method: "PUT",
-      url,
-      headers: { "Content-Type": mimeType, "x-amz-server-side-encryption": "AES256" },
-      expiresAt: expiresAt.toISOString(),
-    };
   }
 
   async stat(key: string): Promise<{ bytes: number; mimeType: string } | null> {

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isTokenFormat, randomToken, sha256 } from "../domain/tokens";
+import { deleteReturning } from "./conditional";
 import { forEachPage } from "./paginate";
 import { getDb } from "./tables";
 
@@ -71,26 +71,16 @@ export async function consumeToken(
   now = new Date(),
 ): Promise<string | null> {
   if (!isTokenFormat(rawToken)) return null;
-  const { doc, table } = await getDb();
-  try {
-    const { Attributes } = await doc.send(
-      new DeleteCommand({
-        TableName: table("auth-tokens"),
-        Key: { tokenHash: sha256(rawToken) },
-        ConditionExpression:
-          "attribute_exists(tokenHash) AND purpose = :purpose AND expiresAt > :now",
-        ExpressionAttributeValues: {
-          ":purpose": purpose,
-          ":now": Math.floor(now.getTime() / 1000),
-        },
-        ReturnValues: "ALL_OLD",
-      }),
-    );
-    return typeof Attributes?.userId === "string" ? Attributes.userId : null;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
-    throw error;
-  }
+  const old = await deleteReturning("auth-tokens", {
+    Key: { tokenHash: sha256(rawToken) },
+    ConditionExpression: "attribute_exists(tokenHash) AND purpose = :purpose AND expiresAt > :now",
+    ExpressionAttributeValues: {
+      ":purpose": purpose,
+      ":now": Math.floor(now.getTime() / 1000),
+    },
+    ReturnValues: "ALL_OLD",
+  });
+  return typeof old?.userId === "string" ? old.userId : null;
 }
 
 /** After a reset, the user's other outstanding links of that kind must stop working too. */

@@ -1,13 +1,7 @@
 import { randomUUID } from "node:crypto";
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
-import { writeIf } from "./conditional";
-import { queryAll } from "./paginate";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { updateIf } from "./conditional";
+import { countAll, forEachScanPage, queryAll } from "./paginate";
 import { getDb } from "./tables";
 
 export type ReportStatus = "open" | "resolved" | "dismissed";
@@ -78,60 +72,41 @@ export async function listReportsByStatus(status: ReportStatus): Promise<Content
  * so only the admin's open queue calls it (never the dashboard's count).
  */
 export async function markUnstatusedReportsOpen(): Promise<number> {
-  const { doc, table } = await getDb();
+  const { table } = await getDb();
   let marked = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: table("content-reports"),
-        FilterExpression: "attribute_not_exists(#status)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ProjectionExpression: "reportId",
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { reportId } of page.Items ?? []) {
-      const done = await writeIf(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table("content-reports"),
-            Key: { reportId },
-            UpdateExpression: "SET #status = :open",
-            ConditionExpression: "attribute_exists(reportId) AND attribute_not_exists(#status)",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: { ":open": "open" },
-          }),
-        ),
-      );
-      if (done) marked += 1;
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  await forEachScanPage(
+    {
+      TableName: table("content-reports"),
+      FilterExpression: "attribute_not_exists(#status)",
+      ExpressionAttributeNames: { "#status": "status" },
+      ProjectionExpression: "reportId",
+    },
+    async (rows) => {
+      for (const { reportId } of rows) {
+        const done = await updateIf("content-reports", {
+          Key: { reportId },
+          UpdateExpression: "SET #status = :open",
+          ConditionExpression: "attribute_exists(reportId) AND attribute_not_exists(#status)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":open": "open" },
+        });
+        if (done) marked += 1;
+      }
+    },
+  );
   return marked;
 }
 
 /** How many reports are open: a count over the open part of the index, never the table. */
 export async function countOpenReports(): Promise<number> {
-  const { doc, table } = await getDb();
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new QueryCommand({
-        TableName: table("content-reports"),
-        IndexName: "byStatus",
-        KeyConditionExpression: "#status = :open",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":open": "open" },
-        Select: "COUNT",
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
+  const { table } = await getDb();
+  return countAll({
+    TableName: table("content-reports"),
+    IndexName: "byStatus",
+    KeyConditionExpression: "#status = :open",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: { ":open": "open" },
+  });
 }
 
 /** A student's reports, newest first: their result page shows the outcome of each. */
@@ -156,23 +131,17 @@ export async function closeReport(
   note: string,
   now = new Date(),
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("content-reports"),
-        Key: { reportId },
-        UpdateExpression: "SET #status = :status, resolutionNote = :note, closedAt = :at",
-        ConditionExpression:
-          "attribute_exists(reportId) AND (#status = :open OR attribute_not_exists(#status))",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":status": status,
-          ":note": note,
-          ":at": now.toISOString(),
-          ":open": "open",
-        },
-      }),
-    ),
-  );
+  return updateIf("content-reports", {
+    Key: { reportId },
+    UpdateExpression: "SET #status = :status, resolutionNote = :note, closedAt = :at",
+    ConditionExpression:
+      "attribute_exists(reportId) AND (#status = :open OR attribute_not_exists(#status))",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: {
+      ":status": status,
+      ":note": note,
+      ":at": now.toISOString(),
+      ":open": "open",
+    },
+  });
 }

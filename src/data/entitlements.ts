@@ -1,21 +1,14 @@
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { CreditBucket, ScoredSkill, TierId } from "../domain/entitlement";
-import { writeIf } from "./conditional";
+import { putIf, updateIf, updateReturning } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
 /** A new stock of credits; false when it is already there (a replay or a second request). */
 export async function putBucket(bucket: CreditBucket): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new PutCommand({
-        TableName: table("entitlements"),
-        Item: { ...bucket, productId: bucket.bucketId },
-        ConditionExpression: "attribute_not_exists(userId)",
-      }),
-    ),
-  );
+  return putIf("entitlements", {
+    Item: { ...bucket, productId: bucket.bucketId },
+    ConditionExpression: "attribute_not_exists(userId)",
+  });
 }
 
 export async function listBuckets(userId: string): Promise<CreditBucket[]> {
@@ -40,35 +33,23 @@ export async function takeFromBucket(
   bucketId: string,
   now: Date,
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("entitlements"),
-        Key: { userId, productId: bucketId },
-        UpdateExpression: "SET remaining = remaining - :one",
-        ConditionExpression:
-          "remaining >= :one AND attribute_not_exists(revokedAt) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)",
-        ExpressionAttributeValues: { ":one": 1, ":now": now.toISOString() },
-      }),
-    ),
-  );
+  return updateIf("entitlements", {
+    Key: { userId, productId: bucketId },
+    UpdateExpression: "SET remaining = remaining - :one",
+    ConditionExpression:
+      "remaining >= :one AND attribute_not_exists(revokedAt) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)",
+    ExpressionAttributeValues: { ":one": 1, ":now": now.toISOString() },
+  });
 }
 
 /** A credit back into its bucket; a revoked bucket stays empty. */
 export async function giveBackToBucket(userId: string, bucketId: string): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("entitlements"),
-        Key: { userId, productId: bucketId },
-        UpdateExpression: "ADD remaining :one",
-        ConditionExpression: "attribute_exists(userId) AND attribute_not_exists(revokedAt)",
-        ExpressionAttributeValues: { ":one": 1 },
-      }),
-    ),
-  );
+  return updateIf("entitlements", {
+    Key: { userId, productId: bucketId },
+    UpdateExpression: "ADD remaining :one",
+    ConditionExpression: "attribute_exists(userId) AND attribute_not_exists(revokedAt)",
+    ExpressionAttributeValues: { ":one": 1 },
+  });
 }
 
 /** Empties the bucket for good: the credits it still held, or null if already revoked or absent. */
@@ -77,22 +58,14 @@ export async function revokeBucket(
   bucketId: string,
   now: Date,
 ): Promise<number | null> {
-  const { doc, table } = await getDb();
-  let left: number | null = null;
-  await writeIf(async () => {
-    const { Attributes } = await doc.send(
-      new UpdateCommand({
-        TableName: table("entitlements"),
-        Key: { userId, productId: bucketId },
-        UpdateExpression: "SET remaining = :zero, revokedAt = :at",
-        ConditionExpression: "attribute_exists(userId) AND attribute_not_exists(revokedAt)",
-        ExpressionAttributeValues: { ":zero": 0, ":at": now.toISOString() },
-        ReturnValues: "UPDATED_OLD",
-      }),
-    );
-    left = Number(Attributes?.remaining ?? 0);
+  const old = await updateReturning("entitlements", {
+    Key: { userId, productId: bucketId },
+    UpdateExpression: "SET remaining = :zero, revokedAt = :at",
+    ConditionExpression: "attribute_exists(userId) AND attribute_not_exists(revokedAt)",
+    ExpressionAttributeValues: { ":zero": 0, ":at": now.toISOString() },
+    ReturnValues: "UPDATED_OLD",
   });
-  return left;
+  return old && Number(old.remaining ?? 0);
 }
 
 function toBucket(item: Record<string, unknown>): CreditBucket {

@@ -1,6 +1,6 @@
 import type { Explanation } from "../domain/assessment";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { writeIf } from "./conditional";
+import { updateIf } from "./conditional";
 import { getDb } from "./tables";
 
 /**
@@ -12,24 +12,18 @@ export async function claimExplanation(
   now: Date,
   staleBefore: Date,
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression: "SET explainClaimedAt = :now",
-        ConditionExpression:
-          "#status = :scored AND attribute_not_exists(explanations) AND (attribute_not_exists(explainClaimedAt) OR explainClaimedAt < :stale)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":now": now.toISOString(),
-          ":stale": staleBefore.toISOString(),
-          ":scored": "scored",
-        },
-      }),
-    ),
-  );
+  return updateIf("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET explainClaimedAt = :now",
+    ConditionExpression:
+      "#status = :scored AND attribute_not_exists(explanations) AND (attribute_not_exists(explainClaimedAt) OR explainClaimedAt < :stale)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: {
+      ":now": now.toISOString(),
+      ":stale": staleBefore.toISOString(),
+      ":scored": "scored",
+    },
+  });
 }
 
 /** Why a run failed, for the operator; the claim is released so the Lambda's retry can run. */
@@ -54,22 +48,16 @@ export async function saveExplanations(
   explanations: Explanation[],
   modelId: string | null,
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("assessments"),
-        Key: { assessmentId },
-        UpdateExpression:
-          "SET explanations = :e, explainedBy = :m REMOVE explainFailure, explainClaimedAt",
-        ConditionExpression: "#status = :scored AND attribute_not_exists(explanations)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":e": explanations,
-          ":m": modelId ?? "marking",
-          ":scored": "scored",
-        },
-      }),
-    ),
-  );
+  return updateIf("assessments", {
+    Key: { assessmentId },
+    UpdateExpression:
+      "SET explanations = :e, explainedBy = :m REMOVE explainFailure, explainClaimedAt",
+    ConditionExpression: "#status = :scored AND attribute_not_exists(explanations)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: {
+      ":e": explanations,
+      ":m": modelId ?? "marking",
+      ":scored": "scored",
+    },
+  });
 }

@@ -1,21 +1,15 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { LedgerEntry, Purchase } from "../domain/entitlement";
-import { writeIf } from "./conditional";
+import { putIf, updateIf } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
 /** The store's transaction, once: false when it was recorded before (a replayed receipt). */
 export async function putPurchase(purchase: Purchase): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new PutCommand({
-        TableName: table("purchases"),
-        Item: purchase,
-        ConditionExpression: "attribute_not_exists(purchaseId)",
-      }),
-    ),
-  );
+  return putIf("purchases", {
+    Item: purchase,
+    ConditionExpression: "attribute_not_exists(purchaseId)",
+  });
 }
 
 export async function getPurchase(purchaseId: string): Promise<Purchase | null> {
@@ -28,23 +22,17 @@ export async function getPurchase(purchaseId: string): Promise<Purchase | null> 
 
 /** granted -> revoked, once. */
 export async function markPurchaseRevoked(purchaseId: string, now: Date): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("purchases"),
-        Key: { purchaseId },
-        UpdateExpression: "SET #status = :revoked, revokedAt = :at",
-        ConditionExpression: "#status = :granted",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":revoked": "revoked",
-          ":granted": "granted",
-          ":at": now.toISOString(),
-        },
-      }),
-    ),
-  );
+  return updateIf("purchases", {
+    Key: { purchaseId },
+    UpdateExpression: "SET #status = :revoked, revokedAt = :at",
+    ConditionExpression: "#status = :granted",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: {
+      ":revoked": "revoked",
+      ":granted": "granted",
+      ":at": now.toISOString(),
+    },
+  });
 }
 
 export async function listUserPurchases(userId: string): Promise<Purchase[]> {
@@ -63,16 +51,10 @@ export async function listUserPurchases(userId: string): Promise<Purchase[]> {
 
 /** Written once per entry id: a replayed grant or revocation leaves the ledger as it was. */
 export async function putLedgerEntry(entry: LedgerEntry): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new PutCommand({
-        TableName: table("credit-ledger"),
-        Item: entry,
-        ConditionExpression: "attribute_not_exists(entryId)",
-      }),
-    ),
-  );
+  return putIf("credit-ledger", {
+    Item: entry,
+    ConditionExpression: "attribute_not_exists(entryId)",
+  });
 }
 
 export async function listUserLedger(userId: string): Promise<LedgerEntry[]> {

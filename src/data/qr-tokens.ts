@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { writeIf } from "./conditional";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { updateIf } from "./conditional";
 import { getDb } from "./tables";
 
 /**
@@ -62,25 +62,19 @@ export async function approveQrToken(
   tokenHash: string,
   approval: { userId: string; deviceName: string; approvedAt: string; nowSeconds: number },
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("qr-tokens"),
-        Key: { tokenHash },
-        UpdateExpression: "SET userId = :userId, deviceName = :device, approvedAt = :at",
-        ConditionExpression: `kind = :kind AND attribute_not_exists(approvedAt) AND ${OPEN}`,
-        ExpressionAttributeValues: {
-          ":userId": approval.userId,
-          ":device": approval.deviceName,
-          ":at": approval.approvedAt,
-          ":kind": "web-login",
-          ":false": false,
-          ":now": approval.nowSeconds,
-        },
-      }),
-    ),
-  );
+  return updateIf("qr-tokens", {
+    Key: { tokenHash },
+    UpdateExpression: "SET userId = :userId, deviceName = :device, approvedAt = :at",
+    ConditionExpression: `kind = :kind AND attribute_not_exists(approvedAt) AND ${OPEN}`,
+    ExpressionAttributeValues: {
+      ":userId": approval.userId,
+      ":device": approval.deviceName,
+      ":at": approval.approvedAt,
+      ":kind": "web-login",
+      ":false": false,
+      ":now": approval.nowSeconds,
+    },
+  });
 }
 
 /**
@@ -91,27 +85,21 @@ export async function useQrToken(
   tokenHash: string,
   use: { kind: QrTokenRow["kind"]; nowSeconds: number; bindingHash?: string; deviceName?: string },
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
   const web = use.kind === "web-login";
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("qr-tokens"),
-        Key: { tokenHash },
-        UpdateExpression: web ? "SET used = :true" : "SET used = :true, deviceName = :device",
-        ConditionExpression: web
-          ? `kind = :kind AND bindingHash = :binding AND attribute_exists(approvedAt) AND ${OPEN}`
-          : `kind = :kind AND ${OPEN}`,
-        ExpressionAttributeValues: {
-          ":true": true,
-          ":false": false,
-          ":kind": use.kind,
-          ":now": use.nowSeconds,
-          ...(web ? { ":binding": use.bindingHash } : { ":device": use.deviceName }),
-        },
-      }),
-    ),
-  );
+  return updateIf("qr-tokens", {
+    Key: { tokenHash },
+    UpdateExpression: web ? "SET used = :true" : "SET used = :true, deviceName = :device",
+    ConditionExpression: web
+      ? `kind = :kind AND bindingHash = :binding AND attribute_exists(approvedAt) AND ${OPEN}`
+      : `kind = :kind AND ${OPEN}`,
+    ExpressionAttributeValues: {
+      ":true": true,
+      ":false": false,
+      ":kind": use.kind,
+      ":now": use.nowSeconds,
+      ...(web ? { ":binding": use.bindingHash } : { ":device": use.deviceName }),
+    },
+  });
 }
 
 /** Only the browser that showed the code can cancel it, and only while nobody has used it. */
@@ -120,19 +108,13 @@ export async function cancelQrToken(
   bindingHash: string,
   cancelledAt: string,
 ): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("qr-tokens"),
-        Key: { tokenHash },
-        UpdateExpression: "SET cancelledAt = :at",
-        ConditionExpression:
-          "bindingHash = :binding AND used = :false AND attribute_not_exists(cancelledAt)",
-        ExpressionAttributeValues: { ":at": cancelledAt, ":binding": bindingHash, ":false": false },
-      }),
-    ),
-  );
+  return updateIf("qr-tokens", {
+    Key: { tokenHash },
+    UpdateExpression: "SET cancelledAt = :at",
+    ConditionExpression:
+      "bindingHash = :binding AND used = :false AND attribute_not_exists(cancelledAt)",
+    ExpressionAttributeValues: { ":at": cancelledAt, ":binding": bindingHash, ":false": false },
+  });
 }
 
 function toRow(item: Record<string, unknown>): QrTokenRow {

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { questionSchema, type Question } from "../content/schema";
-import { writeIf } from "./conditional";
+import { putIf } from "./conditional";
 import { queryAll } from "./paginate";
 import { getDb } from "./tables";
 
@@ -20,19 +20,12 @@ export interface QuestionRow {
  * an admin has edited or retired that row (the condition): then the admin's version stands.
  */
 export async function seedQuestions(items: readonly Question[]): Promise<void> {
-  const { doc, table } = await getDb();
   await Promise.all(
     items.map((item) =>
-      writeIf(() =>
-        doc.send(
-          new PutCommand({
-            TableName: table("questions"),
-            Item: { questionId: item.id, skill: item.skill, item },
-            ConditionExpression:
-              "attribute_not_exists(editedAt) AND attribute_not_exists(retiredAt)",
-          }),
-        ),
-      ),
+      putIf("questions", {
+        Item: { questionId: item.id, skill: item.skill, item },
+        ConditionExpression: "attribute_not_exists(editedAt) AND attribute_not_exists(retiredAt)",
+      }),
     ),
   );
 }

@@ -1,7 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Session } from "../domain/session";
 import { isTokenFormat, sha256 } from "../domain/tokens";
-import { writeIf } from "./conditional";
+import { updateIf } from "./conditional";
 import { forEachPage, queryAll } from "./paginate";
 import { getDb } from "./tables";
 
@@ -34,19 +34,12 @@ export async function getSessionById(sessionId: string): Promise<Session | null>
 
 /** False when the row is gone: a logout that landed since the read must win. */
 export function touchSession(sessionId: string, lastSeenAt: string): Promise<boolean> {
-  return getDb().then(({ doc, table }) =>
-    writeIf(() =>
-      doc.send(
-        new UpdateCommand({
-          TableName: table("sessions"),
-          Key: { sessionId },
-          UpdateExpression: "SET lastSeenAt = :at",
-          ConditionExpression: "attribute_exists(sessionId)",
-          ExpressionAttributeValues: { ":at": lastSeenAt },
-        }),
-      ),
-    ),
-  );
+  return updateIf("sessions", {
+    Key: { sessionId },
+    UpdateExpression: "SET lastSeenAt = :at",
+    ConditionExpression: "attribute_exists(sessionId)",
+    ExpressionAttributeValues: { ":at": lastSeenAt },
+  });
 }
 
 function toSession(item: Record<string, unknown>): Session {
@@ -69,19 +62,13 @@ export async function confirmSessionPassword(
   passwordChangedAt: string,
 ): Promise<void> {
   if (!isTokenFormat(rawId)) return;
-  const { doc, table } = await getDb();
   // A session logged out meanwhile stays gone: the write only applies to an existing row.
-  await writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("sessions"),
-        Key: { sessionId: sha256(rawId) },
-        UpdateExpression: "SET authenticatedAt = :at",
-        ConditionExpression: "attribute_exists(sessionId)",
-        ExpressionAttributeValues: { ":at": passwordChangedAt },
-      }),
-    ),
-  );
+  await updateIf("sessions", {
+    Key: { sessionId: sha256(rawId) },
+    UpdateExpression: "SET authenticatedAt = :at",
+    ConditionExpression: "attribute_exists(sessionId)",
+    ExpressionAttributeValues: { ":at": passwordChangedAt },
+  });
 }
 
 export async function deleteSession(rawId: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DeleteCommand } from "@aws-sdk/lib-dynamodb";
 import type { ThrottleRecord } from "../domain/throttle";
+import { putIf, updateIf } from "./conditional";
 import { getDb } from "./tables";
 
 export async function readThrottles(keys: readonly string[]): Promise<ThrottleRecord[]> {
@@ -37,38 +37,22 @@ export async function countInWindow(
   windowEndsAt: number,
   now: Date,
 ): Promise<void> {
-  const { doc, table } = await getDb();
-  const TableName = table("throttles");
   const nowSeconds = now.getTime() / 1000;
+  const record: ThrottleRecord = { throttleKey, failures: 1, expiresAt: windowEndsAt };
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: { throttleKey },
-          UpdateExpression: "ADD failures :one",
-          ConditionExpression: "expiresAt > :now",
-          ExpressionAttributeValues: { ":one": 1, ":now": nowSeconds },
-        }),
-      );
-      return;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-    try {
-      const record: ThrottleRecord = { throttleKey, failures: 1, expiresAt: windowEndsAt };
-      await doc.send(
-        new PutCommand({
-          TableName,
-          Item: record,
-          ConditionExpression: "attribute_not_exists(throttleKey) OR expiresAt <= :now",
-          ExpressionAttributeValues: { ":now": nowSeconds },
-        }),
-      );
-      return;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    const counted = await updateIf("throttles", {
+      Key: { throttleKey },
+      UpdateExpression: "ADD failures :one",
+      ConditionExpression: "expiresAt > :now",
+      ExpressionAttributeValues: { ":one": 1, ":now": nowSeconds },
+    });
+    if (counted) return;
+    const opened = await putIf("throttles", {
+      Item: record,
+      ConditionExpression: "attribute_not_exists(throttleKey) OR expiresAt <= :now",
+      ExpressionAttributeValues: { ":now": nowSeconds },
+    });
+    if (opened) return;
   }
   throw new Error(`Could not count an event for ${throttleKey}`);
 }

@@ -6,7 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { writeIf } from "./conditional";
+import { putIf, updateIf } from "./conditional";
 import { getDb } from "./tables";
 import { emailHead, emailKey, EMAIL_HEAD_LENGTH, normaliseEmail, userKey } from "./keys";
 
@@ -106,16 +106,10 @@ export async function createUser(input: {
 }
 
 async function putIfAbsent(claim: EmailClaim): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new PutCommand({
-        TableName: table("users"),
-        Item: claim,
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    ),
-  );
+  return putIf("users", {
+    Item: claim,
+    ConditionExpression: "attribute_not_exists(pk)",
+  });
 }
 
 /** The existing claim, if it is an orphan old enough to be taken over. */
@@ -132,17 +126,11 @@ async function staleClaim(pk: string, now: Date): Promise<EmailClaim | null> {
 
 /** Conditional on the stale owner, so two sign-ups taking over at once cannot both win. */
 async function takeOver(stale: EmailClaim, claim: EmailClaim): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new PutCommand({
-        TableName: table("users"),
-        Item: claim,
-        ConditionExpression: "userId = :stale",
-        ExpressionAttributeValues: { ":stale": stale.userId },
-      }),
-    ),
-  );
+  return putIf("users", {
+    Item: claim,
+    ConditionExpression: "userId = :stale",
+    ExpressionAttributeValues: { ":stale": stale.userId },
+  });
 }
 
 /**
@@ -240,18 +228,12 @@ export async function addAdmin(userId: string): Promise<void> {
 
 /** False when `userId` is the only admin left (or not an admin): then nothing changes. */
 export async function removeAdmin(userId: string): Promise<boolean> {
-  const { doc, table } = await getDb();
-  return writeIf(() =>
-    doc.send(
-      new UpdateCommand({
-        TableName: table("users"),
-        Key: { pk: ADMINS_KEY },
-        UpdateExpression: "DELETE userIds :id",
-        ConditionExpression: "contains(userIds, :me) AND size(userIds) > :one",
-        ExpressionAttributeValues: { ":id": new Set([userId]), ":me": userId, ":one": 1 },
-      }),
-    ),
-  );
+  return updateIf("users", {
+    Key: { pk: ADMINS_KEY },
+    UpdateExpression: "DELETE userIds :id",
+    ConditionExpression: "contains(userIds, :me) AND size(userIds) > :one",
+    ExpressionAttributeValues: { ":id": new Set([userId]), ":me": userId, ":one": 1 },
+  });
 }
 
 async function updateUser(

@@ -1,5 +1,5 @@
 import type { Device } from "../../src/accounts/devices";
-import type { PaperBlock } from "../../src/assessments/objective-paper";
+import type { PaperBlock } from "../../src/assessments/objective-paper-view";
 import type { AssessmentDetail, AssessmentSummary } from "../../src/assessments/student-work";
 import type { ProgressOverview } from "../../src/progress/overview";
 import type { SpeakingTaskView } from "../../src/assessments/speaking";

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
-import type { ObjectiveReview } from "../../../src/assessments/objective-paper";
+import type { ObjectiveReview } from "../../../src/assessments/objective-review";
 import { adjustmentNote } from "../../../src/assessments/adjustments";
+import { Table } from "../table";
 import { ReviewItem } from "./ReviewItem";
 
 const FORM_NAMES: Record<ObjectiveReview["form"], string> = {
@@ -39,28 +40,26 @@ export function ObjectiveResult({ assessment: r }: { assessment: ObjectiveReview
       </p>
       {r.adjustment ? <p className="adjustment-note">{adjustmentNote(r.adjustment)}</p> : null}
       <h3>By question type</h3>
-      <table className="type-table">
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Marks</th>
-            <th scope="col">Accuracy</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.byType.map((t) => (
-            <tr key={t.type}>
-              <td>
-                <Link to={`/practice/objective?type=${t.type}`}>{t.name}</Link>
-              </td>
-              <td>
+      <Table
+        className="type-table"
+        columns={[
+          {
+            header: "Type",
+            cell: (t) => <Link to={`/practice/objective?type=${t.type}`}>{t.name}</Link>,
+          },
+          {
+            header: "Marks",
+            cell: (t) => (
+              <>
                 {t.marks} / {t.maxMarks}
-              </td>
-              <td>{Math.round(t.accuracy * 100)}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Accuracy", cell: (t) => <>{Math.round(t.accuracy * 100)}%</> },
+        ]}
+        rows={r.byType}
+        rowKey={(t) => t.type}
+      />
       {r.blocks.map((block) => (
         <section key={block.title}>
           <h3>{block.title}</h3>

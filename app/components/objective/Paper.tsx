@@ -1,11 +1,11 @@
 import { memo, type ReactNode } from "react";
+import type { AudioSource } from "../../../src/assessments/objective-paper";
 import type {
-  AudioSource,
   PaperBlock,
   PaperGroup,
   PaperQuestion,
-  ReviewQuestion,
-} from "../../../src/assessments/objective-paper";
+} from "../../../src/assessments/objective-paper-view";
+import type { ReviewQuestion } from "../../../src/assessments/objective-review";
 import { fieldName } from "../../../src/assessments/objective-fields";
 import { ReviewItem } from "./ReviewItem";
 

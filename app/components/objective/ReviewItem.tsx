@@ -1,4 +1,4 @@
-import type { ReviewQuestion } from "../../../src/assessments/objective-paper";
+import type { ReviewQuestion } from "../../../src/assessments/objective-review";
 
 /** One marked question: what was written, the key, the reason and the evidence for the key. */
 export function ReviewItem({ item, compact = false }: { item: ReviewQuestion; compact?: boolean }) {

@@ -1,7 +1,7 @@
 import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ListeningAdjustment } from "../../../src/domain/assessment";
-import type { PaperBlock } from "../../../src/assessments/objective-paper";
+import type { PaperBlock } from "../../../src/assessments/objective-paper-view";
 import { adjustmentNote } from "../../../src/assessments/adjustments";
 import { fieldName } from "../../../src/assessments/objective-fields";
 import { minutesAndSeconds } from "~/components/clock";
