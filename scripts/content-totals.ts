@@ -6,7 +6,8 @@
  *   npm run content
  */
 import { questionBank } from "../src/content/bank";
-import { checkBank, totalsReport } from "../src/content/bank-checks";
+import { checkBank } from "../src/content/bank-checks";
+import { totalsReport } from "../src/content/bank-totals";
 import { listeningTests, readingTests } from "../src/content/papers";
 
 const papers = { reading: readingTests, listening: listeningTests };

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getQuestion, questionBank } from "./bank";
-import { BANK_TARGETS, VISUAL_KINDS, bankTotals, checkBank, totalsReport } from "./bank-checks";
+import { checkBank } from "./bank-checks";
+import { BANK_TARGETS, VISUAL_KINDS, bankTotals, totalsReport } from "./bank-totals";
 import { listeningTests, readingTests } from "./papers";
 import {
   TASK2_TYPES,
