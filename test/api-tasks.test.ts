@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCAL_UPLOAD_BYTES } from "../src/data/audio-store";
+import { LOCAL_UPLOAD_BYTES } from "../src/data/local-audio-store";
 import { getAssessment } from "../src/data/assessments";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import {

@@ -4,7 +4,8 @@ import { requestRecordingUpload, uploadRequestSchema } from "../src/assessments/
 import { openSpeakingDraft, saveSpeakingAnswers } from "../src/assessments/speaking";
 import { MAX_DIRECT_AUDIO_BYTES } from "../src/assessments/speaking-fields";
 import { getAssessment } from "../src/data/assessments";
-import { S3AudioStore, type UploadTarget } from "../src/data/audio-store";
+import type { UploadTarget } from "../src/data/audio-store";
+import { S3AudioStore } from "../src/data/s3-audio-store";
 import type { Publish } from "../src/data/events";
 import { startFakeS3, type FakeS3 } from "./fakes/s3-server";
 

@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as z from "zod";
-import {
-  LocalAudioStore,
-  type AudioStore,
-  type LocalUploadOutcome,
-  type UploadTarget,
-} from "../data/audio-store";
+import type { AudioStore, UploadTarget } from "../data/audio-store";
+import { LocalAudioStore, type LocalUploadOutcome } from "../data/local-audio-store";
 import { audioUserPrefix, uploadedAudioKey } from "../data/keys";
 import type { SpeakingDraft } from "./speaking";
 import {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  AudioConfigurationError,
-  getAudioStore,
-  LocalAudioStore,
-  S3AudioStore,
-} from "./audio-store";
+import { AudioConfigurationError, getAudioStore } from "./audio-store";
+import { LocalAudioStore } from "./local-audio-store";
+import { S3AudioStore } from "./s3-audio-store";
 import { audioKey, audioUserPrefix } from "./keys";
 
 const userId = "0b6f1c1e-4d1f-4c59-9d8e-2f3a4b5c6d7e";
