@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGeminiProvider } from "../src/ai/gemini";
 import { DEFAULT_RUBRIC } from "../src/ai/prompt";
 import { scoreAssessment } from "../src/assessments/score";
-import { createAssessment, getAssessment } from "../src/data/assessments";
+import { createAssessment } from "../src/data/assessments";
 import { listAuditForTarget } from "../src/data/audit-log";
 import { deleteRubricText, listRubricTexts } from "../src/data/rubrics";
 import type { User } from "../src/data/users";
@@ -13,6 +13,7 @@ import { task2Essay } from "./ai/fixtures";
 import { startFakeGemini, type FakeGemini } from "./fakes/gemini-server";
 import { InProcessClient } from "./support/in-process";
 import { createAdmin, createStudent, sessionCookieFor } from "./support/users";
+import { storedScored } from "./support/assessments";
 
 /** Rewording the rubric the cloud models score against: the admin page, the audit, the prompt. */
 
@@ -49,7 +50,7 @@ async function promptForNextEssay(): Promise<string> {
   });
   const gemini = createGeminiProvider({ apiKey: "test-key", baseUrl: fake.url });
   expect(await scoreAssessment(essay.assessmentId, [gemini])).toBe("scored");
-  expect((await getAssessment(essay.assessmentId))?.result?.provider).toBe("gemini");
+  expect((await storedScored(essay.assessmentId))?.result?.provider).toBe("gemini");
   const sent = fake.requests[0]?.body as { systemInstruction: { parts: { text: string }[] } };
   return sent.systemInstruction.parts.map((p) => p.text).join("\n");
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInDevice, authenticateDevice } from "../src/accounts/devices";
 import { questionBank } from "../src/content/bank";
-import { claimForScoring, createAssessment, saveScored } from "../src/data/assessments";
+import { createAssessment } from "../src/data/assessments";
+import { claimForScoring, saveScored } from "../src/data/assessment-transitions";
 import { entitlementSummary } from "../src/commerce/credits";
 import { listAuditForTarget } from "../src/data/audit-log";
 import { listUserLedger } from "../src/data/purchases";

@@ -17,7 +17,8 @@ import {
   type GoogleConfig,
 } from "../src/commerce/google";
 import { certificatesFromPem } from "../src/commerce/jws";
-import { getAssessment, listUserAssessments, recordPublished } from "../src/data/assessments";
+import { getAssessment, listUserAssessments } from "../src/data/assessments";
+import { recordPublished } from "../src/data/assessment-transitions";
 import { getAudioStore } from "../src/data/audio-store";
 import { listBuckets } from "../src/data/entitlements";
 import type { Publish } from "../src/data/events";
@@ -29,6 +30,7 @@ import { ApiClient } from "./support/api-client";
 import { createStudent, signedInClient, TEST_PASSWORD } from "./support/users";
 import { appleLikeChain, issue, loadChain, signAppStoreJws, TEST_BUNDLE_ID } from "./support/x509";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
+import { storedScored } from "./support/assessments";
 
 const CLOUD = { cloudConfigured: true, choice: "cloud" } as const;
 
@@ -115,7 +117,7 @@ describe("credits on submission", () => {
 
     // A recording and no scorer that listens: the scoring fails for good.
     expect(await scoreAssessment(assessment.assessmentId, [createLocalProvider()])).toBe("failed");
-    const failed = await getAssessment(assessment.assessmentId);
+    const failed = await storedScored(assessment.assessmentId);
     expect(failed?.billing?.scoring === "cloud" && failed.billing.refundedAt).toBeTruthy();
     expect(await remaining(student.userId, "speaking")).toBe(before);
     // A second delivery of the event changes nothing.
@@ -409,7 +411,7 @@ describe("through the pages and the API, without JavaScript", () => {
     const offline = await client.submit(path, { intent: "submit-offline", response: GOOD_ESSAY });
     expect(offline.status).toBe(302);
     expect(offline.headers.get("location")).toBe(`/assessments/${draft!.assessmentId}`);
-    expect((await getAssessment(draft!.assessmentId))?.billing).toEqual({ scoring: "offline" });
+    expect((await storedScored(draft!.assessmentId))?.billing).toEqual({ scoring: "offline" });
   });
 
   it("shows the tiers and, for each pack, a QR code into the app", async () => {

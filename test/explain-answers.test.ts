@@ -1,28 +1,27 @@
-import type { Assessment } from "../src/domain/assessment";
+import type { ObjectiveAssessment } from "../src/domain/assessment";
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { explainersFromEnv } from "../src/ai/config";
 import { explainAssessment } from "../src/assessments/explain";
 import { describe, expect, it } from "vitest";
 import { questionsOf, readingTests } from "../src/content/papers";
-import { getAssessment } from "../src/data/assessments";
 import { publishEvent } from "../src/data/events";
 import { getDb } from "../src/data/tables";
 import { startFakeBedrock } from "./fakes/bedrock-server";
 import { fakeBedrockPort } from "./support/ports";
 import { useFake } from "./support/fakes";
-import { publishTwice } from "./support/assessments";
+import { publishTwice, storedObjective } from "./support/assessments";
 
 const bedrock = useFake(() => startFakeBedrock(fakeBedrockPort));
 
 /** A Reading paper already marked, with its first question wrong. */
 async function markedPaper(
-  extra: Partial<Assessment> = {},
-): Promise<{ assessment: Assessment; questionId: string }> {
+  extra: Partial<ObjectiveAssessment> = {},
+): Promise<{ assessment: ObjectiveAssessment; questionId: string }> {
   const test = readingTests[0]!;
   const question = questionsOf(test)[0]!;
   const now = new Date().toISOString();
-  const assessment: Assessment = {
+  const assessment: ObjectiveAssessment = {
     assessmentId: randomUUID(),
     userId: randomUUID(),
     skill: "reading",
@@ -58,11 +57,11 @@ async function markedPaper(
   return { assessment, questionId: question.id };
 }
 
-async function explained(assessmentId: string): Promise<Assessment> {
+async function explained(assessmentId: string): Promise<ObjectiveAssessment> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const found = await getAssessment(assessmentId);
-    if (found?.explanations) return found;
+    const found = await storedObjective(assessmentId);
+    if (found.explanations) return found;
     if (Date.now() > deadline) throw new Error("no explanations after 60 s");
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -117,7 +116,7 @@ describe("explain-answers worker through Sandbox", () => {
     const { assessment, questionId } = await markedPaper({
       explainClaimedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
       explainFailure: "Error: ProvisionedThroughputExceededException",
-    } as Partial<Assessment>);
+    } as Partial<ObjectiveAssessment>);
     bedrock.otherwise({
       kind: "answer",
       answer: { explanations: [{ id: questionId, text: "The key is in line 3." }] },
@@ -140,8 +139,8 @@ describe("explain-answers worker through Sandbox", () => {
   it("leaves a paper claimed by a live run alone", async () => {
     const { assessment } = await markedPaper({
       explainClaimedAt: new Date().toISOString(),
-    } as Partial<Assessment>);
+    } as Partial<ObjectiveAssessment>);
     expect(await explainAssessment(assessment.assessmentId, explainersFromEnv({}))).toBe("skipped");
-    expect((await getAssessment(assessment.assessmentId))?.explanations).toBeUndefined();
+    expect((await storedObjective(assessment.assessmentId)).explanations).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ import { InProcessClient } from "./support/in-process";
 import { testPorts } from "./support/ports";
 import { createStudent, sessionCookieFor } from "./support/users";
 import { useFake } from "./support/fakes";
-import { settled as settledAssessment } from "./support/assessments";
+import { settled as settledAssessment, storedScored } from "./support/assessments";
 
 /*
  * Faults injected between real components: this process's DynamoDB client and event publisher
@@ -201,7 +201,7 @@ describe("DynamoDB timeouts", { timeout: 40_000 }, () => {
     expect(db.log.filter((r) => r.fault === "lose-answer")).toHaveLength(1);
     expect(res.statusCode).toBe(302);
     expect(res.headers?.location).toBe(`/assessments/${assessmentId}`);
-    const stored = (await getAssessment(assessmentId))!;
+    const stored = await storedScored(assessmentId);
     expect(stored.submission.kind === "writing" && stored.submission.response).toBe(ESSAY);
     expect(stored.billing?.scoring).toBe("cloud");
     // Published at once, not left for the sweeper.
@@ -213,7 +213,7 @@ describe("DynamoDB timeouts", { timeout: 40_000 }, () => {
     expect(done.result?.provider).toBe("local");
     // The worker saves the result, then refunds: wait for the refund to be marked and made.
     await until(async () => {
-      const billing = (await getAssessment(assessmentId))?.billing;
+      const billing = (await storedScored(assessmentId))?.billing;
       return billing?.scoring === "cloud" && Boolean(billing.refundedAt);
     });
     const remaining = async () => (await entitlementSummary(user.userId)).remaining.writing;
@@ -297,7 +297,7 @@ describe("scoring faults", { timeout: 40_000 }, () => {
     });
     expect(Date.now()).toBeLessThan(lambdaEnds);
 
-    const done = (await getAssessment(assessment.assessmentId))!;
+    const done = await storedScored(assessment.assessmentId);
     expect(done.status).toBe("scored");
     expect(done.result?.provider).toBe("local");
     const cloud = done.attempts?.filter((a) => a.provider === "bedrock") ?? [];

@@ -11,7 +11,7 @@ import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import { FormClient } from "./support/client";
 import { answersWorth, paperOf, studentCookie } from "./support/objective";
 import { signedInClient } from "./support/users";
-import { queuedEssay } from "./support/assessments";
+import { queuedEssay, storedScored, storedObjective } from "./support/assessments";
 
 async function student(label: string): Promise<FormClient> {
   const client = new FormClient();
@@ -55,7 +55,7 @@ describe("Reading and Listening against Sandbox", () => {
       const done = await client.submit(path, { ...answers, intent: "confirm-submit" });
       expect(done.status).toBe(302);
       expect(done.headers.get("location")).toBe(`/assessments/${id}`);
-      const marked = await getAssessment(id);
+      const marked = await storedObjective(id);
       expect(marked?.status).toBe("scored");
       expect(marked?.marking?.raw).toBe(30);
       expect(marked?.marking?.band).toBe(band);
@@ -281,7 +281,7 @@ describe("a mock test through all four skills, without JavaScript", () => {
       const id = assessmentIdIn(await client.start(path));
       const sent = await client.submit(path, { intent: "submit", response: GOOD_ESSAY });
       expect(sent.headers.get("location")).toBe(`/assessments/${id}`);
-      expect((await getAssessment(id))?.mockId).toBe(mock.assessmentId);
+      expect((await storedScored(id))?.mockId).toBe(mock.assessmentId);
       const result = await (await client.get(`/assessments/${id}`)).text();
       expect(result).toContain(`href="${mockPage}"`);
       expect(result).toContain("Back to your mock test");

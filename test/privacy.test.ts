@@ -5,7 +5,8 @@ import { authenticate, requestPasswordReset } from "../src/accounts/service";
 import { createGeminiProvider } from "../src/ai/gemini";
 import { createLocalProvider } from "../src/ai/local";
 import { NO_CONSENT_REASON, scoreAssessment } from "../src/assessments/score";
-import { createAssessment, getAssessment, saveDraft, submitDraft } from "../src/data/assessments";
+import { createAssessment, getAssessment, saveDraft } from "../src/data/assessments";
+import { submitDraft } from "../src/data/assessment-transitions";
 import { getAudioStore } from "../src/data/audio-store";
 import { createContentReport } from "../src/data/content-reports";
 import { audioKey } from "../src/data/keys";
@@ -33,6 +34,7 @@ import { baseUrl } from "./support/ports";
 import { createStudent, signedInClient, TEST_PASSWORD } from "./support/users";
 import { unzip } from "./support/zip";
 import { useFake } from "./support/fakes";
+import { storedScored } from "./support/assessments";
 
 const TYPED_PART: SpeakingPartAnswer = {
   part: 1,
@@ -315,7 +317,7 @@ describe("consent before a recording goes to the cloud scorer", () => {
     const before = await recordedAssessment(user, "queued");
     expect(await scoreAssessment(before.assessment.assessmentId, [gemini, local])).toBe("scored");
     expect(sentAudio()).toBe(false);
-    const unscored = (await getAssessment(before.assessment.assessmentId))!.result!.unscoredParts;
+    const unscored = (await storedScored(before.assessment.assessmentId)).result!.unscoredParts;
     expect(unscored).toEqual([{ part: 2, reason: NO_CONSENT_REASON }]);
 
     // Given on the account page: recorded with its time and the notice's version.

@@ -1,7 +1,8 @@
 import type { ScoringResult } from "../src/domain/result";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listQuestions } from "../src/content/bank";
-import { createAssessment, saveMarked } from "../src/data/assessments";
+import { createAssessment } from "../src/data/assessments";
+import { saveMarked } from "../src/data/assessment-transitions";
 import { parseCsv } from "../src/scoring/csv";
 import { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ProviderAttempt, Submission, WritingSubmission } from "../src/domain/assessment";
+import type {
+  ProviderAttempt,
+  SpeakingSubmission,
+  WritingSubmission,
+} from "../src/domain/assessment";
 import type { ScoringResult } from "../src/domain/result";
 import { signedInClient } from "./support/users";
 import { scoredAssessment, task2 } from "./support/assessments";
@@ -21,7 +25,7 @@ function result(
 }
 
 async function scoredPage(
-  submission: Submission,
+  submission: WritingSubmission | SpeakingSubmission,
   scored: ScoringResult,
   attempts: ProviderAttempt[] = [],
 ) {

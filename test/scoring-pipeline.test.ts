@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { offlineEvidence } from "../src/ai/local";
 import { enqueueScoring, GAVE_UP_REASON, SWEEP_POLICY, sweepStuck } from "../src/assessments/queue";
-import { createAssessment, getAssessment, recordPublished } from "../src/data/assessments";
+import { createAssessment, getAssessment } from "../src/data/assessments";
+import { recordPublished } from "../src/data/assessment-transitions";
 import { publishEvent } from "../src/data/events";
 import { listUserSafetyLogs } from "../src/data/safety-logs";
 import { plausibleAnswer } from "./ai/helpers";
@@ -11,7 +12,7 @@ import { injectionEssay, task2Essay } from "./ai/fixtures";
 import { startFakeBedrock } from "./fakes/bedrock-server";
 import { fakeBedrockPort } from "./support/ports";
 import { useFake } from "./support/fakes";
-import { settled, publishTwice } from "./support/assessments";
+import { settled, publishTwice, storedScored } from "./support/assessments";
 
 const bedrock = useFake(() => startFakeBedrock(fakeBedrockPort));
 
@@ -63,7 +64,7 @@ describe("scoring workers through Sandbox", () => {
     // Give the second delivery time to run and find nothing left to do.
     await new Promise((resolve) => setTimeout(resolve, 8_000));
     expect(converseCalls()).toBe(1);
-    expect((await getAssessment(assessment.assessmentId))?.result).toEqual(done.result);
+    expect((await storedScored(assessment.assessmentId))?.result).toEqual(done.result);
   });
 
   it("keeps a submission whose publish failed queued, and the sweeper gets it scored", async () => {

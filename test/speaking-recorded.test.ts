@@ -14,7 +14,8 @@ import {
   NOT_HEARD_REASON,
   scoreAssessment,
 } from "../src/assessments/score";
-import { createAssessment, getAssessment, releaseStuck } from "../src/data/assessments";
+import { createAssessment } from "../src/data/assessments";
+import { releaseStuck } from "../src/data/assessment-transitions";
 import { getAudioStore } from "../src/data/audio-store";
 import type { SpeakingPartAnswer } from "../src/domain/assessment";
 import { answerCloudAudioConsent } from "../src/privacy/consent";
@@ -23,6 +24,7 @@ import { startFakeGemini } from "./fakes/gemini-server";
 import { startFakeTranscribe } from "./fakes/transcribe-server";
 import { tinyWav } from "./support/audio";
 import { useFake } from "./support/fakes";
+import { storedScored } from "./support/assessments";
 
 const PART_1: SpeakingPartAnswer = {
   part: 1,
@@ -67,8 +69,8 @@ describe("recorded Speaking answers without a transcript", () => {
     expect(await scoreAssessment(typedOnly.assessmentId, [local])).toBe("scored");
     expect(await scoreAssessment(mixed.assessmentId, [local])).toBe("scored");
 
-    const reference = (await getAssessment(typedOnly.assessmentId))!.result!;
-    const result = (await getAssessment(mixed.assessmentId))!.result!;
+    const reference = (await storedScored(typedOnly.assessmentId)).result!;
+    const result = (await storedScored(mixed.assessmentId)).result!;
     expect(result.overall).toBe(reference.overall);
     expect(result.overall).toBeGreaterThan(3);
     expect(result.criteria).toEqual(reference.criteria);
@@ -80,7 +82,7 @@ describe("recorded Speaking answers without a transcript", () => {
     const assessment = await queuedSpeaking([part2, await recordedPart(3)]);
     expect(await scoreAssessment(assessment.assessmentId, [local])).toBe("failed");
 
-    const done = (await getAssessment(assessment.assessmentId))!;
+    const done = await storedScored(assessment.assessmentId);
     expect(done.result).toBeUndefined();
     expect(done.failureReason).toBe(NOTHING_HEARD_MESSAGE);
     expect((await getAudioStore().load(part2.audioKey!)).bytes.length).toBe(tinyWav().length);
@@ -92,7 +94,7 @@ describe("recorded Speaking answers without a transcript", () => {
     const assessment = await queuedSpeaking([await recordedPart(2)]);
     expect(await scoreAssessment(assessment.assessmentId, [gemini, local])).toBe("scored");
 
-    const result = (await getAssessment(assessment.assessmentId))!.result!;
+    const result = (await storedScored(assessment.assessmentId)).result!;
     expect(result.provider).toBe("gemini");
     expect(result.criteria).toEqual({ FC: 6, LR: 6, GRA: 5.5, P: 6 });
     expect(result.flags).not.toContain("no-speech");
@@ -110,7 +112,7 @@ describe("recorded Speaking answers without a transcript", () => {
         attempts: 1,
       }),
     ).toBe("scored");
-    const result = (await getAssessment(assessment.assessmentId))!.result!;
+    const result = (await storedScored(assessment.assessmentId)).result!;
     expect(result.unscoredParts).toEqual([{ part: 2, reason: NOT_HEARD_REASON }]);
     expect(result.overall).toBeGreaterThan(3);
   });
@@ -146,7 +148,7 @@ describe("recorded Speaking answers with Amazon Transcribe", () => {
     );
     expect(outcome).toBe("scored");
 
-    const done = (await getAssessment(assessment.assessmentId))!;
+    const done = await storedScored(assessment.assessmentId);
     const result = done.result!;
     expect(result.unscoredParts).toBeUndefined();
     expect(result.overall).toBeGreaterThan(4);
@@ -186,7 +188,7 @@ describe("recorded Speaking answers with Amazon Transcribe", () => {
     expect(
       await scoreAssessment(assessment.assessmentId, [local], undefined, fakeTranscriber()),
     ).toBe("scored");
-    const done = (await getAssessment(assessment.assessmentId))!;
+    const done = await storedScored(assessment.assessmentId);
     expect(done.result!.unscoredParts).toEqual([{ part: 2, reason: NOT_HEARD_REASON }]);
     expect(done.result!.overall).toBeGreaterThan(3);
     expect(done.attempts).toContainEqual(
@@ -207,7 +209,7 @@ describe("recorded Speaking answers with Amazon Transcribe", () => {
     ).rejects.toThrow(TranscriptionPendingError);
 
     // Left in `scoring` for the sweeper, with Part 1's transcript saved.
-    const waiting = (await getAssessment(assessment.assessmentId))!;
+    const waiting = await storedScored(assessment.assessmentId);
     expect(waiting.status).toBe("scoring");
     if (waiting.submission.kind !== "speaking") throw new Error("not speaking");
     expect(waiting.submission.parts.map((p) => p.recognised?.text)).toEqual([SAID[1], undefined]);
@@ -225,6 +227,6 @@ describe("recorded Speaking answers with Amazon Transcribe", () => {
       starts.map((r) => (r.body as { TranscriptionJobName: string }).TranscriptionJobName),
     ).toEqual([`ielts-${assessment.assessmentId}-part-3`]);
     expect(transcribe.jobs.size).toBe(2);
-    expect((await getAssessment(assessment.assessmentId))!.result!.unscoredParts).toBeUndefined();
+    expect((await storedScored(assessment.assessmentId)).result!.unscoredParts).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssessment, getAssessment } from "../src/data/assessments";
+import { createAssessment } from "../src/data/assessments";
 import type { SpeakingPartAnswer } from "../src/domain/assessment";
 import { scoringEventHandler } from "../src/events/scoring-handler";
 import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";
+import { storedScored } from "./support/assessments";
 
 const ANSWER =
   "I'm a student at the moment. I study civil engineering at a university in my home city, and what I enjoy most is the practical side, because we visit building sites and see how the theory we learn is actually used. It can be tiring, but I find it really rewarding.";
@@ -47,7 +48,7 @@ describe("a scoring worker with a hanging provider", () => {
     await handler(event, { getRemainingTimeInMillis: () => lambdaEnds - Date.now() });
     expect(Date.now()).toBeLessThan(lambdaEnds);
 
-    const done = (await getAssessment(assessment.assessmentId))!;
+    const done = await storedScored(assessment.assessmentId);
     expect(done.status).toBe("scored");
     expect(done.result?.provider).toBe("local");
     expect(Object.keys(done.result!.criteria).sort()).toEqual(["FC", "GRA", "LR"]);

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  claimForScoring,
-  getAssessment,
-  listUserAssessments,
-  saveFailed,
-} from "../src/data/assessments";
+import { getAssessment, listUserAssessments } from "../src/data/assessments";
+import { claimForScoring, saveFailed } from "../src/data/assessment-transitions";
 import { GOOD_ESSAY } from "../src/scoring/writing/fixtures/essays";
 import type { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";
-import { queuedEssay } from "./support/assessments";
+import { queuedEssay, storedScored } from "./support/assessments";
 
 function assessmentIdFrom(html: string): string {
   const id = /name="assessmentId" value="([^"]+)"/.exec(html)?.[1];
@@ -177,7 +173,7 @@ describe("an Academic Task 1 report through the pages", () => {
       expect(submission.facts.values.length).toBeGreaterThan(0);
       expect(submission.prompt).toContain("Data shown:");
       const html = await scoredPage(client, `/assessments/${id}`);
-      const scored = await getAssessment(id);
+      const scored = await storedScored(id);
       expect(scored?.result?.flags).toContain("no-data");
       expect(scored?.result?.criteria.TA).toBeLessThanOrEqual(5);
       expect(html).toContain("The report quotes no figures from the chart");

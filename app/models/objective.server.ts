@@ -1,7 +1,7 @@
 // The HTTP side of Reading, Listening, mock tests and drills: query strings, forms, redirects.
 // What the student does is in src/assessments/objective-attempt.ts, shared with the API.
 import { moduleFrom as moduleOf } from "../../src/domain/module";
-import { LISTENING_ADJUSTMENTS, type Assessment } from "../../src/domain/assessment";
+import { isObjective, LISTENING_ADJUSTMENTS, type Assessment } from "../../src/domain/assessment";
 import * as z from "zod";
 import { json, redirect } from "@remix-run/node";
 import {
@@ -47,7 +47,7 @@ export function loadObjectiveResult(
   assessment: Assessment,
 ): { assessment: ObjectiveReview } | null {
   const test = testOf(assessment);
-  if (!test || !assessment.marking) return null;
+  if (!test || !isObjective(assessment) || !assessment.marking) return null;
   return {
     assessment: reviewOf(test, {
       assessmentId: assessment.assessmentId,

@@ -6,7 +6,7 @@ import type {
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { cloudFallbacks } from "../../src/assessments/fallback";
-import type { ProviderAttempt } from "../../src/domain/assessment";
+import { isScoredByWorker, type ProviderAttempt } from "../../src/domain/assessment";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminForm, doneReply } from "~/admin.server";
 import { AuditTable } from "~/components/admin/AuditTable";
@@ -32,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = found.assessment.submission;
   return json({
     ...found,
-    fellBackFrom: cloudFallbacks(found.assessment.attempts),
+    fellBackFrom: isScoredByWorker(found.assessment)
+      ? cloudFallbacks(found.assessment.attempts)
+      : [],
     text:
       s.kind === "writing"
         ? s.response
@@ -100,9 +102,9 @@ export default function InspectAssessment() {
     fellBackFrom,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const scorable =
-    (a.skill === "writing" || a.skill === "speaking") &&
-    (a.status === "scored" || a.status === "failed");
+  // Only Writing and Speaking go through a scoring worker, with its result and attempts.
+  const scored = a.skill === "writing" || a.skill === "speaking" ? a : null;
+  const scorable = scored !== null && (a.status === "scored" || a.status === "failed");
   return (
     <section>
       <h1>
@@ -128,14 +130,15 @@ export default function InspectAssessment() {
       )}
 
       <h2>Scoring attempts</h2>
-      {a.result ? (
+      {scored?.result ? (
         <p>
-          Result from {a.result.provider} ({a.result.modelId}): {a.result.inputTokens} /{" "}
-          {a.result.outputTokens} tokens, {formatUsd(a.result.costUsd)}, {a.result.latencyMs} ms
+          Result from {scored.result.provider} ({scored?.result.modelId}):{" "}
+          {scored?.result.inputTokens} / {scored?.result.outputTokens} tokens,{" "}
+          {formatUsd(scored?.result.costUsd)}, {scored?.result.latencyMs} ms
         </p>
       ) : null}
-      {a.failureReason ? <p>Failed: {a.failureReason}</p> : null}
-      <Attempts attempts={a.attempts ?? []} />
+      {scored?.failureReason ? <p>Failed: {scored?.failureReason}</p> : null}
+      <Attempts attempts={scored?.attempts ?? []} />
 
       <h2>AI-safety events</h2>
       {safetyLogs.length === 0 ? (
@@ -189,9 +192,9 @@ export default function InspectAssessment() {
       ) : null}
 
       <h2>The result as the student sees it</h2>
-      {a.result ? (
+      {scored?.result ? (
         <ScoreReport
-          result={a.result}
+          result={scored?.result}
           text={text}
           question={question}
           speaking={a.skill === "speaking"}
@@ -201,8 +204,8 @@ export default function InspectAssessment() {
         <p>No band yet.</p>
       )}
 
-      <h2>Earlier results ({a.history?.length ?? 0})</h2>
-      {(a.history ?? []).map((past, i) => (
+      <h2>Earlier results ({scored?.history?.length ?? 0})</h2>
+      {(scored?.history ?? []).map((past, i) => (
         <section key={past.scoredAt} aria-labelledby={`past-${i}`}>
           <h3 id={`past-${i}`}>
             {past.status} {formatTime(past.scoredAt)}

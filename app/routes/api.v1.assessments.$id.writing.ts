@@ -40,8 +40,7 @@ const route = apiRoute({
     if (!(await saveWritingDraft(draft, client.user.userId, response))) {
       throw problem(request, "conflict", "This answer was already handed in.");
     }
-    const submission =
-      draft.submission.kind === "writing" ? { ...draft.submission, response } : draft.submission;
+    const submission = { ...draft.submission, response };
     return {
       data: writingTaskView({ assessment: { ...draft, submission }, question: task.question }),
     };

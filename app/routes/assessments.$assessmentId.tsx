@@ -1,4 +1,4 @@
-import { ownedBy, spokenText } from "../../src/domain/assessment";
+import { isScoredByWorker, ownedBy, spokenText } from "../../src/domain/assessment";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -84,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (assessment.status === "draft" || assessment.submission.kind === "mock") {
     throw redirect(resumeUrl(assessment));
   }
+  const scored = isScoredByWorker(assessment) ? assessment : null;
   return json({
     assessmentId: assessment.assessmentId,
     skill: assessment.skill,
@@ -92,9 +93,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     task: assessment.submission.kind === "writing" ? assessment.submission.task : null,
     late: assessment.late ?? false,
     submittedAt: assessment.submittedAt ?? assessment.createdAt,
-    result: assessment.result ?? null,
-    fellBackFrom: cloudFallbacks(assessment.attempts),
-    failureReason: assessment.failureReason ?? null,
+    result: scored?.result ?? null,
+    fellBackFrom: cloudFallbacks(scored?.attempts),
+    failureReason: scored?.failureReason ?? null,
     text: shownText(assessment),
     question: questionOf(assessment),
     objective: loadObjectiveResult(assessment),

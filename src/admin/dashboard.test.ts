@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Assessment } from "../domain/assessment";
+import type { WritingAssessment } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { buildDashboard, dashboardCsv, lastDays, quantileFromHistogram } from "./dashboard";
 import { latencyField, scoringCounters } from "./stats";
@@ -8,7 +8,7 @@ import { scoringResult } from "../../test/support/results";
 const result = (provider: ScoringResult["provider"], costUsd: number): ScoringResult =>
   scoringResult({}, 6, { provider, modelId: "m", costUsd });
 
-const essay = (over: Partial<Assessment>): Assessment => ({
+const essay = (over: Partial<WritingAssessment>): WritingAssessment => ({
   assessmentId: "a",
   userId: "u",
   skill: "writing",

@@ -1,4 +1,4 @@
-import type { Assessment } from "../domain/assessment";
+import type { Assessment, ScoredAssessment } from "../domain/assessment";
 import { addDaily, type DailyMetric } from "../data/daily-stats";
 
 /**
@@ -28,7 +28,7 @@ type Counters = Partial<Record<DailyMetric, Record<string, number>>>;
  * a result the offline scorer gave after a cloud model failed; cost is the result's plus what
  * failed attempts were still charged, as dailyCosts counts it, but split by provider.
  */
-export function scoringCounters(assessment: Assessment): Counters {
+export function scoringCounters(assessment: ScoredAssessment): Counters {
   const finished = assessment.status === "scored" || assessment.status === "failed";
   if (!finished) return {};
   const attempts = assessment.attempts ?? [];
@@ -67,7 +67,7 @@ async function add(at: string, counters: Counters): Promise<void> {
 }
 
 /** After a scoring worker (or a rescore) has saved its outcome. */
-export function countScoring(assessment: Assessment): Promise<void> {
+export function countScoring(assessment: ScoredAssessment): Promise<void> {
   return add(assessment.updatedAt, scoringCounters(assessment));
 }
 

@@ -1,8 +1,8 @@
 import { cloudProviderNames, type Env } from "../ai/cloud-names";
 import { billingFor, returnCredit, type ScoringChoice } from "../commerce/credits";
-import type { Assessment } from "../domain/assessment";
+import { isScoredByWorker, type Assessment, type ScoredAssessment } from "../domain/assessment";
 import type { Billing } from "../domain/entitlement";
-import { requeueFailed } from "../data/assessments";
+import { requeueFailed } from "../data/assessment-transitions";
 import type { Publish } from "../data/events";
 import { enqueueScoring } from "./queue";
 
@@ -18,7 +18,7 @@ export function scoringOptions(choice: ScoringChoice, env: Env = process.env): S
 
 /** The typed outcome of handing in a Writing or Speaking answer. */
 export type SubmitOutcome =
-  | { kind: "queued"; assessment: Assessment }
+  | { kind: "queued"; assessment: ScoredAssessment }
   /** Handed in already (a second click, another device): nothing was charged. */
   | { kind: "closed" }
   /** Cloud scoring asked for and no credit left: the answer is saved as a draft, nothing lost. */
@@ -31,7 +31,7 @@ export type SubmitOutcome =
 export async function chargeAndSubmit(
   draft: Assessment,
   options: ScoringOptions,
-  submit: (billing: Billing) => Promise<Assessment | null>,
+  submit: (billing: Billing) => Promise<ScoredAssessment | null>,
   publish: Publish,
   now = new Date(),
 ): Promise<SubmitOutcome> {
@@ -58,6 +58,7 @@ export async function retryScoring(
   publish: Publish,
   now = new Date(),
 ): Promise<boolean> {
+  if (!isScoredByWorker(assessment)) return false;
   if (assessment.status !== "failed" || assessment.userId !== userId) return false;
   const skill = assessment.skill === "speaking" ? "speaking" : "writing";
   const choice = assessment.billing?.scoring === "offline" ? "offline" : options.choice;

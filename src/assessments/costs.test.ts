@@ -1,11 +1,21 @@
-import type { Assessment } from "../domain/assessment";
+import type { WritingAssessment } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { describe, expect, it } from "vitest";
 import { dailyCosts } from "./costs";
 
-function scored(submittedAt: string, costUsd: number, status: Assessment["status"] = "scored") {
+function scored(
+  submittedAt: string,
+  costUsd: number,
+  status: WritingAssessment["status"] = "scored",
+) {
   const result = { inputTokens: 1_500, outputTokens: 500, costUsd } as ScoringResult;
-  return { status, submittedAt, updatedAt: submittedAt, result } as Assessment;
+  return {
+    skill: "writing",
+    status,
+    submittedAt,
+    updatedAt: submittedAt,
+    result,
+  } as WritingAssessment;
 }
 
 describe("dailyCosts", () => {

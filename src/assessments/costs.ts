@@ -1,4 +1,4 @@
-import type { Assessment } from "../domain/assessment";
+import { isScoredByWorker, type Assessment } from "../domain/assessment";
 export interface DailyCost {
   /** UTC day, YYYY-MM-DD. */
   day: string;
@@ -17,6 +17,7 @@ export interface DailyCost {
 export function dailyCosts(assessments: readonly Assessment[]): DailyCost[] {
   const days = new Map<string, DailyCost>();
   for (const a of assessments) {
+    if (!isScoredByWorker(a)) continue;
     const charged = [
       ...(a.status === "scored" && a.result ? [a.result] : []),
       ...(a.attempts ?? []).flatMap((t) => (t.billed ? [t.billed] : [])),

@@ -1,4 +1,4 @@
-import type { Assessment } from "../domain/assessment";
+import { isObjective, type ObjectiveAssessment } from "../domain/assessment";
 import { explainWrongAnswers, type Explainer, type WrongAnswer } from "../ai/explain";
 import { getTest, groupsOf } from "../content/papers";
 import { getAssessment } from "../data/assessments";
@@ -9,9 +9,8 @@ const EXPLAIN_TIMEOUT_MS = 20_000;
 const CLAIM_STALE_MS = 2 * 60_000;
 
 /** The wrong answers of a marked Reading or Listening paper, with their question and evidence. */
-function wrongAnswersOf(assessment: Assessment): WrongAnswer[] {
-  const s = assessment.submission;
-  const test = s.kind === "objective" ? getTest(s.testId) : undefined;
+function wrongAnswersOf(assessment: ObjectiveAssessment): WrongAnswer[] {
+  const test = getTest(assessment.submission.testId);
   if (!test || !assessment.marking) return [];
   const questions = new Map(
     groupsOf(test).flatMap((group) =>
@@ -47,7 +46,8 @@ export async function explainAssessment(
   now = new Date(),
 ): Promise<ExplainOutcome> {
   const assessment = await getAssessment(assessmentId);
-  if (!assessment || assessment.status !== "scored" || assessment.explanations) return "skipped";
+  if (!assessment || !isObjective(assessment)) return "skipped";
+  if (assessment.status !== "scored" || assessment.explanations) return "skipped";
   const items = wrongAnswersOf(assessment);
   if (items.length === 0) return "skipped";
   const staleBefore = new Date(now.getTime() - CLAIM_STALE_MS);

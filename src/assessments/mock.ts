@@ -1,13 +1,18 @@
-import type { Assessment, MockBands, MockChildren } from "../domain/assessment";
-import { overallBand, writingBand } from "../scoring/bands";
 import {
-  completeMock,
-  createAssessment,
-  getAssessment,
-  listUserAssessments,
-} from "../data/assessments";
+  bandOf,
+  isObjective,
+  isMock,
+  isScoredByWorker,
+  type Assessment,
+  type MockAssessment,
+  type MockBands,
+  type MockChildren,
+} from "../domain/assessment";
+import { overallBand, writingBand } from "../scoring/bands";
+import { createAssessment, getAssessment, listUserAssessments } from "../data/assessments";
+import { completeMock } from "../data/assessment-transitions";
 import { MOCK_STEPS, type MockStep } from "./mock-steps";
-import type { Module } from "./objective";
+import type { Module } from "../domain/module";
 
 type WrittenOrSpokenStep = keyof MockChildren;
 
@@ -19,9 +24,8 @@ export interface StepState {
   band: number | null;
 }
 
-function bandOf(a: Assessment): number | null {
-  if (a.status !== "scored") return null;
-  return a.marking?.band ?? a.result?.overall ?? null;
+function scoredBand(a: Assessment): number | null {
+  return a.status === "scored" ? bandOf(a) : null;
 }
 
 function writingTask(a: Assessment): number | null {
@@ -35,7 +39,8 @@ function fitsStep(a: Assessment, step: WrittenOrSpokenStep): boolean {
 
 /** The mock an attempt was started from, if any. */
 export function mockIdOf(a: Assessment): string | undefined {
-  return a.submission.kind === "objective" ? a.submission.mockId : a.mockId;
+  if (isObjective(a)) return a.submission.mockId;
+  return isScoredByWorker(a) ? a.mockId : undefined;
 }
 
 /**
@@ -43,7 +48,7 @@ export function mockIdOf(a: Assessment): string | undefined {
  * from the mock page, so it counts without the student choosing it. Mocks from before that
  * kept the student's choice of writing and speaking attempts in `mockChildren`.
  */
-export function mockProgress(mock: Assessment, history: readonly Assessment[]): StepState[] {
+export function mockProgress(mock: MockAssessment, history: readonly Assessment[]): StepState[] {
   const byId = new Map(history.map((a) => [a.assessmentId, a]));
   return MOCK_STEPS.map(({ step }) => {
     const chosen =
@@ -60,7 +65,7 @@ export function mockProgress(mock: Assessment, history: readonly Assessment[]): 
       assessment: child
         ? { assessmentId: child.assessmentId, status: child.status, skill: child.skill }
         : null,
-      band: child ? bandOf(child) : null,
+      band: child ? scoredBand(child) : null,
     };
   });
 }
@@ -122,24 +127,22 @@ export function startMock(userId: string, module: Module, now?: Date) {
   });
 }
 
-export async function ownMock(mockId: string, userId: string): Promise<Assessment | null> {
+export async function ownMock(mockId: string, userId: string): Promise<MockAssessment | null> {
   const mock = mockId ? await getAssessment(mockId) : null;
-  return mock && mock.userId === userId && mock.skill === "mock" ? mock : null;
+  return mock && mock.userId === userId && isMock(mock) ? mock : null;
 }
 
 /** The latest unfinished mock test for this module, to resume rather than start again. */
-export async function openMockFor(userId: string, module: Module): Promise<Assessment | null> {
+export async function openMockFor(userId: string, module: Module): Promise<MockAssessment | null> {
   const history = await listUserAssessments(userId);
-  return (
-    history.find((a) => a.skill === "mock" && a.status === "draft" && a.module === module) ?? null
-  );
+  return history.filter(isMock).find((a) => a.status === "draft" && a.module === module) ?? null;
 }
 
 /**
  * The mock and where it stands; a mock whose five steps all have bands is closed with its
  * overall band (once: the conditional write makes a second view harmless).
  */
-export async function loadMock(mock: Assessment, now = new Date()) {
+export async function loadMock(mock: MockAssessment, now = new Date()) {
   const history = await listUserAssessments(mock.userId);
   const steps = mockProgress(mock, history);
   let bands = mock.mockBands ?? null;

@@ -1,4 +1,11 @@
-import type { Assessment, ListeningAdjustment, ObjectiveSubmission } from "../domain/assessment";
+import {
+  isObjective,
+  type Assessment,
+  type ListeningAdjustment,
+  type ObjectiveAssessment,
+  type ObjectiveSubmission,
+} from "../domain/assessment";
+import type { Module } from "../domain/module";
 import { countMarked } from "../admin/stats";
 import { cloudProviderNames } from "../ai/cloud-names";
 import { pickNext } from "../content/bank";
@@ -15,22 +22,27 @@ import {
   getAssessment,
   listUserAssessments,
   saveAnswers,
-  saveMarked,
 } from "../data/assessments";
+import { saveMarked } from "../data/assessment-transitions";
 import type { Publish } from "../data/events";
 import { LISTENING_MINUTES, READING_MINUTES, markPaper } from "./objective-paper";
 
 export type ObjectiveSkill = "reading" | "listening";
-export type Module = "academic" | "general";
-
 export function objectiveSubmission(assessment: Assessment): ObjectiveSubmission | null {
-  return assessment.submission.kind === "objective" ? assessment.submission : null;
+  return isObjective(assessment) ? assessment.submission : null;
 }
 
-/** The paper an objective assessment was taken on; null if the bank no longer has it. */
+/** The paper an objective assessment was taken on; null if it is not one or the bank lost it. */
 export function testOf(assessment: Assessment): IeltsTest | null {
   const submission = objectiveSubmission(assessment);
   return (submission && getTest(submission.testId)) ?? null;
+}
+
+/** An objective assessment with the paper it was taken on, or null. */
+function withTest(assessment: Assessment) {
+  if (!isObjective(assessment)) return null;
+  const test = getTest(assessment.submission.testId);
+  return test ? { assessment, test } : null;
 }
 
 function candidates(
@@ -50,16 +62,15 @@ interface DraftSlot {
 function openDraftIn(
   history: readonly Assessment[],
   slot: DraftSlot,
-): { assessment: Assessment; test: IeltsTest } | null {
+): { assessment: ObjectiveAssessment; test: IeltsTest } | null {
   for (const a of history) {
-    const submission = objectiveSubmission(a);
-    const test = testOf(a);
     const sameSlot =
       a.status === "draft" &&
       a.skill === slot.skill &&
       (slot.skill === "listening" || a.module === slot.module) &&
-      submission?.mockId === slot.mockId;
-    if (sameSlot && test) return { assessment: a, test };
+      objectiveSubmission(a)?.mockId === slot.mockId;
+    const open = sameSlot ? withTest(a) : null;
+    if (open) return open;
   }
   return null;
 }
@@ -80,7 +91,7 @@ export async function findObjectiveDraft(slot: DraftSlot) {
  */
 export async function openObjectiveDraft(
   input: DraftSlot & { now?: Date; adjustment?: ListeningAdjustment },
-): Promise<{ assessment: Assessment; test: IeltsTest }> {
+): Promise<{ assessment: ObjectiveAssessment; test: IeltsTest }> {
   const history = await listUserAssessments(input.userId);
   const open = openDraftIn(history, input);
   if (open) return open;
@@ -111,13 +122,11 @@ export async function openObjectiveDraft(
 /** The student's own objective assessment, or null: someone else's id reveals nothing. */
 export async function ownObjective(assessmentId: string, userId: string) {
   const assessment = assessmentId ? await getAssessment(assessmentId) : null;
-  if (!assessment || assessment.userId !== userId) return null;
-  const test = testOf(assessment);
-  return test ? { assessment, test } : null;
+  return assessment && assessment.userId === userId ? withTest(assessment) : null;
 }
 
 export function saveObjectiveAnswers(
-  draft: Assessment,
+  draft: ObjectiveAssessment,
   userId: string,
   answers: Record<string, string>,
 ) {
@@ -130,7 +139,7 @@ export function saveObjectiveAnswers(
  * review already shows the marking's own reasons, so a failed publish loses nothing.
  */
 export async function submitObjective(
-  draft: Assessment,
+  draft: ObjectiveAssessment,
   test: IeltsTest,
   answers: Record<string, string>,
   publish: Publish,

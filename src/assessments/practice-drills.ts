@@ -172,7 +172,7 @@ function speakingItems(): Item[] {
 
 function pastErrors(history: readonly Assessment[], keep: Parameters<typeof pastErrorItems>[1]) {
   const texts: MarkedText[] = history.flatMap((a) =>
-    a.status === "scored" && a.submission.kind === "writing" && a.result
+    a.status === "scored" && a.skill === "writing" && a.result
       ? [{ sourceId: a.assessmentId, text: a.submission.response, highlights: a.result.highlights }]
       : [],
   );

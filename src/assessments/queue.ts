@@ -1,5 +1,6 @@
 import type { Assessment } from "../domain/assessment";
-import { giveUp, listStale, recordPublished, releaseStuck } from "../data/assessments";
+import { listStale } from "../data/assessments";
+import { giveUp, recordPublished, releaseStuck } from "../data/assessment-transitions";
 import type { Publish, ScoringEventName } from "../data/events";
 import { refundCredit } from "../commerce/credits";
 

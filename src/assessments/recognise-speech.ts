@@ -2,7 +2,7 @@ import { TranscriptionFailedError } from "../ai/transcribe";
 import type { SpeechToText } from "../ai/types";
 import type { ProviderAttempt, Submission } from "../domain/assessment";
 import { getAudioStore } from "../data/audio-store";
-import { saveSpeakingParts } from "../data/assessments";
+import { saveSpeakingParts } from "../data/assessment-transitions";
 
 /** What each stored machine transcript cost: the assessment's spend includes it on every save. */
 function transcriptionAttempts(submission: Submission): ProviderAttempt[] {

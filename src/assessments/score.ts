@@ -3,7 +3,7 @@ import type { ScoringResult } from "../domain/result";
 import { scoreWithChain, ScoringFailedError, type AttemptRecord } from "../ai/chain";
 import { offlineEvidence } from "../ai/local";
 import type { ScoringProvider, ScoringRequest, SpeechToText } from "../ai/types";
-import { claimForScoring, saveFailed, saveScored } from "../data/assessments";
+import { claimForScoring, saveFailed, saveScored } from "../data/assessment-transitions";
 import { getAudioStore } from "../data/audio-store";
 import { listRubricTexts } from "../data/rubrics";
 import { combineSpeakingParts } from "./combine-speaking";

@@ -1,4 +1,4 @@
-import type { Assessment, SpeakingSubmission } from "../domain/assessment";
+import type { Assessment, SpeakingAssessment, SpeakingSubmission } from "../domain/assessment";
 import { pickNext } from "../content/bank";
 import type { SpeakingSet } from "../content/schema";
 import {
@@ -6,8 +6,8 @@ import {
   getAssessment,
   listUserAssessments,
   saveDraft,
-  submitDraft,
 } from "../data/assessments";
+import { submitDraft } from "../data/assessment-transitions";
 import type { AudioStore } from "../data/audio-store";
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
@@ -16,15 +16,15 @@ import { SPEAKING_PARTS, type AudioMimeType, type SpeakingPart } from "./speakin
 import { partQuestions } from "./speaking-form";
 import { checkUploads, newRecordingKey, type UploadedRecordings } from "./recording-upload";
 
-type Module = SpeakingSubmission["module"];
+import type { Module } from "../domain/module";
 
 export interface SpeakingDraft {
-  assessment: Assessment & { submission: SpeakingSubmission };
+  assessment: SpeakingAssessment;
   set: SpeakingSet;
 }
 
 function isSpeakingDraft(a: Assessment): a is SpeakingDraft["assessment"] {
-  return a.skill === "speaking" && a.status === "draft" && a.submission.kind === "speaking";
+  return a.skill === "speaking" && a.status === "draft";
 }
 
 async function speakingSet(questionId: string | undefined): Promise<SpeakingSet | null> {
@@ -43,8 +43,8 @@ export async function openSpeakingDraft(
 ): Promise<SpeakingDraft> {
   const history = await listUserAssessments(userId);
   for (const assessment of history) {
-    const sameSlot = assessment.module === module && assessment.mockId === mockId;
-    if (!isSpeakingDraft(assessment) || !sameSlot) continue;
+    if (!isSpeakingDraft(assessment)) continue;
+    if (assessment.module !== module || assessment.mockId !== mockId) continue;
     const set = await speakingSet(assessment.questionId);
     if (set) return { assessment, set };
   }

@@ -1,5 +1,11 @@
 import * as z from "zod";
-import { ownedBy, type Assessment } from "../domain/assessment";
+import {
+  bandOf,
+  isObjective,
+  isScoredByWorker,
+  ownedBy,
+  type Assessment,
+} from "../domain/assessment";
 import { getAssessment, pageUserAssessments } from "../data/assessments";
 
 /**
@@ -45,26 +51,28 @@ function summaryOf(a: Assessment): AssessmentSummary {
     createdAt: a.createdAt,
     submittedAt: a.submittedAt ?? null,
     late: a.late ?? false,
-    band: a.result?.overall ?? a.marking?.band ?? a.mockBands?.overall ?? null,
+    band: bandOf(a),
   };
 }
 
 export function detailOf(a: Assessment): AssessmentDetail {
+  const scored = isScoredByWorker(a) ? a : null;
+  const marked = isObjective(a) ? a : null;
   return {
     ...summaryOf(a),
     deadlineAt: a.deadlineAt ?? null,
-    result: a.result
+    result: scored?.result
       ? {
-          criteria: a.result.criteria,
-          overall: a.result.overall,
-          summary: a.result.feedback.summary,
-          points: a.result.feedback.points,
+          criteria: scored.result.criteria,
+          overall: scored.result.overall,
+          summary: scored.result.feedback.summary,
+          points: scored.result.feedback.points,
         }
       : null,
-    marking: a.marking
-      ? { raw: a.marking.raw, maxRaw: a.marking.maxRaw, band: a.marking.band }
+    marking: marked?.marking
+      ? { raw: marked.marking.raw, maxRaw: marked.marking.maxRaw, band: marked.marking.band }
       : null,
-    failureReason: a.failureReason ?? null,
+    failureReason: scored?.failureReason ?? null,
   };
 }
 

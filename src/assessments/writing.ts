@@ -1,4 +1,9 @@
-import { ownedBy, type Assessment, type WritingSubmission } from "../domain/assessment";
+import {
+  ownedBy,
+  type Assessment,
+  type WritingAssessment,
+  type WritingSubmission,
+} from "../domain/assessment";
 import * as z from "zod";
 import type { ChartFacts } from "../scoring/writing";
 import { matchesFilter, pickNext } from "../content/bank";
@@ -10,8 +15,8 @@ import {
   getAssessment,
   listUserAssessments,
   saveDraft,
-  submitDraft,
 } from "../data/assessments";
+import { submitDraft } from "../data/assessment-transitions";
 import type { Publish } from "../data/events";
 import { getQuestionItem, listQuestionItems } from "../data/questions";
 import { countWords } from "../scoring/language/text";
@@ -48,10 +53,10 @@ interface TaskSlot {
   mockId?: string;
 }
 
-function isOpenDraft(a: Assessment, slot: TaskSlot): boolean {
+function isOpenDraft(a: Assessment, slot: TaskSlot): a is WritingAssessment {
   return (
     a.status === "draft" &&
-    a.submission.kind === "writing" &&
+    a.skill === "writing" &&
     a.submission.task === slot.task &&
     a.module === slot.module &&
     a.mockId === slot.mockId
@@ -74,7 +79,7 @@ async function openDraftIn(history: readonly Assessment[], slot: TaskSlot) {
 /** The student's own Writing assessment, in any state, with its question; null for anyone else. */
 export async function ownWritingTask(assessmentId: string, userId: string) {
   const assessment = ownedBy(await getAssessment(assessmentId), userId);
-  if (assessment?.submission.kind !== "writing" || !assessment.questionId) return null;
+  if (assessment?.skill !== "writing" || !assessment.questionId) return null;
   const question = asWritingQuestion(await getQuestionItem(assessment.questionId));
   return question ? { assessment, question } : null;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import * as z from "zod";
-import type { Assessment } from "../domain/assessment";
+import type { ScoredAssessment } from "../domain/assessment";
 import type { Billing, CreditBucket, ScoredSkill } from "../domain/entitlement";
 import {
   giveBackToBucket,
@@ -9,7 +9,7 @@ import {
   revokeBucket,
   takeFromBucket,
 } from "../data/entitlements";
-import { markBillingRefunded } from "../data/assessments";
+import { markBillingRefunded } from "../data/assessment-transitions";
 import { putLedgerEntry } from "../data/purchases";
 import { FREE_TIER, tierById, type Tier } from "./tiers";
 
@@ -126,7 +126,7 @@ export async function returnCredit(userId: string, bucketId: string): Promise<vo
  * (the sweeper, a duplicate event) finds it refunded and stops.
  */
 export async function refundCredit(
-  assessment: Pick<Assessment, "assessmentId" | "userId" | "billing">,
+  assessment: Pick<ScoredAssessment, "assessmentId" | "userId" | "billing">,
   now = new Date(),
 ): Promise<boolean> {
   const billing = assessment.billing;

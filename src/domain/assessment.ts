@@ -1,6 +1,6 @@
 import type { Billing } from "./entitlement";
 import type { ChartFacts } from "../scoring/writing";
-import type { Module, Skill } from "./module";
+import type { Module } from "./module";
 import type { ProviderName, ScoringResult } from "./result";
 
 /** A Writing task as handed in: what the scorers read. */
@@ -28,7 +28,8 @@ export interface Explanation {
   source: "ai" | "marking";
 }
 
-export type AssessmentStatus = "draft" | "queued" | "scoring" | "scored" | "failed";
+export const ASSESSMENT_STATUSES = ["draft", "queued", "scoring", "scored", "failed"] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 export interface SpeakingPartAnswer {
   part: 1 | 2 | 3;
@@ -94,13 +95,12 @@ export interface PastScoring {
   scoredAt: string;
 }
 
-export interface Assessment {
+/** What every assessment has, whichever skill it is. */
+interface AssessmentBase {
   assessmentId: string;
   userId: string;
-  skill: Skill;
   module: Module;
   status: AssessmentStatus;
-  submission: Submission;
   questionId?: string;
   /** ISO 8601 */
   createdAt: string;
@@ -114,33 +114,92 @@ export interface Assessment {
   late?: boolean;
   /** How many times the scoring event was published (the first time included). */
   publishCount: number;
+  /** ISO 8601: when the student removed it from their progress (kept, but no longer counted). */
+  discardedAt?: string;
+}
+
+/** Writing and Speaking go through the scoring queue: a worker, a provider, maybe a credit. */
+interface QueuedForScoring {
   result?: ScoringResult;
   attempts?: ProviderAttempt[];
   failureReason?: string;
-  /** Reading and Listening: the answers as typed, by question id (saved while a draft). */
-  answers?: Record<string, string>;
-  marking?: ObjectiveMarking;
-  /** Why each wrong Reading/Listening answer is wrong, added later by explain-answers. */
-  explanations?: Explanation[];
-  /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
-  explainedBy?: string;
-  /** Why the last explain-answers run failed; cleared when a later run succeeds. */
-  explainFailure?: string;
-  /** Mock tests: the writing and speaking assessments the student attached. */
-  mockChildren?: MockChildren;
-  /** Mock tests: the four skill bands and the overall band, stored once all four are in. */
-  mockBands?: MockBands;
-  /** Writing and Speaking taken as part of a mock test: the mock's id (objective papers keep it
-   * in their submission). */
+  /** Taken as part of a mock test: the mock's id (objective papers keep it in their submission). */
   mockId?: string;
-  /** ISO 8601: when the student removed it from their progress (kept, but no longer counted). */
-  discardedAt?: string;
-  /** Writing and Speaking: scored offline, or by a cloud model for one credit. */
+  /** Scored offline, or by a cloud model for one credit. */
   billing?: Billing;
   /** Earlier scorings, oldest first, each replaced by an admin's rescore. */
   history?: PastScoring[];
   /** While queued by an admin's rescore: the one provider to score it with. */
   rescoreProvider?: ProviderName;
+}
+
+export interface WritingAssessment extends AssessmentBase, QueuedForScoring {
+  skill: "writing";
+  submission: WritingSubmission;
+}
+
+export interface SpeakingAssessment extends AssessmentBase, QueuedForScoring {
+  skill: "speaking";
+  submission: SpeakingSubmission;
+}
+
+/** Reading and Listening: marked against the key at submit, never queued. */
+export interface ObjectiveAssessment extends AssessmentBase {
+  skill: "reading" | "listening";
+  submission: ObjectiveSubmission;
+  /** The answers as typed, by question id (saved while a draft). */
+  answers?: Record<string, string>;
+  marking?: ObjectiveMarking;
+  /** Why each wrong answer is wrong, added later by explain-answers. */
+  explanations?: Explanation[];
+  /** The model that wrote them, or "marking" when they are the marking engine's reasons. */
+  explainedBy?: string;
+  /** Why the last explain-answers run failed; cleared when a later run succeeds. */
+  explainFailure?: string;
+}
+
+export interface MockAssessment extends AssessmentBase {
+  skill: "mock";
+  submission: MockSubmission;
+  /** The writing and speaking assessments the student attached. */
+  mockChildren?: MockChildren;
+  /** The four skill bands and the overall band, stored once all four are in. */
+  mockBands?: MockBands;
+}
+
+/** One assessment, by skill: each skill carries only the fields it uses. */
+export type Assessment =
+  WritingAssessment | SpeakingAssessment | ObjectiveAssessment | MockAssessment;
+
+/** The assessment type a skill is stored as. */
+export interface AssessmentBySkill {
+  writing: WritingAssessment;
+  speaking: SpeakingAssessment;
+  reading: ObjectiveAssessment;
+  listening: ObjectiveAssessment;
+  mock: MockAssessment;
+}
+
+/** The skills a worker scores: only they have a result, attempts, billing and a rescore history. */
+export type ScoredAssessment = WritingAssessment | SpeakingAssessment;
+
+export function isScoredByWorker(assessment: Assessment): assessment is ScoredAssessment {
+  return assessment.skill === "writing" || assessment.skill === "speaking";
+}
+
+export function isObjective(assessment: Assessment): assessment is ObjectiveAssessment {
+  return assessment.skill === "reading" || assessment.skill === "listening";
+}
+
+export function isMock(assessment: Assessment): assessment is MockAssessment {
+  return assessment.skill === "mock";
+}
+
+/** The band an assessment has earned so far, whichever way its skill is scored; null before. */
+export function bandOf(assessment: Assessment): number | null {
+  if (isScoredByWorker(assessment)) return assessment.result?.overall ?? null;
+  if (isObjective(assessment)) return assessment.marking?.band ?? null;
+  return assessment.mockBands?.overall ?? null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Context } from "aws-lambda";
 import type { ScoringProvider, SpeechToText } from "../ai/types";
 import { SCORING_LIMITS, scoreAssessment } from "../assessments/score";
 import { getAssessment } from "../data/assessments";
+import { isScoredByWorker } from "../domain/assessment";
 import { createLogger } from "../observability/log";
 import { emfLine } from "../observability/metrics";
 import { scoringMetrics } from "../observability/scoring-metrics";
@@ -59,7 +60,7 @@ async function scoreEvent(
   // Metrics are worth one read, not a lost score: a failure here is logged and swallowed.
   try {
     const assessment = await getAssessment(assessmentId);
-    if (assessment) {
+    if (assessment && isScoredByWorker(assessment)) {
       console.log(
         emfLine(scoringMetrics(assessment, performance.now() - started), { worker: name }),
       );

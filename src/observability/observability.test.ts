@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Assessment } from "../domain/assessment";
+import type { ScoredAssessment } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { createLogger, formatLine } from "./log";
 import { emfLine, NAMESPACE } from "./metrics";
@@ -84,17 +84,17 @@ describe("scoringMetrics", () => {
     { provider: "gemini", ok: false, error: "invalid-output", latencyMs: 900, billed },
     { provider: "gemini", ok: true, latencyMs: 1_200 },
   ];
-  const base = { submittedAt: at.toISOString(), updatedAt: at.toISOString() };
+  const base = { skill: "writing", submittedAt: at.toISOString(), updatedAt: at.toISOString() };
 
   it("counts the cost of the result and of paid failures, and each fall back", () => {
-    const scored = { ...base, status: "scored", result, attempts } as Assessment;
+    const scored = { ...base, status: "scored", result, attempts } as ScoredAssessment;
     const m = scoringMetrics(scored, 2_100.4);
     expect(m).toMatchObject({ ScoringLatency: 2_100, ScoringFailures: 0, Fallbacks: 1 });
     expect(m.AiCostUsd).toBeCloseTo(0.0018, 10);
   });
 
   it("counts a failed assessment as a failure, not as fall backs", () => {
-    const failed = { ...base, status: "failed", attempts: [attempts[0]!] } as Assessment;
+    const failed = { ...base, status: "failed", attempts: [attempts[0]!] } as ScoredAssessment;
     expect(scoringMetrics(failed, 10)).toMatchObject({ ScoringFailures: 1, Fallbacks: 0 });
     expect(scoringMetrics(failed, 10).AiCostUsd).toBeCloseTo(0.0001, 10);
   });

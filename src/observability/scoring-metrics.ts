@@ -1,5 +1,5 @@
 import { dailyCosts } from "../assessments/costs";
-import type { Assessment } from "../domain/assessment";
+import type { ScoredAssessment } from "../domain/assessment";
 import type { MetricName } from "./metrics";
 
 /**
@@ -8,7 +8,7 @@ import type { MetricName } from "./metrics";
  * was still scored is one fall back to the next provider in the chain.
  */
 export function scoringMetrics(
-  assessment: Assessment,
+  assessment: ScoredAssessment,
   latencyMs: number,
 ): Partial<Record<MetricName, number>> {
   const failedAttempts = (assessment.attempts ?? []).filter((a) => !a.ok).length;

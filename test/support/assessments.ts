@@ -1,12 +1,35 @@
-import type { Assessment, ProviderAttempt, WritingSubmission } from "../../src/domain/assessment";
+import {
+  isObjective,
+  isScoredByWorker,
+  type AssessmentBySkill,
+  type ObjectiveAssessment,
+  type ProviderAttempt,
+  type ScoredAssessment,
+  type WritingAssessment,
+  type WritingSubmission,
+} from "../../src/domain/assessment";
 import type { ScoringResult } from "../../src/domain/result";
 import { publishEvent, type Publish } from "../../src/data/events";
-import {
-  claimForScoring,
-  createAssessment,
-  getAssessment,
-  saveScored,
-} from "../../src/data/assessments";
+import { createAssessment, getAssessment, type NewAssessment } from "../../src/data/assessments";
+import { claimForScoring, saveScored } from "../../src/data/assessment-transitions";
+
+/** The stored Writing or Speaking assessment: a missing one, or another skill, fails the test. */
+export async function storedScored(assessmentId: string): Promise<ScoredAssessment> {
+  const assessment = await getAssessment(assessmentId);
+  if (!assessment || !isScoredByWorker(assessment)) {
+    throw new Error(`${assessmentId} is not a stored Writing or Speaking assessment`);
+  }
+  return assessment;
+}
+
+/** The stored Reading or Listening assessment: a missing one, or another skill, fails the test. */
+export async function storedObjective(assessmentId: string): Promise<ObjectiveAssessment> {
+  const assessment = await getAssessment(assessmentId);
+  if (!assessment || !isObjective(assessment)) {
+    throw new Error(`${assessmentId} is not a stored Reading or Listening assessment`);
+  }
+  return assessment;
+}
 
 /** An Academic Task 2 essay with the prompt and response given. */
 export function task2(prompt: string, response: string): WritingSubmission {
@@ -19,7 +42,7 @@ export function queuedEssay(
   prompt = "Discuss.",
   response = "x",
   now?: Date,
-): Promise<Assessment> {
+): Promise<WritingAssessment> {
   return createAssessment({
     userId,
     skill: "writing",
@@ -30,11 +53,11 @@ export function queuedEssay(
 }
 
 /** An assessment handed in and scored straight in the database, as the worker would. */
-export async function scoredAssessment(
-  input: Parameters<typeof createAssessment>[0],
+export async function scoredAssessment<S extends ScoredAssessment["skill"]>(
+  input: NewAssessment<S>,
   result: ScoringResult,
   attempts: ProviderAttempt[] = [],
-): Promise<Assessment> {
+): Promise<AssessmentBySkill[S]> {
   const assessment = await createAssessment(input);
   await claimForScoring(assessment.assessmentId);
   await saveScored(assessment.assessmentId, result, attempts);
@@ -48,12 +71,12 @@ export async function scoredAssessment(
 export async function settled(
   assessmentId: string,
   { timeoutMs = 90_000, pollMs = 500 }: { timeoutMs?: number; pollMs?: number } = {},
-): Promise<Assessment> {
+): Promise<ScoredAssessment> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const assessment = await getAssessment(assessmentId);
-    if (assessment?.status === "scored" || assessment?.status === "failed") return assessment;
-    if (Date.now() > deadline) throw new Error(`still ${assessment?.status} after ${timeoutMs} ms`);
+    const assessment = await storedScored(assessmentId);
+    if (assessment.status === "scored" || assessment.status === "failed") return assessment;
+    if (Date.now() > deadline) throw new Error(`still ${assessment.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
