@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   isLate,
   isMock,
@@ -22,8 +21,8 @@ import type { Billing } from "../domain/entitlement";
 import type { ProviderName, ScoringResult } from "../domain/result";
 import { toAssessment } from "./assessment-item";
 import { getAssessment, getAssessmentItem, setFields } from "./assessments";
+import { updateItem } from "./commands";
 import { updateIf, updateReturning } from "./conditional";
-import { getDb } from "./tables";
 
 /**
  * An assessment's moves between statuses (hand-in, scoring, marking, rescore, sweep): each is
@@ -214,15 +213,11 @@ export async function markBillingRefunded(
 }
 
 export async function recordPublished(assessmentId: string, now = new Date()): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("assessments"),
-      Key: { assessmentId },
-      UpdateExpression: "SET updatedAt = :at ADD publishCount :one",
-      ExpressionAttributeValues: { ":at": now.toISOString(), ":one": 1 },
-    }),
-  );
+  await updateItem("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET updatedAt = :at ADD publishCount :one",
+    ExpressionAttributeValues: { ":at": now.toISOString(), ":one": 1 },
+  });
 }
 
 /**

@@ -1,8 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isTokenFormat, randomToken, sha256 } from "../domain/tokens";
+import { deleteItem, getItem, putItem } from "./commands";
 import { deleteReturning } from "./conditional";
 import { forEachPage } from "./paginate";
-import { getDb } from "./tables";
 
 export type TokenPurpose = "verify-email" | "reset-password";
 
@@ -20,21 +19,17 @@ export async function issueToken(
       `One-time links live ${MIN_TOKEN_TTL_MINUTES}-${MAX_TOKEN_TTL_MINUTES} minutes, not ${ttlMinutes}`,
     );
   }
-  const { doc, table } = await getDb();
   const rawToken = randomToken();
-  await doc.send(
-    new PutCommand({
-      TableName: table("auth-tokens"),
-      Item: {
-        tokenHash: sha256(rawToken),
-        userId,
-        purpose,
-        createdAt: now.toISOString(),
-        expiresAt: Math.floor(now.getTime() / 1000) + ttlMinutes * 60,
-      },
-      ConditionExpression: "attribute_not_exists(tokenHash)",
-    }),
-  );
+  await putItem("auth-tokens", {
+    Item: {
+      tokenHash: sha256(rawToken),
+      userId,
+      purpose,
+      createdAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + ttlMinutes * 60,
+    },
+    ConditionExpression: "attribute_not_exists(tokenHash)",
+  });
   return rawToken;
 }
 
@@ -48,16 +43,9 @@ export async function findToken(
   now = new Date(),
 ): Promise<string | null> {
   if (!isTokenFormat(rawToken)) return null;
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("auth-tokens"),
-      Key: { tokenHash: sha256(rawToken) },
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item || Item.purpose !== purpose || !isLive(Item.expiresAt, now)) return null;
-  return Item.userId as string;
+  const item = await getItem("auth-tokens", { tokenHash: sha256(rawToken) });
+  if (!item || item.purpose !== purpose || !isLive(item.expiresAt, now)) return null;
+  return String(item.userId);
 }
 
 /**
@@ -85,25 +73,19 @@ export async function consumeToken(
 
 /** After a reset, the user's other outstanding links of that kind must stop working too. */
 export async function deleteUserTokens(userId: string, purpose: TokenPurpose): Promise<void> {
-  const { doc, table } = await getDb();
   await forEachPage(
+    "auth-tokens",
     {
-      TableName: table("auth-tokens"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      FilterExpression: "purpose = :purpose",
-      ExpressionAttributeValues: { ":userId": userId, ":purpose": purpose },
-      ProjectionExpression: "tokenHash",
+      index: "byUser",
+      key: { userId },
+      filter: "purpose = :purpose",
+      values: { ":purpose": purpose },
+      projection: "tokenHash",
     },
     async (rows) => {
       await Promise.all(
         rows.map((item) =>
-          doc.send(
-            new DeleteCommand({
-              TableName: table("auth-tokens"),
-              Key: { tokenHash: String(item.tokenHash) },
-            }),
-          ),
+          deleteItem("auth-tokens", { Key: { tokenHash: String(item.tokenHash) } }),
         ),
       );
     },
