@@ -104,27 +104,28 @@ export function claimForScoring(assessmentId: string, now = new Date()) {
   return transition(assessmentId, "queued", "scoring", now).then(queued);
 }
 
-export function saveScored(
+/** scoring -> scored or failed, with the attempts that led there; a rescore's provider goes. */
+type ScoringEnd<Outcome> = (
   assessmentId: string,
-  result: ScoringResult,
+  outcome: Outcome,
   attempts: ProviderAttempt[],
-  now = new Date(),
+  now?: Date,
+) => Promise<ScoredAssessment | null>;
+
+function endScoring(
+  assessmentId: string,
+  to: "scored" | "failed",
+  fields: Record<string, unknown>,
+  now: Date,
 ) {
-  return transition(assessmentId, "scoring", "scored", now, { result, attempts }, [
-    "rescoreProvider",
-  ]).then(queued);
+  return transition(assessmentId, "scoring", to, now, fields, ["rescoreProvider"]).then(queued);
 }
 
-export function saveFailed(
-  assessmentId: string,
-  failureReason: string,
-  attempts: ProviderAttempt[],
-  now = new Date(),
-) {
-  return transition(assessmentId, "scoring", "failed", now, { failureReason, attempts }, [
-    "rescoreProvider",
-  ]).then(queued);
-}
+export const saveScored: ScoringEnd<ScoringResult> = (assessmentId, result, attempts, now) =>
+  endScoring(assessmentId, "scored", { result, attempts }, now ?? new Date());
+
+export const saveFailed: ScoringEnd<string> = (assessmentId, failureReason, attempts, now) =>
+  endScoring(assessmentId, "failed", { failureReason, attempts }, now ?? new Date());
 
 /**
  * An admin's rescore: the current outcome moves to `history` and the assessment goes back to

@@ -5,6 +5,9 @@ import { forEachPage } from "./paginate";
 
 export type TokenPurpose = "verify-email" | "reset-password";
 
+/** The user id a link's token stands for, or null when it stands for nobody (any more). */
+type TokenCheck = (rawToken: string, purpose: TokenPurpose, now?: Date) => Promise<string | null>;
+
 const MIN_TOKEN_TTL_MINUTES = 30;
 const MAX_TOKEN_TTL_MINUTES = 60;
 
@@ -37,27 +40,19 @@ export async function issueToken(
  * Whose token this is, without using it up: lets a reset page refuse a dead link before the
  * user types a new password, and lets the password rules see the user's email.
  */
-export async function findToken(
-  rawToken: string,
-  purpose: TokenPurpose,
-  now = new Date(),
-): Promise<string | null> {
+export const findToken: TokenCheck = async (rawToken, purpose, now = new Date()) => {
   if (!isTokenFormat(rawToken)) return null;
   const item = await getItem("auth-tokens", { tokenHash: sha256(rawToken) });
   if (!item || item.purpose !== purpose || !isLive(item.expiresAt, now)) return null;
   return String(item.userId);
-}
+};
 
 /**
  * Single use: the delete and the checks happen in one conditional write, so two requests
  * racing with the same link cannot both get the user id. A token of another purpose or past
  * its expiry (TTL deletion lags) fails the condition and is refused.
  */
-export async function consumeToken(
-  rawToken: string,
-  purpose: TokenPurpose,
-  now = new Date(),
-): Promise<string | null> {
+export const consumeToken: TokenCheck = async (rawToken, purpose, now = new Date()) => {
   if (!isTokenFormat(rawToken)) return null;
   const old = await deleteReturning("auth-tokens", {
     Key: { tokenHash: sha256(rawToken) },
@@ -69,7 +64,7 @@ export async function consumeToken(
     ReturnValues: "ALL_OLD",
   });
   return typeof old?.userId === "string" ? old.userId : null;
-}
+};
 
 /** After a reset, the user's other outstanding links of that kind must stop working too. */
 export async function deleteUserTokens(userId: string, purpose: TokenPurpose): Promise<void> {

@@ -29,7 +29,7 @@ export async function logSafetyEvent(input: {
   event: SafetyEvent;
   now?: Date;
 }): Promise<SafetyLog> {
-  const now = input.now ?? new Date();
+  const { now = new Date() } = input;
   const log: SafetyLog = {
     ...input.event,
     logId: randomUUID(),

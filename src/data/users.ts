@@ -54,7 +54,7 @@ export async function createUser(input: {
   role?: Role;
   now?: Date;
 }): Promise<CreateUserResult> {
-  const now = input.now ?? new Date();
+  const { now = new Date() } = input;
   const at = now.toISOString();
   const user: User = {
     userId: randomUUID(),
