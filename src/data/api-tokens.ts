@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem, putItem } from "./commands";
 import { deleteIf, updateIf } from "./conditional";
+import { strings } from "./fields";
 import { queryAll } from "./paginate";
-import { getDb } from "./tables";
 
 /**
  * A signed-in device of the mobile app. tokenHash is the SHA-256 of the bearer token, never the
@@ -21,23 +21,16 @@ export interface ApiTokenRow {
 }
 
 export async function putApiToken(row: ApiTokenRow): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new PutCommand({
-      TableName: table("api-tokens"),
-      Item: row,
-      ConditionExpression: "attribute_not_exists(tokenHash)",
-    }),
-  );
+  await putItem("api-tokens", {
+    Item: row,
+    ConditionExpression: "attribute_not_exists(tokenHash)",
+  });
 }
 
 /** The stored row, or null; whether it is still valid is decided by the caller. */
 export async function getApiToken(tokenHash: string): Promise<ApiTokenRow | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("api-tokens"), Key: { tokenHash }, ConsistentRead: true }),
-  );
-  return Item ? toRow(Item) : null;
+  const item = await getItem("api-tokens", { tokenHash });
+  return item ? toRow(item) : null;
 }
 
 /** False when the row is gone: a revocation that landed since the read must win. */
@@ -67,26 +60,14 @@ export async function deleteUserApiTokens(userId: string): Promise<number> {
 }
 
 export async function listUserApiTokens(userId: string): Promise<ApiTokenRow[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("api-tokens"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-    },
-    toRow,
-  );
+  return queryAll("api-tokens", { index: "byUser", key: { userId } }, toRow);
 }
 
 function toRow(item: Record<string, unknown>): ApiTokenRow {
   return {
-    tokenHash: String(item.tokenHash),
-    userId: String(item.userId),
+    ...strings(item, ["tokenHash", "userId", "createdAt", "lastUsedAt"]),
     deviceName: String(item.deviceName ?? ""),
     userAgent: String(item.userAgent ?? ""),
-    createdAt: String(item.createdAt),
-    lastUsedAt: String(item.lastUsedAt),
     expiresAt: Number(item.expiresAt),
   };
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   isLate,
   isMock,
@@ -22,8 +21,8 @@ import type { Billing } from "../domain/entitlement";
 import type { ProviderName, ScoringResult } from "../domain/result";
 import { toAssessment } from "./assessment-item";
 import { getAssessment, getAssessmentItem, setFields } from "./assessments";
+import { updateItem } from "./commands";
 import { updateIf, updateReturning } from "./conditional";
-import { getDb } from "./tables";
 
 /**
  * An assessment's moves between statuses (hand-in, scoring, marking, rescore, sweep): each is
@@ -105,27 +104,28 @@ export function claimForScoring(assessmentId: string, now = new Date()) {
   return transition(assessmentId, "queued", "scoring", now).then(queued);
 }
 
-export function saveScored(
+/** scoring -> scored or failed, with the attempts that led there; a rescore's provider goes. */
+type ScoringEnd<Outcome> = (
   assessmentId: string,
-  result: ScoringResult,
+  outcome: Outcome,
   attempts: ProviderAttempt[],
-  now = new Date(),
+  now?: Date,
+) => Promise<ScoredAssessment | null>;
+
+function endScoring(
+  assessmentId: string,
+  to: "scored" | "failed",
+  fields: Record<string, unknown>,
+  now: Date,
 ) {
-  return transition(assessmentId, "scoring", "scored", now, { result, attempts }, [
-    "rescoreProvider",
-  ]).then(queued);
+  return transition(assessmentId, "scoring", to, now, fields, ["rescoreProvider"]).then(queued);
 }
 
-export function saveFailed(
-  assessmentId: string,
-  failureReason: string,
-  attempts: ProviderAttempt[],
-  now = new Date(),
-) {
-  return transition(assessmentId, "scoring", "failed", now, { failureReason, attempts }, [
-    "rescoreProvider",
-  ]).then(queued);
-}
+export const saveScored: ScoringEnd<ScoringResult> = (assessmentId, result, attempts, now) =>
+  endScoring(assessmentId, "scored", { result, attempts }, now ?? new Date());
+
+export const saveFailed: ScoringEnd<string> = (assessmentId, failureReason, attempts, now) =>
+  endScoring(assessmentId, "failed", { failureReason, attempts }, now ?? new Date());
 
 /**
  * An admin's rescore: the current outcome moves to `history` and the assessment goes back to
@@ -214,15 +214,11 @@ export async function markBillingRefunded(
 }
 
 export async function recordPublished(assessmentId: string, now = new Date()): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("assessments"),
-      Key: { assessmentId },
-      UpdateExpression: "SET updatedAt = :at ADD publishCount :one",
-      ExpressionAttributeValues: { ":at": now.toISOString(), ":one": 1 },
-    }),
-  );
+  await updateItem("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET updatedAt = :at ADD publishCount :one",
+    ExpressionAttributeValues: { ":at": now.toISOString(), ":one": 1 },
+  });
 }
 
 /**

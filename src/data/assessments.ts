@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Assessment, AssessmentBySkill, Submission } from "../domain/assessment";
 import type { Skill } from "../domain/module";
 import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import { toAssessment } from "./assessment-item";
+import { getItem, putItem } from "./commands";
 import { updateIf } from "./conditional";
-import { queryAll } from "./paginate";
-import { getDb } from "./tables";
+import { queryAll, queryPage } from "./paginate";
 
 export interface NewAssessment<S extends Skill> {
   userId: string;
@@ -22,7 +21,6 @@ export interface NewAssessment<S extends Skill> {
 export async function createAssessment<S extends Skill>(
   input: NewAssessment<S>,
 ): Promise<AssessmentBySkill[S]> {
-  const { doc, table } = await getDb();
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const item = {
@@ -44,30 +42,19 @@ export async function createAssessment<S extends Skill>(
     publishCount: 0,
     ...(input.mockId ? { mockId: input.mockId } : {}),
   };
-  await doc.send(
-    new PutCommand({
-      TableName: table("assessments"),
-      Item: input.status === "draft" ? { ...item, expiresAt: draftExpiry(now) } : item,
-      ConditionExpression: "attribute_not_exists(assessmentId)",
-    }),
-  );
+  await putItem("assessments", {
+    Item: input.status === "draft" ? { ...item, expiresAt: draftExpiry(now) } : item,
+    ConditionExpression: "attribute_not_exists(assessmentId)",
+  });
   // toAssessment refuses a skill and submission that disagree, so the item is of skill S.
   return toAssessment(item) as AssessmentBySkill[S];
 }
 
 /** The stored item as it is, for the writes that must read an attribute the domain does not keep. */
-export async function getAssessmentItem(
+export function getAssessmentItem(
   assessmentId: string,
 ): Promise<Record<string, unknown> | undefined> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("assessments"),
-      Key: { assessmentId },
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
+  return getItem("assessments", { assessmentId });
 }
 
 export async function getAssessment(assessmentId: string): Promise<Assessment | null> {
@@ -114,31 +101,24 @@ export async function pageUserAssessments(
   limit: number,
   startKey?: Record<string, unknown>,
 ): Promise<{ items: Assessment[]; lastKey?: Record<string, unknown> }> {
-  const { doc, table } = await getDb();
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: table("assessments"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
+  const { rows, lastKey } = await queryPage(
+    "assessments",
+    { index: "byUser", key: { userId }, newestFirst: true },
+    limit,
+    startKey,
   );
-  return { items: (Items ?? []).map(toAssessment), lastKey: LastEvaluatedKey };
+  return { items: rows.map(toAssessment), lastKey };
 }
 
 /** Assessments in `status` whose last change is older than `before`, oldest first. */
 export async function listStale(status: "queued" | "scoring", before: Date): Promise<Assessment[]> {
-  const { table } = await getDb();
   return queryAll(
+    "assessments",
     {
-      TableName: table("assessments"),
-      IndexName: "byStatus",
-      KeyConditionExpression: "#status = :status AND updatedAt < :before",
-      ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: { ":status": status, ":before": before.toISOString() },
+      index: "byStatus",
+      key: { status },
+      sortKey: "updatedAt < :before",
+      values: { ":before": before.toISOString() },
     },
     toAssessment,
   );

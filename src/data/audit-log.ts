@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { putItem } from "./commands";
+import { optionalStrings, strings } from "./fields";
 import { queryAll } from "./paginate";
-import { getDb } from "./tables";
 import type { AuditEntry } from "../domain/audit";
 
 export type { AuditEntry };
@@ -12,33 +12,20 @@ const dayKey = (day: string) => `day#${day}`;
 
 /** Append-only: the condition makes a second write with the same key fail instead of overwrite. */
 export async function appendAudit(entry: Omit<AuditEntry, "auditId">): Promise<AuditEntry> {
-  const { doc, table } = await getDb();
   const stored: AuditEntry = { ...entry, auditId: randomUUID() };
-  await doc.send(
-    new PutCommand({
-      TableName: table("audit-log"),
-      Item: { pk: dayKey(entry.at.slice(0, 10)), sk: `${entry.at}#${stored.auditId}`, ...stored },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
+  await putItem("audit-log", {
+    Item: { pk: dayKey(entry.at.slice(0, 10)), sk: `${entry.at}#${stored.auditId}`, ...stored },
+    ConditionExpression: "attribute_not_exists(pk)",
+  });
   return stored;
 }
 
 /** The entries of the given UTC days (YYYY-MM-DD), newest first. */
 export async function listAuditDays(days: readonly string[]): Promise<AuditEntry[]> {
-  const { table } = await getDb();
   const found: AuditEntry[] = [];
   for (const day of days) {
     found.push(
-      ...(await queryAll(
-        {
-          TableName: table("audit-log"),
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": dayKey(day) },
-          ScanIndexForward: false,
-        },
-        toEntry,
-      )),
+      ...(await queryAll("audit-log", { key: { pk: dayKey(day) }, newestFirst: true }, toEntry)),
     );
   }
   return found;
@@ -46,20 +33,15 @@ export async function listAuditDays(days: readonly string[]): Promise<AuditEntry
 
 /** Everything done to one target, newest first. */
 export async function listAuditForTarget(target: string): Promise<AuditEntry[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("audit-log"),
-      IndexName: "byTarget",
-      KeyConditionExpression: "target = :target",
-      ExpressionAttributeValues: { ":target": target },
-      ScanIndexForward: false,
-    },
-    toEntry,
-  );
+  return queryAll("audit-log", { index: "byTarget", key: { target }, newestFirst: true }, toEntry);
 }
 
 function toEntry(item: Record<string, unknown>): AuditEntry {
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as unknown as AuditEntry;
+  return {
+    ...strings(item, ["auditId", "actorId", "actorEmail", "action", "target", "at"]),
+    // The states before and after are whatever the action changed: kept as they were stored.
+    ...("before" in item ? { before: item.before } : {}),
+    ...("after" in item ? { after: item.after } : {}),
+    ...optionalStrings(item, ["note"]),
+  };
 }

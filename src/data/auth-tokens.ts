@@ -1,10 +1,12 @@
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isTokenFormat, randomToken, sha256 } from "../domain/tokens";
+import { deleteItem, getItem, putItem } from "./commands";
 import { deleteReturning } from "./conditional";
 import { forEachPage } from "./paginate";
-import { getDb } from "./tables";
 
 export type TokenPurpose = "verify-email" | "reset-password";
+
+/** The user id a link's token stands for, or null when it stands for nobody (any more). */
+type TokenCheck = (rawToken: string, purpose: TokenPurpose, now?: Date) => Promise<string | null>;
 
 const MIN_TOKEN_TTL_MINUTES = 30;
 const MAX_TOKEN_TTL_MINUTES = 60;
@@ -20,21 +22,17 @@ export async function issueToken(
       `One-time links live ${MIN_TOKEN_TTL_MINUTES}-${MAX_TOKEN_TTL_MINUTES} minutes, not ${ttlMinutes}`,
     );
   }
-  const { doc, table } = await getDb();
   const rawToken = randomToken();
-  await doc.send(
-    new PutCommand({
-      TableName: table("auth-tokens"),
-      Item: {
-        tokenHash: sha256(rawToken),
-        userId,
-        purpose,
-        createdAt: now.toISOString(),
-        expiresAt: Math.floor(now.getTime() / 1000) + ttlMinutes * 60,
-      },
-      ConditionExpression: "attribute_not_exists(tokenHash)",
-    }),
-  );
+  await putItem("auth-tokens", {
+    Item: {
+      tokenHash: sha256(rawToken),
+      userId,
+      purpose,
+      createdAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + ttlMinutes * 60,
+    },
+    ConditionExpression: "attribute_not_exists(tokenHash)",
+  });
   return rawToken;
 }
 
@@ -42,34 +40,19 @@ export async function issueToken(
  * Whose token this is, without using it up: lets a reset page refuse a dead link before the
  * user types a new password, and lets the password rules see the user's email.
  */
-export async function findToken(
-  rawToken: string,
-  purpose: TokenPurpose,
-  now = new Date(),
-): Promise<string | null> {
+export const findToken: TokenCheck = async (rawToken, purpose, now = new Date()) => {
   if (!isTokenFormat(rawToken)) return null;
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("auth-tokens"),
-      Key: { tokenHash: sha256(rawToken) },
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item || Item.purpose !== purpose || !isLive(Item.expiresAt, now)) return null;
-  return Item.userId as string;
-}
+  const item = await getItem("auth-tokens", { tokenHash: sha256(rawToken) });
+  if (!item || item.purpose !== purpose || !isLive(item.expiresAt, now)) return null;
+  return String(item.userId);
+};
 
 /**
  * Single use: the delete and the checks happen in one conditional write, so two requests
  * racing with the same link cannot both get the user id. A token of another purpose or past
  * its expiry (TTL deletion lags) fails the condition and is refused.
  */
-export async function consumeToken(
-  rawToken: string,
-  purpose: TokenPurpose,
-  now = new Date(),
-): Promise<string | null> {
+export const consumeToken: TokenCheck = async (rawToken, purpose, now = new Date()) => {
   if (!isTokenFormat(rawToken)) return null;
   const old = await deleteReturning("auth-tokens", {
     Key: { tokenHash: sha256(rawToken) },
@@ -81,29 +64,23 @@ export async function consumeToken(
     ReturnValues: "ALL_OLD",
   });
   return typeof old?.userId === "string" ? old.userId : null;
-}
+};
 
 /** After a reset, the user's other outstanding links of that kind must stop working too. */
 export async function deleteUserTokens(userId: string, purpose: TokenPurpose): Promise<void> {
-  const { doc, table } = await getDb();
   await forEachPage(
+    "auth-tokens",
     {
-      TableName: table("auth-tokens"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      FilterExpression: "purpose = :purpose",
-      ExpressionAttributeValues: { ":userId": userId, ":purpose": purpose },
-      ProjectionExpression: "tokenHash",
+      index: "byUser",
+      key: { userId },
+      filter: "purpose = :purpose",
+      values: { ":purpose": purpose },
+      projection: "tokenHash",
     },
     async (rows) => {
       await Promise.all(
         rows.map((item) =>
-          doc.send(
-            new DeleteCommand({
-              TableName: table("auth-tokens"),
-              Key: { tokenHash: String(item.tokenHash) },
-            }),
-          ),
+          deleteItem("auth-tokens", { Key: { tokenHash: String(item.tokenHash) } }),
         ),
       );
     },

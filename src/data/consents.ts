@@ -1,5 +1,5 @@
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { getDb } from "./tables";
+import { putItem } from "./commands";
+import { queryPage } from "./paginate";
 
 export type ConsentPurpose = "cloud-audio";
 
@@ -17,31 +17,27 @@ export interface ConsentRecord {
 const consentKey = (purpose: ConsentPurpose, recordedAt: string) => `${purpose}#${recordedAt}`;
 
 export async function putConsent(record: ConsentRecord): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new PutCommand({
-      TableName: table("consents"),
-      Item: { ...record, consentKey: consentKey(record.purpose, record.recordedAt) },
-    }),
-  );
+  await putItem("consents", {
+    Item: { ...record, consentKey: consentKey(record.purpose, record.recordedAt) },
+  });
 }
 
 export async function latestConsent(
   userId: string,
   purpose: ConsentPurpose,
 ): Promise<ConsentRecord | null> {
-  const { doc, table } = await getDb();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: table("consents"),
-      KeyConditionExpression: "userId = :userId AND begins_with(consentKey, :purpose)",
-      ExpressionAttributeValues: { ":userId": userId, ":purpose": `${purpose}#` },
-      ScanIndexForward: false,
-      Limit: 1,
-      ConsistentRead: true,
-    }),
+  const { rows } = await queryPage(
+    "consents",
+    {
+      key: { userId },
+      sortKey: "begins_with(consentKey, :purpose)",
+      values: { ":purpose": `${purpose}#` },
+      newestFirst: true,
+      consistent: true,
+    },
+    1,
   );
-  const item = Items?.[0];
+  const item = rows[0];
   if (!item) return null;
   return {
     userId: String(item.userId),

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem, putItem } from "./commands";
 import { updateIf } from "./conditional";
+import { oneOf, optionalStrings, strings } from "./fields";
 import { countAll, forEachScanPage, queryAll } from "./paginate";
-import { getDb } from "./tables";
 
-export type ReportStatus = "open" | "resolved" | "dismissed";
+const REPORT_STATUSES = ["open", "resolved", "dismissed"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export interface ContentReport {
   reportId: string;
@@ -25,7 +26,6 @@ export interface ContentReport {
 export async function createContentReport(
   input: Omit<ContentReport, "reportId" | "createdAt" | "status"> & { now?: Date },
 ): Promise<ContentReport> {
-  const { doc, table } = await getDb();
   const report: ContentReport = {
     reportId: randomUUID(),
     userId: input.userId,
@@ -35,35 +35,18 @@ export async function createContentReport(
     createdAt: (input.now ?? new Date()).toISOString(),
     status: "open",
   };
-  await doc.send(new PutCommand({ TableName: table("content-reports"), Item: report }));
+  await putItem("content-reports", { Item: report });
   return report;
 }
 
 export async function getContentReport(reportId: string): Promise<ContentReport | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("content-reports"),
-      Key: { reportId },
-      ConsistentRead: true,
-    }),
-  );
-  return Item ? (Item as ContentReport) : null;
+  const item = await getItem("content-reports", { reportId });
+  return item ? toReport(item) : null;
 }
 
 /** The queue: reports in one status, oldest first (the byStatus index). */
 export async function listReportsByStatus(status: ReportStatus): Promise<ContentReport[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("content-reports"),
-      IndexName: "byStatus",
-      KeyConditionExpression: "#status = :status",
-      ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: { ":status": status },
-    },
-    (row) => row as unknown as ContentReport,
-  );
+  return queryAll("content-reports", { index: "byStatus", key: { status } }, toReport);
 }
 
 /**
@@ -72,11 +55,10 @@ export async function listReportsByStatus(status: ReportStatus): Promise<Content
  * so only the admin's open queue calls it (never the dashboard's count).
  */
 export async function markUnstatusedReportsOpen(): Promise<number> {
-  const { table } = await getDb();
   let marked = 0;
   await forEachScanPage(
+    "content-reports",
     {
-      TableName: table("content-reports"),
       FilterExpression: "attribute_not_exists(#status)",
       ExpressionAttributeNames: { "#status": "status" },
       ProjectionExpression: "reportId",
@@ -99,28 +81,15 @@ export async function markUnstatusedReportsOpen(): Promise<number> {
 
 /** How many reports are open: a count over the open part of the index, never the table. */
 export async function countOpenReports(): Promise<number> {
-  const { table } = await getDb();
-  return countAll({
-    TableName: table("content-reports"),
-    IndexName: "byStatus",
-    KeyConditionExpression: "#status = :open",
-    ExpressionAttributeNames: { "#status": "status" },
-    ExpressionAttributeValues: { ":open": "open" },
-  });
+  return countAll("content-reports", { index: "byStatus", key: { status: "open" } });
 }
 
 /** A student's reports, newest first: their result page shows the outcome of each. */
 export async function listUserReports(userId: string): Promise<ContentReport[]> {
-  const { table } = await getDb();
   return queryAll(
-    {
-      TableName: table("content-reports"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ScanIndexForward: false,
-    },
-    (row) => row as unknown as ContentReport,
+    "content-reports",
+    { index: "byUser", key: { userId }, newestFirst: true },
+    toReport,
   );
 }
 
@@ -144,4 +113,14 @@ export async function closeReport(
       ":open": "open",
     },
   });
+}
+
+function toReport(item: Record<string, unknown>): ContentReport {
+  return {
+    ...strings(item, ["reportId", "userId", "assessmentId", "reason", "createdAt"]),
+    comment: String(item.comment ?? ""),
+    // Absent on reports older than the queue, which count as open; kept absent.
+    ...(item.status === undefined ? {} : { status: oneOf(item.status, REPORT_STATUSES, "open") }),
+    ...optionalStrings(item, ["resolutionNote", "closedAt"]),
+  };
 }

@@ -1,5 +1,5 @@
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { getDb } from "./tables";
+import { updateItem } from "./commands";
+import { queryAll } from "./paginate";
 
 /**
  * Daily counters for the admin dashboard: one item per metric and UTC day, each holding named
@@ -32,16 +32,12 @@ export async function addDaily(
     values[`:v${i}`] = n;
     return `#f${i} :v${i}`;
   });
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("daily-stats"),
-      Key: { metric, day },
-      UpdateExpression: `ADD ${adds.join(", ")}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  await updateItem("daily-stats", {
+    Key: { metric, day },
+    UpdateExpression: `ADD ${adds.join(", ")}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
 }
 
 /** The metric's days from `from` to `to` (inclusive, YYYY-MM-DD): one query, at most 31 items. */
@@ -50,17 +46,23 @@ export async function readDaily(
   from: string,
   to: string,
 ): Promise<DailyCounts[]> {
-  const { doc, table } = await getDb();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: table("daily-stats"),
-      KeyConditionExpression: "metric = :metric AND #day BETWEEN :from AND :to",
-      ExpressionAttributeNames: { "#day": "day" },
-      ExpressionAttributeValues: { ":metric": metric, ":from": from, ":to": to },
-    }),
+  return queryAll(
+    "daily-stats",
+    {
+      key: { metric },
+      sortKey: "#day BETWEEN :from AND :to",
+      names: { "#day": "day" },
+      values: { ":from": from, ":to": to },
+    },
+    toCounts,
   );
-  return (Items ?? []).map((item) => {
-    const { metric: _m, day, ...counts } = item;
-    return { day: String(day), counts: counts as Record<string, number> };
-  });
+}
+
+/** Every attribute but the key is a counter; one that is not a number was not written here. */
+function toCounts(item: Record<string, unknown>): DailyCounts {
+  const { metric: _metric, day, ...rest } = item;
+  const counts = Object.entries(rest).filter(
+    (entry): entry is [string, number] => typeof entry[1] === "number",
+  );
+  return { day: String(day), counts: Object.fromEntries(counts) };
 }

@@ -1,7 +1,15 @@
 import type { CreditBucket, ScoredSkill, TierId } from "../domain/entitlement";
 import { putIf, updateIf, updateReturning } from "./conditional";
+import { oneOf, optionalStrings } from "./fields";
 import { queryAll } from "./paginate";
-import { getDb } from "./tables";
+
+export const TIER_IDS = [
+  "free",
+  "writing",
+  "speaking",
+  "full",
+] as const satisfies readonly TierId[];
+const SCORED_SKILLS = ["writing", "speaking"] as const satisfies readonly ScoredSkill[];
 
 /** A new stock of credits; false when it is already there (a replay or a second request). */
 export async function putBucket(bucket: CreditBucket): Promise<boolean> {
@@ -12,16 +20,7 @@ export async function putBucket(bucket: CreditBucket): Promise<boolean> {
 }
 
 export async function listBuckets(userId: string): Promise<CreditBucket[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("entitlements"),
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ConsistentRead: true,
-    },
-    toBucket,
-  );
+  return queryAll("entitlements", { key: { userId }, consistent: true }, toBucket);
 }
 
 /**
@@ -72,12 +71,18 @@ function toBucket(item: Record<string, unknown>): CreditBucket {
   return {
     userId: String(item.userId),
     bucketId: String(item.productId),
-    tierId: item.tierId as TierId,
-    skills: (item.skills as ScoredSkill[] | undefined) ?? [],
+    tierId: oneOf(item.tierId, TIER_IDS, "free"),
+    skills: skillsFrom(item.skills),
     granted: Number(item.granted ?? 0),
     remaining: Number(item.remaining ?? 0),
     createdAt: String(item.createdAt),
-    ...(item.expiresAt ? { expiresAt: String(item.expiresAt) } : {}),
-    ...(item.revokedAt ? { revokedAt: String(item.revokedAt) } : {}),
+    ...optionalStrings(item, ["expiresAt", "revokedAt"]),
   };
+}
+
+function skillsFrom(value: unknown): ScoredSkill[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((skill): skill is ScoredSkill =>
+    SCORED_SKILLS.some((known) => known === skill),
+  );
 }

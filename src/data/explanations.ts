@@ -1,7 +1,6 @@
 import type { Explanation } from "../domain/assessment";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { updateItem } from "./commands";
 import { updateIf } from "./conditional";
-import { getDb } from "./tables";
 
 /**
  * Claims a marked paper for one explain-answers run, so a duplicate delivery makes no second
@@ -28,15 +27,11 @@ export async function claimExplanation(
 
 /** Why a run failed, for the operator; the claim is released so the Lambda's retry can run. */
 export async function saveExplainFailure(assessmentId: string, reason: string): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("assessments"),
-      Key: { assessmentId },
-      UpdateExpression: "SET explainFailure = :reason REMOVE explainClaimedAt",
-      ExpressionAttributeValues: { ":reason": reason.slice(0, 1_000) },
-    }),
-  );
+  await updateItem("assessments", {
+    Key: { assessmentId },
+    UpdateExpression: "SET explainFailure = :reason REMOVE explainClaimedAt",
+    ExpressionAttributeValues: { ":reason": reason.slice(0, 1_000) },
+  });
 }
 
 /**

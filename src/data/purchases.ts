@@ -1,8 +1,9 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { LedgerEntry, Purchase } from "../domain/entitlement";
+import type { LedgerEntry, Purchase, Store } from "../domain/entitlement";
+import { getItem } from "./commands";
 import { putIf, updateIf } from "./conditional";
+import { TIER_IDS } from "./entitlements";
+import { oneOf, optionalStrings, strings } from "./fields";
 import { queryAll } from "./paginate";
-import { getDb } from "./tables";
 
 /** The store's transaction, once: false when it was recorded before (a replayed receipt). */
 export async function putPurchase(purchase: Purchase): Promise<boolean> {
@@ -13,11 +14,8 @@ export async function putPurchase(purchase: Purchase): Promise<boolean> {
 }
 
 export async function getPurchase(purchaseId: string): Promise<Purchase | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("purchases"), Key: { purchaseId }, ConsistentRead: true }),
-  );
-  return Item ? (Item as Purchase) : null;
+  const item = await getItem("purchases", { purchaseId });
+  return item ? toPurchase(item) : null;
 }
 
 /** granted -> revoked, once. */
@@ -36,17 +34,7 @@ export async function markPurchaseRevoked(purchaseId: string, now: Date): Promis
 }
 
 export async function listUserPurchases(userId: string): Promise<Purchase[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("purchases"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ScanIndexForward: false,
-    },
-    (row) => row as unknown as Purchase,
-  );
+  return queryAll("purchases", { index: "byUser", key: { userId }, newestFirst: true }, toPurchase);
 }
 
 /** Written once per entry id: a replayed grant or revocation leaves the ledger as it was. */
@@ -58,15 +46,33 @@ export async function putLedgerEntry(entry: LedgerEntry): Promise<boolean> {
 }
 
 export async function listUserLedger(userId: string): Promise<LedgerEntry[]> {
-  const { table } = await getDb();
   return queryAll(
-    {
-      TableName: table("credit-ledger"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ScanIndexForward: false,
-    },
-    (row) => row as unknown as LedgerEntry,
+    "credit-ledger",
+    { index: "byUser", key: { userId }, newestFirst: true },
+    toLedgerEntry,
   );
+}
+
+const STORES = ["apple", "google"] as const satisfies readonly Store[];
+
+function toPurchase(item: Record<string, unknown>): Purchase {
+  return {
+    ...strings(item, ["purchaseId", "userId", "productId", "environment", "purchasedAt"]),
+    createdAt: String(item.createdAt),
+    store: oneOf(item.store, STORES, "apple"),
+    tierId: oneOf(item.tierId, TIER_IDS, "free"),
+    credits: Number(item.credits ?? 0),
+    // A purchase is only ever granted or revoked; anything else grants nothing.
+    status: item.status === "granted" ? "granted" : "revoked",
+    ...optionalStrings(item, ["revokedAt", "purchaseToken"]),
+  };
+}
+
+function toLedgerEntry(item: Record<string, unknown>): LedgerEntry {
+  return {
+    ...strings(item, ["entryId", "userId", "bucketId", "source", "createdAt"]),
+    kind: item.kind === "revoke" ? "revoke" : "grant",
+    amount: Number(item.amount ?? 0),
+    ...optionalStrings(item, ["reason"]),
+  };
 }

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem, putItem } from "./commands";
 import { updateIf } from "./conditional";
-import { getDb } from "./tables";
+import { optionalStrings, strings } from "./fields";
 
 /**
  * A QR login handoff. tokenHash is the SHA-256 of the token in the QR code; bindingHash is the
@@ -33,22 +33,12 @@ export interface QrTokenRow {
 }
 
 export async function putQrToken(row: QrTokenRow): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new PutCommand({
-      TableName: table("qr-tokens"),
-      Item: row,
-      ConditionExpression: "attribute_not_exists(tokenHash)",
-    }),
-  );
+  await putItem("qr-tokens", { Item: row, ConditionExpression: "attribute_not_exists(tokenHash)" });
 }
 
 export async function getQrToken(tokenHash: string): Promise<QrTokenRow | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("qr-tokens"), Key: { tokenHash }, ConsistentRead: true }),
-  );
-  return Item ? toRow(Item) : null;
+  const item = await getItem("qr-tokens", { tokenHash });
+  return item ? toRow(item) : null;
 }
 
 /** Still open: not used, not cancelled, not expired (a TTL that has not run yet counts). */
@@ -118,18 +108,12 @@ export async function cancelQrToken(
 }
 
 function toRow(item: Record<string, unknown>): QrTokenRow {
-  const optional = (name: string) => (typeof item[name] === "string" ? item[name] : undefined);
   return {
-    tokenHash: String(item.tokenHash),
+    ...strings(item, ["tokenHash", "bindingHash", "createdAt"]),
     kind: item.kind === "app-sign-in" ? "app-sign-in" : "web-login",
-    bindingHash: String(item.bindingHash),
     browser: String(item.browser ?? ""),
-    createdAt: String(item.createdAt),
     expiresAt: Number(item.expiresAt),
     used: item.used === true,
-    userId: optional("userId"),
-    approvedAt: optional("approvedAt"),
-    deviceName: optional("deviceName"),
-    cancelledAt: optional("cancelledAt"),
+    ...optionalStrings(item, ["userId", "approvedAt", "deviceName", "cancelledAt"]),
   };
 }

@@ -1,8 +1,8 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { questionSchema, type Question } from "../content/schema";
+import { getItem, updateItem } from "./commands";
 import { putIf } from "./conditional";
+import { optionalStrings } from "./fields";
 import { queryAll } from "./paginate";
-import { getDb } from "./tables";
 
 /** A question as the admin's bank sees it: the item and what admins have done to it. */
 export interface QuestionRow {
@@ -32,57 +32,36 @@ export async function seedQuestions(items: readonly Question[]): Promise<void> {
 
 /** An admin's edit, already validated: the row is marked so that seeding keeps it. */
 export async function saveEditedQuestion(item: Question, now = new Date()): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("questions"),
-      Key: { questionId: item.id },
-      UpdateExpression: "SET #item = :item, editedAt = :at",
-      ConditionExpression: "attribute_exists(questionId) AND skill = :skill",
-      ExpressionAttributeNames: { "#item": "item" },
-      ExpressionAttributeValues: { ":item": item, ":at": now.toISOString(), ":skill": item.skill },
-    }),
-  );
+  await updateItem("questions", {
+    Key: { questionId: item.id },
+    UpdateExpression: "SET #item = :item, editedAt = :at",
+    ConditionExpression: "attribute_exists(questionId) AND skill = :skill",
+    ExpressionAttributeNames: { "#item": "item" },
+    ExpressionAttributeValues: { ":item": item, ":at": now.toISOString(), ":skill": item.skill },
+  });
 }
 
 /** Retired (an ISO time) or back in use (null). */
 export async function setQuestionRetired(questionId: string, retiredAt: string | null) {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("questions"),
-      Key: { questionId },
-      ConditionExpression: "attribute_exists(questionId)",
-      ...(retiredAt === null
-        ? { UpdateExpression: "REMOVE retiredAt" }
-        : {
-            UpdateExpression: "SET retiredAt = :at",
-            ExpressionAttributeValues: { ":at": retiredAt },
-          }),
-    }),
-  );
+  await updateItem("questions", {
+    Key: { questionId },
+    ConditionExpression: "attribute_exists(questionId)",
+    ...(retiredAt === null
+      ? { UpdateExpression: "REMOVE retiredAt" }
+      : {
+          UpdateExpression: "SET retiredAt = :at",
+          ExpressionAttributeValues: { ":at": retiredAt },
+        }),
+  });
 }
 
 export async function getQuestionRow(questionId: string): Promise<QuestionRow | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("questions"), Key: { questionId }, ConsistentRead: true }),
-  );
-  return toRow(Item);
+  return toRow(await getItem("questions", { questionId }));
 }
 
 /** Every row of one skill, retired ones included, for the admins' list. */
 export async function listQuestionRows(skill: Question["skill"]): Promise<QuestionRow[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("questions"),
-      IndexName: "bySkill",
-      KeyConditionExpression: "skill = :skill",
-      ExpressionAttributeValues: { ":skill": skill },
-    },
-    toRow,
-  );
+  return queryAll("questions", { index: "bySkill", key: { skill } }, toRow);
 }
 
 function toRow(row: Record<string, unknown> | undefined): QuestionRow | null {
@@ -92,8 +71,7 @@ function toRow(row: Record<string, unknown> | undefined): QuestionRow | null {
     questionId: item.id,
     skill: item.skill,
     item,
-    ...(typeof row.editedAt === "string" ? { editedAt: row.editedAt } : {}),
-    ...(typeof row.retiredAt === "string" ? { retiredAt: row.retiredAt } : {}),
+    ...optionalStrings(row, ["editedAt", "retiredAt"]),
   };
 }
 
@@ -104,11 +82,7 @@ function parseRow(row: Record<string, unknown> | undefined): Question | null {
 }
 
 export async function getQuestionItem(questionId: string): Promise<Question | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("questions"), Key: { questionId } }),
-  );
-  return parseRow(Item);
+  return parseRow(await getItem("questions", { questionId }, { consistent: false }));
 }
 
 /** The questions new work may be given: retired ones are left out. */

@@ -1,4 +1,6 @@
-import { DeleteCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { deleteItem, putItem } from "./commands";
+import { strings } from "./fields";
 import { getDb } from "./tables";
 
 /** An admin's wording of one criterion, in place of the default; who changed it is audited. */
@@ -13,15 +15,13 @@ export interface RubricText {
 export async function listRubricTexts(): Promise<RubricText[]> {
   const { doc, table } = await getDb();
   const { Items } = await doc.send(new ScanCommand({ TableName: table("rubrics") }));
-  return (Items ?? []) as RubricText[];
+  return (Items ?? []).map((item) => strings(item, ["rubricId", "text", "updatedAt"]));
 }
 
 export async function putRubricText(item: RubricText): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(new PutCommand({ TableName: table("rubrics"), Item: item }));
+  await putItem("rubrics", { Item: item });
 }
 
 export async function deleteRubricText(rubricId: string): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(new DeleteCommand({ TableName: table("rubrics"), Key: { rubricId } }));
+  await deleteItem("rubrics", { Key: { rubricId } });
 }

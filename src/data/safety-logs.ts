@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import type { SafetyEvent } from "../domain/safety";
+import { putItem } from "./commands";
+import { oneOf, optionalStrings, strings } from "./fields";
 import { queryAll } from "./paginate";
-import { getDb } from "./tables";
 
 export interface SafetyLog extends SafetyEvent {
   logId: string;
@@ -16,14 +16,20 @@ export interface SafetyLog extends SafetyEvent {
   expiresAt: number;
 }
 
+const KINDS = [
+  "prompt-injection",
+  "invalid-output",
+  "implausible-result",
+  "refused-output",
+] as const satisfies readonly SafetyEvent["kind"][];
+
 export async function logSafetyEvent(input: {
   assessmentId: string;
   userId: string;
   event: SafetyEvent;
   now?: Date;
 }): Promise<SafetyLog> {
-  const { doc, table } = await getDb();
-  const now = input.now ?? new Date();
+  const { now = new Date() } = input;
   const log: SafetyLog = {
     ...input.event,
     logId: randomUUID(),
@@ -32,22 +38,12 @@ export async function logSafetyEvent(input: {
     createdAt: now.toISOString(),
     expiresAt: expiresAfter(RETENTION_DAYS.safetyLogs, now),
   };
-  await doc.send(new PutCommand({ TableName: table("ai-safety-logs"), Item: log }));
+  await putItem("ai-safety-logs", { Item: log });
   return log;
 }
 
 export async function listUserSafetyLogs(userId: string): Promise<SafetyLog[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("ai-safety-logs"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ScanIndexForward: false,
-    },
-    (row) => row as unknown as SafetyLog,
-  );
+  return queryAll("ai-safety-logs", { index: "byUser", key: { userId }, newestFirst: true }, toLog);
 }
 
 /** One kind's logs between two ISO times, newest first (the byKind index). */
@@ -56,16 +52,16 @@ export async function listSafetyLogsByKind(
   from: string,
   to: string,
 ): Promise<SafetyLog[]> {
-  const { table } = await getDb();
   return queryAll(
+    "ai-safety-logs",
     {
-      TableName: table("ai-safety-logs"),
-      IndexName: "byKind",
-      KeyConditionExpression: "kind = :kind AND createdAt BETWEEN :from AND :to",
-      ExpressionAttributeValues: { ":kind": kind, ":from": from, ":to": to },
-      ScanIndexForward: false,
+      index: "byKind",
+      key: { kind },
+      sortKey: "createdAt BETWEEN :from AND :to",
+      values: { ":from": from, ":to": to },
+      newestFirst: true,
     },
-    (row) => row as unknown as SafetyLog,
+    toLog,
   );
 }
 
@@ -75,4 +71,15 @@ export async function listAssessmentSafetyLogs(
   assessmentId: string,
 ): Promise<SafetyLog[]> {
   return (await listUserSafetyLogs(userId)).filter((log) => log.assessmentId === assessmentId);
+}
+
+function toLog(item: Record<string, unknown>): SafetyLog {
+  return {
+    // An unknown kind is still a flag to review, not a log to hide.
+    kind: oneOf(item.kind, KINDS, "invalid-output"),
+    detail: String(item.detail ?? ""),
+    ...optionalStrings(item, ["provider"]),
+    ...strings(item, ["logId", "assessmentId", "userId", "createdAt"]),
+    expiresAt: Number(item.expiresAt),
+  };
 }

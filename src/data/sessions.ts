@@ -1,20 +1,16 @@
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Session } from "../domain/session";
 import { isTokenFormat, sha256 } from "../domain/tokens";
+import { deleteItem, getItem, putItem } from "./commands";
 import { updateIf } from "./conditional";
+import { strings } from "./fields";
 import { forEachPage, queryAll } from "./paginate";
-import { getDb } from "./tables";
 
 /** Stores a new row; the id is the SHA-256 of the cookie's value, never the value itself. */
 export async function putSession(session: Session): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new PutCommand({
-      TableName: table("sessions"),
-      Item: session,
-      ConditionExpression: "attribute_not_exists(sessionId)",
-    }),
-  );
+  await putItem("sessions", {
+    Item: session,
+    ConditionExpression: "attribute_not_exists(sessionId)",
+  });
 }
 
 /** The stored row for a cookie's value, or null; whether it is still valid is not decided here. */
@@ -25,11 +21,8 @@ export async function getSessionRow(rawId: string): Promise<Session | null> {
 
 /** The stored row by its id (the hash), for what is bound to a session without its cookie. */
 export async function getSessionById(sessionId: string): Promise<Session | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("sessions"), Key: { sessionId }, ConsistentRead: true }),
-  );
-  return Item ? toSession(Item) : null;
+  const item = await getItem("sessions", { sessionId });
+  return item ? toSession(item) : null;
 }
 
 /** False when the row is gone: a logout that landed since the read must win. */
@@ -44,11 +37,7 @@ export function touchSession(sessionId: string, lastSeenAt: string): Promise<boo
 
 function toSession(item: Record<string, unknown>): Session {
   return {
-    sessionId: String(item.sessionId),
-    userId: String(item.userId),
-    createdAt: String(item.createdAt),
-    lastSeenAt: String(item.lastSeenAt),
-    authenticatedAt: String(item.authenticatedAt),
+    ...strings(item, ["sessionId", "userId", "createdAt", "lastSeenAt", "authenticatedAt"]),
     expiresAt: Number(item.expiresAt),
   };
 }
@@ -84,16 +73,10 @@ export async function deleteUserSessions(
   userId: string,
   options: { except?: string } = {},
 ): Promise<void> {
-  const { table } = await getDb();
   const keep = options.except === undefined ? undefined : sha256(options.except);
   await forEachPage(
-    {
-      TableName: table("sessions"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-      ProjectionExpression: "sessionId",
-    },
+    "sessions",
+    { index: "byUser", key: { userId }, projection: "sessionId" },
     async (rows) => {
       const ids = rows.map((item) => String(item.sessionId)).filter((id) => id !== keep);
       await Promise.all(ids.map(deleteBySessionId));
@@ -103,19 +86,9 @@ export async function deleteUserSessions(
 
 /** The user's stored sessions (valid or not: the caller decides), via the byUser index. */
 export async function listUserSessions(userId: string): Promise<Session[]> {
-  const { table } = await getDb();
-  return queryAll(
-    {
-      TableName: table("sessions"),
-      IndexName: "byUser",
-      KeyConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":userId": userId },
-    },
-    toSession,
-  );
+  return queryAll("sessions", { index: "byUser", key: { userId } }, toSession);
 }
 
 export async function deleteBySessionId(sessionId: string): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(new DeleteCommand({ TableName: table("sessions"), Key: { sessionId } }));
+  await deleteItem("sessions", { Key: { sessionId } });
 }

@@ -1,5 +1,6 @@
-import { BatchGetCommand, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import type { ThrottleRecord } from "../domain/throttle";
+import { deleteItem } from "./commands";
 import { putIf, updateIf } from "./conditional";
 import { getDb } from "./tables";
 
@@ -23,8 +24,7 @@ export async function readThrottles(keys: readonly string[]): Promise<ThrottleRe
 }
 
 export async function clearThrottle(throttleKey: string): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(new DeleteCommand({ TableName: table("throttles"), Key: { throttleKey } }));
+  await deleteItem("throttles", { Key: { throttleKey } });
 }
 
 /**

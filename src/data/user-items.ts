@@ -1,9 +1,5 @@
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  PutCommand,
-  type BatchGetCommandOutput,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
+import * as commands from "./commands";
 import { queryAll } from "./paginate";
 import { getDb, type TableName } from "./tables";
 
@@ -44,15 +40,9 @@ export async function queryItems(
   value: string,
   index?: string,
 ): Promise<Item[]> {
-  const { table } = await getDb();
   return queryAll(
-    {
-      TableName: table(name),
-      ...(index ? { IndexName: index } : { ConsistentRead: true }),
-      KeyConditionExpression: "#attribute = :value",
-      ExpressionAttributeNames: { "#attribute": attribute },
-      ExpressionAttributeValues: { ":value": value },
-    },
+    name,
+    { index, key: { [attribute]: value }, consistent: index ? undefined : true },
     (row) => row,
   );
 }
@@ -62,8 +52,7 @@ export async function deleteItem(
   item: Item,
   keyAttributes: readonly string[],
 ): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(new DeleteCommand({ TableName: table(name), Key: pick(item, keyAttributes) }));
+  await commands.deleteItem(name, { Key: pick(item, keyAttributes) });
 }
 
 /** Replaces `item` with `replacement`, which may have another key (an anonymised copy). */
@@ -73,8 +62,7 @@ export async function replaceItem(
   replacement: Item,
   keyAttributes: readonly string[],
 ): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(new PutCommand({ TableName: table(name), Item: replacement }));
+  await commands.putItem(name, { Item: replacement });
   const sameKey = keyAttributes.every((attribute) => item[attribute] === replacement[attribute]);
   if (!sameKey) await deleteItem(name, item, keyAttributes);
 }

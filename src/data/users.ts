@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { deleteItem, getItem, putItem, updateItem } from "./commands";
 import { putIf, updateIf } from "./conditional";
-import { getDb } from "./tables";
+import { optionalStrings, strings } from "./fields";
 import { emailHead, emailKey, EMAIL_HEAD_LENGTH, normaliseEmail, userKey } from "./keys";
+import { queryPage } from "./paginate";
 
 export type Role = "student" | "admin";
 
@@ -59,8 +54,7 @@ export async function createUser(input: {
   role?: Role;
   now?: Date;
 }): Promise<CreateUserResult> {
-  const { doc, table } = await getDb();
-  const now = input.now ?? new Date();
+  const { now = new Date() } = input;
   const at = now.toISOString();
   const user: User = {
     userId: randomUUID(),
@@ -71,7 +65,6 @@ export async function createUser(input: {
     createdAt: at,
     passwordChangedAt: at,
   };
-  const TableName = table("users");
   const claim: EmailClaim = {
     pk: emailKey(user.email),
     userId: user.userId,
@@ -84,22 +77,16 @@ export async function createUser(input: {
     if (!stale || !(await takeOver(stale, claim))) return { ok: false, reason: "email-taken" };
   }
   try {
-    await doc.send(
-      new PutCommand({
-        TableName,
-        Item: { pk: userKey(user.userId), ...user },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await putItem("users", {
+      Item: { pk: userKey(user.userId), ...user },
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
   } catch (error) {
-    await doc.send(
-      new DeleteCommand({
-        TableName,
-        Key: { pk: claim.pk },
-        ConditionExpression: "userId = :userId",
-        ExpressionAttributeValues: { ":userId": user.userId },
-      }),
-    );
+    await deleteItem("users", {
+      Key: { pk: claim.pk },
+      ConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":userId": user.userId },
+    });
     throw error;
   }
   return { ok: true, user };
@@ -114,12 +101,9 @@ async function putIfAbsent(claim: EmailClaim): Promise<boolean> {
 
 /** The existing claim, if it is an orphan old enough to be taken over. */
 async function staleClaim(pk: string, now: Date): Promise<EmailClaim | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: table("users"), Key: { pk }, ConsistentRead: true }),
-  );
-  const claim = Item as EmailClaim | undefined;
-  if (!claim) return null;
+  const item = await getItem("users", { pk });
+  if (!item) return null;
+  const claim = toClaim(item);
   if (now.getTime() - Date.parse(claim.claimedAt) < CLAIM_GRACE_MS) return null;
   return (await getUserById(claim.userId)) ? null : claim;
 }
@@ -140,45 +124,29 @@ async function takeOver(stale: EmailClaim, claim: EmailClaim): Promise<boolean> 
 export async function findUsersByEmailPrefix(prefix: string, limit: number): Promise<User[]> {
   const start = normaliseEmail(prefix);
   if (start.length < EMAIL_HEAD_LENGTH) return [];
-  const { doc, table } = await getDb();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: table("users"),
-      IndexName: "byEmailHead",
-      KeyConditionExpression: "emailHead = :head AND begins_with(pk, :start)",
-      ExpressionAttributeValues: { ":head": emailHead(start), ":start": emailKey(start) },
-      Limit: limit,
-    }),
+  const { rows } = await queryPage(
+    "users",
+    {
+      index: "byEmailHead",
+      key: { emailHead: emailHead(start) },
+      sortKey: "begins_with(pk, :start)",
+      values: { ":start": emailKey(start) },
+    },
+    limit,
   );
-  const users = await Promise.all(
-    (Items ?? []).map((claim) => getUserById((claim as EmailClaim).userId)),
-  );
+  const users = await Promise.all(rows.map((row) => getUserById(toClaim(row).userId)));
   // A claim whose user item was never written (see createUser) is not an account.
   return users.filter((user): user is User => user !== null);
 }
 
 export async function getUserById(userId: string): Promise<User | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("users"),
-      Key: { pk: userKey(userId) },
-      ConsistentRead: true,
-    }),
-  );
-  return Item ? toUser(Item) : null;
+  const item = await getItem("users", { pk: userKey(userId) });
+  return item ? toUser(item) : null;
 }
 
 export async function getUserByEmail(email: string): Promise<User | null> {
-  const { doc, table } = await getDb();
-  const { Item } = await doc.send(
-    new GetCommand({
-      TableName: table("users"),
-      Key: { pk: emailKey(email) },
-      ConsistentRead: true,
-    }),
-  );
-  return typeof Item?.userId === "string" ? getUserById(Item.userId) : null;
+  const claim = await getItem("users", { pk: emailKey(email) });
+  return typeof claim?.userId === "string" ? getUserById(claim.userId) : null;
 }
 
 export async function markEmailVerified(userId: string): Promise<void> {
@@ -215,15 +183,11 @@ export function setRole(userId: string, role: Role): Promise<User> {
 const ADMINS_KEY = "role#admin";
 
 export async function addAdmin(userId: string): Promise<void> {
-  const { doc, table } = await getDb();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table("users"),
-      Key: { pk: ADMINS_KEY },
-      UpdateExpression: "ADD userIds :id",
-      ExpressionAttributeValues: { ":id": new Set([userId]) },
-    }),
-  );
+  await updateItem("users", {
+    Key: { pk: ADMINS_KEY },
+    UpdateExpression: "ADD userIds :id",
+    ExpressionAttributeValues: { ":id": new Set([userId]) },
+  });
 }
 
 /** False when `userId` is the only admin left (or not an admin): then nothing changes. */
@@ -242,23 +206,31 @@ async function updateUser(
   values: Record<string, unknown> | undefined,
   names?: Record<string, string>,
 ): Promise<User> {
-  const { doc, table } = await getDb();
-  const { Attributes } = await doc.send(
-    new UpdateCommand({
-      TableName: table("users"),
-      Key: { pk: userKey(userId) },
-      UpdateExpression: update,
-      ExpressionAttributeValues: values,
-      ExpressionAttributeNames: names,
-      // Without it an update for a deleted user would create a half-made user item.
-      ConditionExpression: "attribute_exists(pk)",
-      ReturnValues: "ALL_NEW",
-    }),
-  );
+  const { Attributes } = await updateItem("users", {
+    Key: { pk: userKey(userId) },
+    UpdateExpression: update,
+    ExpressionAttributeValues: values,
+    ExpressionAttributeNames: names,
+    // Without it an update for a deleted user would create a half-made user item.
+    ConditionExpression: "attribute_exists(pk)",
+    ReturnValues: "ALL_NEW",
+  });
   return toUser(Attributes ?? {});
 }
 
 function toUser(item: Record<string, unknown>): User {
-  const { pk: _pk, ...rest } = item;
-  return rest as unknown as User;
+  return {
+    ...strings(item, ["userId", "email", "passwordHash", "createdAt", "passwordChangedAt"]),
+    emailVerified: item.emailVerified === true,
+    // Only an explicit admin is one: anything else gets a student's rights.
+    role: item.role === "admin" ? "admin" : "student",
+    ...optionalStrings(item, ["disabledAt"]),
+  };
+}
+
+function toClaim(item: Record<string, unknown>): EmailClaim {
+  return {
+    ...strings(item, ["pk", "userId", "claimedAt"]),
+    ...optionalStrings(item, ["emailHead"]),
+  };
 }
