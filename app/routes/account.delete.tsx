@@ -49,14 +49,11 @@ export default function DeleteAccount() {
     <AccountForm
       heading="Delete your account"
       intro={
-        <>
-          {" "}
-          <p>
-            This erases your account, every assessment and draft, your recordings, reports and
-            consent answers, and signs you out on every device. It cannot be undone.{" "}
-            <Link to="/account">Download your data</Link> first if you want to keep it.
-          </p>
-        </>
+        <p>
+          This erases your account, every assessment and draft, your recordings, reports and consent
+          answers, and signs you out on every device. It cannot be undone.{" "}
+          <Link to="/account">Download your data</Link> first if you want to keep it.
+        </p>
       }
       error={result?.formError}
     >
