@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { AccountForm } from "~/components/account-form";
@@ -8,8 +8,9 @@ import { deleteAccount, deleteAccountSchema, getAudioStore } from "~/models/priv
 import { requireUser, signedInFormLoader } from "~/permissions.server";
 import { readForm } from "~/security/form.server";
 import { sessionCookie } from "~/security/cookies.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Delete your account · IELTS AI Prep" }];
+export const meta = pageTitle("Delete your account");
 
 type Reply = { formError: string | null; passwordError?: string };
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { changePassword, changePasswordSchema, validate } from "~/models/accounts.server";
@@ -8,8 +8,9 @@ import { withoutSecrets, type FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
 import { requireUser, signedInFormLoader } from "~/permissions.server";
 import { rawSessionId } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Change password · IELTS AI Prep" }];
+export const meta = pageTitle("Change password");
 
 const FIELDS = ["current", "next"] as const;
 type Field = (typeof FIELDS)[number];

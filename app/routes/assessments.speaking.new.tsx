@@ -1,10 +1,5 @@
 import { moduleFrom } from "../../src/domain/module";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
@@ -31,10 +26,11 @@ import {
   transcriptField,
   type SpeakingPart,
 } from "../../src/assessments/speaking-fields";
+import { stylesheet, pageTitle } from "~/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheet(styles);
 
-export const meta: MetaFunction = () => [{ title: "Speaking test · IELTS AI Prep" }];
+export const meta = pageTitle("Speaking test");
 
 const MODULES = { academic: "Academic", general: "General Training" } as const;
 type Module = keyof typeof MODULES;

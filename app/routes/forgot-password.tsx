@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { forgotPasswordSchema, requestPasswordReset, validate } from "~/models/accounts.server";
@@ -10,8 +10,9 @@ import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/
 import { CheckEmail } from "~/components/check-email";
 import type { FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · IELTS AI Prep" }];
+export const meta = pageTitle("Reset your password");
 
 export function loader(_: LoaderFunctionArgs) {
   return json({ siteKey: recaptchaSiteKey() });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { joinSchema, register, validate } from "~/models/accounts.server";
@@ -11,8 +11,9 @@ import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
 import { formValues, readForm } from "~/security/form.server";
 import { getUser } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Join · IELTS AI Prep" }];
+export const meta = pageTitle("Join");
 
 const FIELDS = ["email", "password"] as const;
 type Field = (typeof FIELDS)[number];
