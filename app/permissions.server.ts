@@ -1,4 +1,4 @@
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Role, User } from "../src/data/users";
 import { apiAuthenticator, type ApiClient } from "~/authenticator.server";
 import { getUser } from "~/session.server";
@@ -34,4 +34,10 @@ export type { ApiClient };
 
 export function requireApiClient(request: Request): Promise<ApiClient> {
   return apiAuthenticator().authenticate("bearer", request);
+}
+
+/** The loader of a page that is only a form, for someone signed in: it has nothing to load. */
+export async function signedInFormLoader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
 }

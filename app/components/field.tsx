@@ -27,13 +27,18 @@ function Field({ name, label, error, hint, ...input }: FieldProps) {
         aria-describedby={describedBy || undefined}
         {...input}
       />
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+/** A field's error, which its control names in aria-describedby as `${id}-error`. */
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`} role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 /** The account's address, asked for the same way on every form that signs someone in. */

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
@@ -7,8 +7,9 @@ import { FormMessage } from "~/components/field";
 import { answerCloudAudioConsent, cloudAudioConsent } from "~/models/privacy.server";
 import { requireUser } from "~/permissions.server";
 import { readForm } from "~/security/form.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Your account · IELTS AI Prep" }];
+export const meta = pageTitle("Your account");
 
 const consentSchema = z.object({ decision: z.enum(["given", "withdrawn"]) });
 

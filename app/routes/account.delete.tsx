@@ -1,22 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { CsrfInput } from "~/components/csrf-input";
-import { FormMessage, PasswordField } from "~/components/field";
+import { Link, useActionData } from "@remix-run/react";
+import { AccountForm } from "~/components/account-form";
+import { PasswordField } from "~/components/field";
 import { validate } from "~/models/accounts.server";
 import { deleteAccount, deleteAccountSchema, getAudioStore } from "~/models/privacy.server";
-import { requireUser } from "~/permissions.server";
+import { requireUser, signedInFormLoader } from "~/permissions.server";
 import { readForm } from "~/security/form.server";
 import { sessionCookie } from "~/security/cookies.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Delete your account · IELTS AI Prep" }];
+export const meta = pageTitle("Delete your account");
 
 type Reply = { formError: string | null; passwordError?: string };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json({});
-}
+export const loader = signedInFormLoader;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -49,26 +47,26 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function DeleteAccount() {
   const result = useActionData<typeof action>();
   return (
-    <section>
-      <h1>Delete your account</h1>
-      <p>
-        This erases your account, every assessment and draft, your recordings, reports and consent
-        answers, and signs you out on every device. It cannot be undone.{" "}
-        <Link to="/account">Download your data</Link> first if you want to keep it.
-      </p>
-      <Form method="post" className="form" noValidate>
-        <CsrfInput />
-        <FormMessage tone="error" message={result?.formError} />
-        <PasswordField
-          name="password"
-          label="Your password"
-          autoComplete="current-password"
-          error={result?.passwordError}
-        />
-        <button type="submit" className="button-danger">
-          Delete my account
-        </button>
-      </Form>
-    </section>
+    <AccountForm
+      heading="Delete your account"
+      intro={
+        <p>
+          This erases your account, every assessment and draft, your recordings, reports and consent
+          answers, and signs you out on every device. It cannot be undone.{" "}
+          <Link to="/account">Download your data</Link> first if you want to keep it.
+        </p>
+      }
+      error={result?.formError}
+    >
+      <PasswordField
+        name="password"
+        label="Your password"
+        autoComplete="current-password"
+        error={result?.passwordError}
+      />
+      <button type="submit" className="button-danger">
+        Delete my account
+      </button>
+    </AccountForm>
   );
 }

@@ -1,7 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Account deleted · IELTS AI Prep" }];
+export const meta = pageTitle("Account deleted");
 
 export default function AccountDeleted() {
   return (

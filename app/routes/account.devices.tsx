@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listDevices, revokeDevice } from "~/models/devices.server";
@@ -12,8 +12,9 @@ import { qrAppCookie } from "~/security/cookies.server";
 import { readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
 import { rawSessionId } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Signed-in devices · IELTS AI Prep" }];
+export const meta = pageTitle("Signed-in devices");
 
 /** The code this page showed for the app to scan, and where it stands. */
 async function shownCode(request: Request) {

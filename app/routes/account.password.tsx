@@ -1,23 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { changePassword, changePasswordSchema, validate } from "~/models/accounts.server";
-import { CsrfInput } from "~/components/csrf-input";
-import { FormMessage, PasswordField } from "~/components/field";
+import { AccountForm } from "~/components/account-form";
+import { PasswordField } from "~/components/field";
 import { withoutSecrets, type FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
-import { requireUser } from "~/permissions.server";
+import { requireUser, signedInFormLoader } from "~/permissions.server";
 import { rawSessionId } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Change password · IELTS AI Prep" }];
+export const meta = pageTitle("Change password");
 
 const FIELDS = ["current", "next"] as const;
 type Field = (typeof FIELDS)[number];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json({});
-}
+export const loader = signedInFormLoader;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -71,32 +69,25 @@ export default function ChangePassword() {
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? {};
   return (
-    <section>
-      <h1>Change your password</h1>
-      <Form method="post" className="form" noValidate>
-        <CsrfInput />
-        <FormMessage
-          tone="info"
-          message={
-            result?.changed ? "Password changed. You were signed out everywhere else." : null
-          }
-        />
-        <FormMessage tone="error" message={result?.formError} />
-        <PasswordField
-          name="current"
-          label="Current password"
-          autoComplete="current-password"
-          error={errors.current}
-        />
-        <PasswordField
-          name="next"
-          label="New password"
-          autoComplete="new-password"
-          hint="At least 8 characters."
-          error={errors.next}
-        />
-        <button type="submit">Change password</button>
-      </Form>
-    </section>
+    <AccountForm
+      heading="Change your password"
+      info={result?.changed ? "Password changed. You were signed out everywhere else." : null}
+      error={result?.formError}
+    >
+      <PasswordField
+        name="current"
+        label="Current password"
+        autoComplete="current-password"
+        error={errors.current}
+      />
+      <PasswordField
+        name="next"
+        label="New password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        error={errors.next}
+      />
+      <button type="submit">Change password</button>
+    </AccountForm>
   );
 }

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { accountPurchases, entitlementSummary, TIERS } from "~/models/commerce.server";
 import { requireUser } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Purchases · IELTS AI Prep" }];
+export const meta = pageTitle("Purchases");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { LineVisual, TableVisual } from "../../src/content/schema";
@@ -6,8 +6,9 @@ import { DataTable } from "~/components/charts/DataTable";
 import { LineChart } from "~/components/charts/LineChart";
 import { DASHBOARD_SKILLS, formatLatency, loadDashboard } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Admin dashboard · IELTS AI Prep" }];
+export const meta = pageTitle("Admin dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");

@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { cloudFallbacks } from "../../src/assessments/fallback";
 import { isScoredByWorker, type ProviderAttempt } from "../../src/domain/assessment";
@@ -19,10 +14,11 @@ import { inspectAssessment, rescoreAssessment, rescoreSchema } from "~/models/ad
 import { assessmentIdFrom, joinedTranscript, publishEvent } from "~/models/assessments.server";
 import { requireRole } from "~/permissions.server";
 import resultStyles from "~/styles/result.css";
+import { stylesheet, pageTitle } from "~/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultStyles }];
+export const links = stylesheet(resultStyles);
 
-export const meta: MetaFunction = () => [{ title: "Assessment · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("Assessment · Admin");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AssessmentLinks } from "~/components/admin/AssessmentLinks";
 import { FormMessage } from "~/components/field";
 import { findAssessments, findAssessmentSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Assessments · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("Assessments · Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");

@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "~/components/admin/AuditTable";
 import { recentAudit } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · IELTS AI Prep" }];
+export const meta = pageTitle("Audit log");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");

@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
@@ -24,13 +19,14 @@ import {
 import { requireRole } from "~/permissions.server";
 import chartStyles from "~/styles/charts.css";
 import writingStyles from "~/styles/writing.css";
+import { pageTitle } from "~/route-head";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: chartStyles },
   { rel: "stylesheet", href: writingStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Question · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("Question · Admin");
 
 const notFound = () => json({ message: "Not found" }, { status: 404 });
 

@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdminTable } from "~/components/table";
 import { listQuestionBank } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Question bank · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("Question bank · Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { adminForm, doneReply } from "~/admin.server";
@@ -7,8 +7,9 @@ import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
 import { editRubric, editRubricSchema, listRubric } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Rubrics · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("Rubrics · Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, "admin");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatTime } from "~/components/admin/format";
@@ -6,8 +6,9 @@ import { FormMessage } from "~/components/field";
 import { AdminTable } from "~/components/table";
 import { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "AI safety log · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("AI safety log · Admin");
 
 const FIELDS = ["kind", "email", "from", "to"] as const;
 

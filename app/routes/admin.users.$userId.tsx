@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { adminForm, doneReply } from "~/admin.server";
@@ -21,8 +21,9 @@ import {
   userDetail,
 } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "User · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("User · Admin");
 
 const notFound = () => json({ message: "Not found" }, { status: 404 });
 

@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
 import { findUsers, findUserSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Users · Admin · IELTS AI Prep" }];
+export const meta = pageTitle("Users · Admin");
 
 type Found = { userId: string; email: string; role: string; createdAt: string };
 

@@ -8,13 +8,10 @@ import {
   publishEvent,
 } from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
-import { requireApiClient, type ApiClient } from "~/permissions.server";
+import { ownedFinder } from "~/api-own.server";
+import { requireApiClient } from "~/permissions.server";
 
-async function ownPaper(request: Request, client: ApiClient, id: string | undefined) {
-  const found = await ownObjective(id ?? "", client.user.userId);
-  if (!found) throw problem(request, "not-found", "There is no such Reading or Listening paper.");
-  return found;
-}
+const ownPaper = ownedFinder(ownObjective, "There is no such Reading or Listening paper.");
 
 const route = apiRoute({
   // The paper as the candidate sees it: passages, audio and questions, never the key.

@@ -12,14 +12,11 @@ import {
   validateSpeakingForm,
 } from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
+import { ownedFinder } from "~/api-own.server";
 import { requireApiClient, type ApiClient } from "~/permissions.server";
 import { SPEAKING_PARTS } from "../../src/assessments/speaking-fields";
 
-async function ownTask(request: Request, client: ApiClient, id: string | undefined) {
-  const found = await ownSpeakingTask(id ?? "", client.user.userId);
-  if (!found) throw problem(request, "not-found", "There is no such Speaking test.");
-  return found;
-}
+const ownTask = ownedFinder(ownSpeakingTask, "There is no such Speaking test.");
 
 /** The web form's field names, as pointers into the JSON body. */
 function pointer(field: string): string {

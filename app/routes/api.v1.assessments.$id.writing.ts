@@ -11,13 +11,10 @@ import {
   writingTaskView,
 } from "~/models/student-work.server";
 import { apiRoute, problem, readJson, validated } from "~/api.server";
-import { requireApiClient, type ApiClient } from "~/permissions.server";
+import { ownedFinder } from "~/api-own.server";
+import { requireApiClient } from "~/permissions.server";
 
-async function ownTask(request: Request, client: ApiClient, id: string | undefined) {
-  const found = await ownWritingTask(id ?? "", client.user.userId);
-  if (!found) throw problem(request, "not-found", "There is no such Writing task.");
-  return found;
-}
+const ownTask = ownedFinder(ownWritingTask, "There is no such Writing task.");
 
 function openDraft(request: Request, task: Awaited<ReturnType<typeof ownTask>>) {
   if (task.assessment.status !== "draft") {

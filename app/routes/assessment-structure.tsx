@@ -1,7 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "How IELTS works · IELTS AI Prep" }];
+export const meta = pageTitle("How IELTS works");
 
 export default function AssessmentStructure() {
   return (

@@ -1,17 +1,13 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { PaperIntro } from "~/components/objective/PaperIntro";
 import { TestPaper } from "~/components/objective/TestPaper";
 import { handleTestPost, loadTestPage } from "~/models/objective.server";
 import styles from "~/styles/objective.css";
+import { stylesheet } from "~/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheet(styles);
 
 const SKILL_NAMES = { reading: "Reading", listening: "Listening" } as const;
 

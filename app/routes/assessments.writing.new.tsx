@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -37,13 +32,14 @@ import { formValues, readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
 import chartStyles from "~/styles/charts.css";
 import writingStyles from "~/styles/writing.css";
+import { pageTitle } from "~/route-head";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: chartStyles },
   { rel: "stylesheet", href: writingStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Writing · IELTS AI Prep" }];
+export const meta = pageTitle("Writing");
 
 /** The task asked for, and the student's mock test it is a step of (checked), if any. */
 async function taskSlot(request: Request, userId: string) {

@@ -1,17 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { forgotPasswordSchema, requestPasswordReset, validate } from "~/models/accounts.server";
-import { CsrfInput } from "~/components/csrf-input";
-import { EmailField, FormMessage } from "~/components/field";
+import { AccountForm } from "~/components/account-form";
+import { EmailField } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
 import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { CheckEmail } from "~/components/check-email";
 import type { FormState } from "~/form-state";
 import { formValues, readForm } from "~/security/form.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · IELTS AI Prep" }];
+export const meta = pageTitle("Reset your password");
 
 export function loader(_: LoaderFunctionArgs) {
   return json({ siteKey: recaptchaSiteKey() });
@@ -54,15 +55,10 @@ export default function ForgotPassword() {
       />
     );
   return (
-    <section>
-      <h1>Reset your password</h1>
-      <Form method="post" className="form" noValidate>
-        <CsrfInput />
-        <FormMessage tone="error" message={result?.formError} />
-        <EmailField defaultValue={result?.values.email} error={result?.fieldErrors.email} />
-        <Recaptcha siteKey={siteKey} />
-        <button type="submit">Send me a reset link</button>
-      </Form>
-    </section>
+    <AccountForm heading="Reset your password" error={result?.formError}>
+      <EmailField defaultValue={result?.values.email} error={result?.fieldErrors.email} />
+      <Recaptcha siteKey={siteKey} />
+      <button type="submit">Send me a reset link</button>
+    </AccountForm>
   );
 }

@@ -1,18 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { joinSchema, register, validate } from "~/models/accounts.server";
 import { checkRecaptcha, clientIp, RECAPTCHA_FAILED, recaptchaSiteKey } from "~/recaptcha.server";
 import { CheckEmail } from "~/components/check-email";
 import { withoutSecrets, type FormState } from "~/form-state";
-import { CsrfInput } from "~/components/csrf-input";
-import { EmailField, FormMessage, PasswordField } from "~/components/field";
+import { AccountForm } from "~/components/account-form";
+import { EmailField, PasswordField } from "~/components/field";
 import { Recaptcha } from "~/components/recaptcha";
 import { publicBaseUrl } from "~/config.server";
 import { formValues, readForm } from "~/security/form.server";
 import { getUser } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Join · IELTS AI Prep" }];
+export const meta = pageTitle("Join");
 
 const FIELDS = ["email", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -50,27 +51,22 @@ export default function Join() {
   }
   const errors = result?.fieldErrors ?? {};
   return (
-    <section>
-      <h1>Create your account</h1>
-      <Form method="post" className="form" noValidate>
-        <CsrfInput />
-        <FormMessage tone="error" message={result?.formError} />
-        <EmailField defaultValue={result?.values.email} error={errors.email} />
-        <PasswordField
-          name="password"
-          label="Password"
-          autoComplete="new-password"
-          hint="At least 8 characters. A short phrase is easier to remember and harder to guess."
-          required
-          minLength={8}
-          error={errors.password}
-        />
-        <Recaptcha siteKey={siteKey} />
-        <button type="submit">Create account</button>
-        <p>
-          Have an account? <Link to="/login">Log in</Link>
-        </p>
-      </Form>
-    </section>
+    <AccountForm heading="Create your account" error={result?.formError}>
+      <EmailField defaultValue={result?.values.email} error={errors.email} />
+      <PasswordField
+        name="password"
+        label="Password"
+        autoComplete="new-password"
+        hint="At least 8 characters. A short phrase is easier to remember and harder to guess."
+        required
+        minLength={8}
+        error={errors.password}
+      />
+      <Recaptcha siteKey={siteKey} />
+      <button type="submit">Create account</button>
+      <p>
+        Have an account? <Link to="/login">Log in</Link>
+      </p>
+    </AccountForm>
   );
 }

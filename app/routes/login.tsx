@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LoginRefused, webAuthenticator } from "~/authenticator.server";
@@ -10,8 +10,9 @@ import { withoutSecrets } from "~/form-state";
 import { safeRedirect } from "~/security/safe-redirect";
 import { formValues, readForm } from "~/security/form.server";
 import { getUser, startSession } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Log in · IELTS AI Prep" }];
+export const meta = pageTitle("Log in");
 
 const FIELDS = ["email", "password", "redirectTo"] as const;
 

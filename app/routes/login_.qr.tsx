@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QrNotSignedIn, readQrLoginCookie, webAuthenticator } from "~/authenticator.server";
@@ -12,8 +12,9 @@ import { safeRedirect } from "~/security/safe-redirect";
 import { readForm } from "~/security/form.server";
 import { qrLoginCookie } from "~/security/cookies.server";
 import { getUser, startSession } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Log in with the app · IELTS AI Prep" }];
+export const meta = pageTitle("Log in with the app");
 
 const here = (redirectTo: string | null) =>
   redirectTo ? `/login/qr?${new URLSearchParams({ redirectTo })}` : "/login/qr";

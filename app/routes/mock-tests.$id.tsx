@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
@@ -13,10 +13,11 @@ import { assessmentIdFrom } from "~/models/assessments.server";
 import { MOCK_STEPS } from "../../src/assessments/mock-steps";
 import { requireUser } from "~/permissions.server";
 import styles from "~/styles/objective.css";
+import { stylesheet, pageTitle } from "~/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheet(styles);
 
-export const meta: MetaFunction = () => [{ title: "Mock test · IELTS AI Prep" }];
+export const meta = pageTitle("Mock test");
 
 async function mockFor(request: Request, param: string | undefined) {
   const user = await requireUser(request);

@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
@@ -13,10 +8,11 @@ import { MOCK_STEPS } from "../../src/assessments/mock-steps";
 import { readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
 import styles from "~/styles/objective.css";
+import { stylesheet, pageTitle } from "~/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheet(styles);
 
-export const meta: MetaFunction = () => [{ title: "Mock test · IELTS AI Prep" }];
+export const meta = pageTitle("Mock test");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DRILL_MENU } from "~/models/practice.server";
 import { requireUser } from "~/permissions.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Practice · IELTS AI Prep" }];
+export const meta = pageTitle("Practice");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

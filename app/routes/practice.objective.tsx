@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
@@ -23,10 +18,11 @@ import {
 import { readForm } from "~/security/form.server";
 import { requireUser } from "~/permissions.server";
 import styles from "~/styles/objective.css";
+import { stylesheet, pageTitle } from "~/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheet(styles);
 
-export const meta: MetaFunction = () => [{ title: "Practice drills · IELTS AI Prep" }];
+export const meta = pageTitle("Practice drills");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { entitlementSummary, purchaseCodes, TIERS } from "~/models/commerce.server";
 import { getUser } from "~/session.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Pricing · IELTS AI Prep" }];
+export const meta = pageTitle("Pricing");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -1,10 +1,10 @@
-import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Table } from "~/components/table";
 import { POLICY_VERSION, retentionRows } from "~/models/privacy.server";
+import { pageTitle } from "~/route-head";
 
-export const meta: MetaFunction = () => [{ title: "Privacy · IELTS AI Prep" }];
+export const meta = pageTitle("Privacy");
 
 export function loader() {
   return json({ version: POLICY_VERSION, retention: retentionRows() });

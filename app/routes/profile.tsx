@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BandTimeline } from "~/components/progress/BandTimeline";
@@ -8,13 +8,14 @@ import { parseSkill, progressOverview } from "~/models/progress.server";
 import { requireUser } from "~/permissions.server";
 import chartStyles from "~/styles/charts.css";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/route-head";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: chartStyles },
   { rel: "stylesheet", href: progressStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Your progress · IELTS AI Prep" }];
+export const meta = pageTitle("Your progress");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

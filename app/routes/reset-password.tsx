@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { withoutSecrets } from "~/form-state";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { resetPassword, resetSchema, validate } from "~/models/accounts.server";
-import { CsrfInput } from "~/components/csrf-input";
-import { FormMessage, PasswordField } from "~/components/field";
+import { AccountForm } from "~/components/account-form";
+import { PasswordField } from "~/components/field";
 import { formValues, readForm } from "~/security/form.server";
 
 export const meta: MetaFunction = () => [
@@ -58,23 +58,18 @@ export default function ResetPassword() {
     );
   }
   return (
-    <section>
-      <h1>Choose a new password</h1>
-      <Form method="post" className="form" noValidate>
-        <CsrfInput />
-        <FormMessage tone="error" message={result?.formError} />
-        <input type="hidden" name="token" value={result?.values.token ?? token} />
-        <PasswordField
-          name="password"
-          label="New password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Signing in elsewhere will be ended."
-          required
-          minLength={8}
-          error={result?.fieldErrors.password}
-        />
-        <button type="submit">Save new password</button>
-      </Form>
-    </section>
+    <AccountForm heading="Choose a new password" error={result?.formError}>
+      <input type="hidden" name="token" value={result?.values.token ?? token} />
+      <PasswordField
+        name="password"
+        label="New password"
+        autoComplete="new-password"
+        hint="At least 8 characters. Signing in elsewhere will be ended."
+        required
+        minLength={8}
+        error={result?.fieldErrors.password}
+      />
+      <button type="submit">Save new password</button>
+    </AccountForm>
   );
 }

@@ -1,23 +1,8 @@
 import { describeVisual, formatNumber } from "../../../src/content/describe";
 import type { BarVisual } from "../../../src/content/schema";
 import { ValueAxisLines, valueAxis, type ValueAxis } from "./axes";
-import {
-  ChartFigure,
-  FONT,
-  FillPattern,
-  FillSwatch,
-  GRID,
-  INK,
-  Legend,
-  SMALL_FONT,
-  WIDTH,
-  patternUrl,
-  round,
-  seriesStyle,
-  textWidth,
-  useChartId,
-  wrapText,
-} from "./common";
+import { FONT, GRID, INK, SMALL_FONT, WIDTH, round, textWidth, wrapText } from "./common";
+import { FilledChart } from "./frames";
 import { linear, niceTicks } from "./scale";
 
 const LINE_HEIGHT = 16;
@@ -163,8 +148,6 @@ function HorizontalBars({
 }
 
 export function BarChart({ visual }: { visual: BarVisual }) {
-  const id = useChartId();
-  const fill = (i: number) => patternUrl(`${id}-s${i}`);
   // Estimate the vertical layout's label space from its axis, then decide whether it fits.
   const axis = valueAxis(visual.series.flatMap((s) => s.values));
   const group = (axis.right - axis.left) / visual.categories.length - 4;
@@ -180,30 +163,19 @@ export function BarChart({ visual }: { visual: BarVisual }) {
     : axis.bottom + 10 + Math.max(...labels.map((l) => l.length)) * LINE_HEIGHT;
 
   return (
-    <ChartFigure
-      id={id}
+    <FilledChart
       title={visual.title}
       description={describeVisual(visual)}
       height={height}
-      legend={
-        <Legend
-          items={visual.series.map((s, i) => ({
-            label: s.name,
-            swatch: <FillSwatch fill={fill(i)} />,
-          }))}
-        />
-      }
+      series={visual.series.map((s) => ({ label: s.name }))}
     >
-      <defs>
-        {visual.series.map((s, i) => (
-          <FillPattern key={s.name} id={`${id}-s${i}`} style={seriesStyle(i)} />
-        ))}
-      </defs>
-      {layout ? (
-        <HorizontalBars visual={visual} fill={fill} layout={layout} />
-      ) : (
-        <VerticalBars visual={visual} fill={fill} axis={axis} labels={labels} />
-      )}
-    </ChartFigure>
+      {(fill) =>
+        layout ? (
+          <HorizontalBars visual={visual} fill={fill} layout={layout} />
+        ) : (
+          <VerticalBars visual={visual} fill={fill} axis={axis} labels={labels} />
+        )
+      }
+    </FilledChart>
   );
 }

@@ -1,21 +1,10 @@
 import type { LineVisual } from "../../../src/content/schema";
 import { describeVisual } from "../../../src/content/describe";
 import { ValueAxisLines, valueAxis } from "./axes";
-import {
-  ChartFigure,
-  INK,
-  Legend,
-  LineSwatch,
-  Marker,
-  SMALL_FONT,
-  round,
-  seriesStyle,
-  textWidth,
-  useChartId,
-} from "./common";
+import { INK, SMALL_FONT, round, textWidth } from "./common";
+import { LinedChart, SeriesLine } from "./frames";
 
 export function LineChart({ visual }: { visual: LineVisual }) {
-  const id = useChartId();
   const axis = valueAxis(visual.series.flatMap((s) => s.values));
   const n = visual.xLabels.length;
   // Points sit inside the plot rather than on the axis, so first and last labels stay visible.
@@ -27,18 +16,11 @@ export function LineChart({ visual }: { visual: LineVisual }) {
   const every = Math.max(1, Math.ceil(widest / spacing));
 
   return (
-    <ChartFigure
-      id={id}
+    <LinedChart
       title={visual.title}
       description={describeVisual(visual)}
       height={axis.bottom + 28}
-      legend={
-        <Legend
-          items={visual.series.map((s, i) => {
-            return { label: s.name, swatch: <LineSwatch index={i} /> };
-          })}
-        />
-      }
+      labels={visual.series.map((s) => s.name)}
     >
       <ValueAxisLines axis={axis} unit={visual.yUnit} />
       {visual.xLabels.map((label, i) => (
@@ -51,25 +33,13 @@ export function LineChart({ visual }: { visual: LineVisual }) {
           ) : null}
         </g>
       ))}
-      {visual.series.map((s, si) => {
-        const style = seriesStyle(si);
-        const points = s.values.map((v, i) => `${x(i)},${axis.y(v)}`).join(" ");
-        return (
-          <g key={s.name}>
-            <polyline
-              points={points}
-              fill="none"
-              stroke={style.colour}
-              strokeWidth={2.5}
-              strokeDasharray={style.dash}
-              strokeLinejoin="round"
-            />
-            {s.values.map((v, i) => (
-              <Marker key={i} shape={style.marker} x={x(i)} y={axis.y(v)} colour={style.colour} />
-            ))}
-          </g>
-        );
-      })}
-    </ChartFigure>
+      {visual.series.map((s, si) => (
+        <SeriesLine
+          key={s.name}
+          index={si}
+          points={s.values.map((v, i) => ({ key: i, x: x(i), y: axis.y(v) }))}
+        />
+      ))}
+    </LinedChart>
   );
 }

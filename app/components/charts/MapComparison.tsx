@@ -1,20 +1,7 @@
 import { describeVisual } from "../../../src/content/describe";
 import type { MapFeatureKind, MapVisual } from "../../../src/content/schema";
-import {
-  ChartFigure,
-  FONT,
-  FillPattern,
-  FillSwatch,
-  INK,
-  Legend,
-  SMALL_FONT,
-  WIDTH,
-  patternUrl,
-  round,
-  useChartId,
-  wrapText,
-  type FillStyle,
-} from "./common";
+import { FONT, INK, SMALL_FONT, WIDTH, round, wrapText, type FillStyle } from "./common";
+import { FilledChart } from "./frames";
 
 const MARGIN = 8;
 const HEADING = 28;
@@ -38,7 +25,6 @@ const KINDS: Record<MapFeatureKind, FillStyle & { name: string }> = {
 
 /** The two states are stacked, not side by side, so each map keeps a readable size on a phone. */
 export function MapComparison({ visual }: { visual: MapVisual }) {
-  const id = useChartId();
   const cell = (WIDTH - MARGIN * 2) / visual.grid.cols;
   const mapHeight = cell * visual.grid.rows;
   const stateHeight = HEADING + mapHeight + GAP;
@@ -46,89 +32,78 @@ export function MapComparison({ visual }: { visual: MapVisual }) {
   const kinds = (Object.keys(KINDS) as MapFeatureKind[]).filter((k) =>
     states.some((s) => s.features.some((f) => f.kind === k)),
   );
-  const fill = (kind: MapFeatureKind) => patternUrl(`${id}-${kind}`);
 
   return (
-    <ChartFigure
-      id={id}
+    <FilledChart
       title={visual.title}
       description={describeVisual(visual)}
       height={stateHeight * 2 - GAP + MARGIN}
-      legend={
-        <Legend
-          items={kinds.map((k) => ({
-            label: KINDS[k].name,
-            swatch: <FillSwatch fill={fill(k)} />,
-          }))}
-        />
-      }
+      series={kinds.map((k) => ({ label: KINDS[k].name, style: KINDS[k] }))}
     >
-      <defs>
-        {kinds.map((k) => (
-          <FillPattern key={k} id={`${id}-${k}`} style={KINDS[k]} />
-        ))}
-      </defs>
-      {states.map((state, si) => {
-        const top = si * stateHeight + HEADING;
-        return (
-          <g key={state.label}>
-            <text x={MARGIN} y={top - 9} fontWeight="bold" fontSize={FONT + 1}>
-              {state.label}
-            </text>
-            <text x={WIDTH - MARGIN} y={top - 9} textAnchor="end" fontSize={SMALL_FONT}>
-              N ↑
-            </text>
-            <rect
-              x={MARGIN}
-              y={top}
-              width={round(cell * visual.grid.cols)}
-              height={round(mapHeight)}
-              fill="#f4f1ea"
-              stroke={INK}
-            />
-            {state.features.map((f, fi) => {
-              const x = MARGIN + f.x * cell;
-              const y = top + f.y * cell;
-              const w = f.w * cell;
-              const h = f.h * cell;
-              const lines = f.label ? wrapText(f.label, w - 6, SMALL_FONT) : [];
-              const cx = round(x + w / 2);
-              return (
-                <g key={fi}>
-                  <rect
-                    x={round(x)}
-                    y={round(y)}
-                    width={round(w)}
-                    height={round(h)}
-                    fill={fill(f.kind)}
-                    stroke={INK}
-                    strokeWidth={0.75}
-                  />
-                  {lines.length > 0 ? (
-                    <text
-                      x={cx}
-                      y={round(y + h / 2 - ((lines.length - 1) * LINE) / 2)}
-                      textAnchor="middle"
-                      fontSize={SMALL_FONT}
-                      fontWeight="bold"
-                      stroke="#ffffff"
-                      strokeWidth={2.5}
-                      paintOrder="stroke"
-                      strokeLinejoin="round"
-                    >
-                      {lines.map((line, li) => (
-                        <tspan key={li} x={cx} dy={li === 0 ? "0.35em" : LINE}>
-                          {line}
-                        </tspan>
-                      ))}
-                    </text>
-                  ) : null}
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
-    </ChartFigure>
+      {(fillAt) => {
+        const fill = (kind: MapFeatureKind) => fillAt(kinds.indexOf(kind));
+        return states.map((state, si) => {
+          const top = si * stateHeight + HEADING;
+          return (
+            <g key={state.label}>
+              <text x={MARGIN} y={top - 9} fontWeight="bold" fontSize={FONT + 1}>
+                {state.label}
+              </text>
+              <text x={WIDTH - MARGIN} y={top - 9} textAnchor="end" fontSize={SMALL_FONT}>
+                N ↑
+              </text>
+              <rect
+                x={MARGIN}
+                y={top}
+                width={round(cell * visual.grid.cols)}
+                height={round(mapHeight)}
+                fill="#f4f1ea"
+                stroke={INK}
+              />
+              {state.features.map((f, fi) => {
+                const x = MARGIN + f.x * cell;
+                const y = top + f.y * cell;
+                const w = f.w * cell;
+                const h = f.h * cell;
+                const lines = f.label ? wrapText(f.label, w - 6, SMALL_FONT) : [];
+                const cx = round(x + w / 2);
+                return (
+                  <g key={fi}>
+                    <rect
+                      x={round(x)}
+                      y={round(y)}
+                      width={round(w)}
+                      height={round(h)}
+                      fill={fill(f.kind)}
+                      stroke={INK}
+                      strokeWidth={0.75}
+                    />
+                    {lines.length > 0 ? (
+                      <text
+                        x={cx}
+                        y={round(y + h / 2 - ((lines.length - 1) * LINE) / 2)}
+                        textAnchor="middle"
+                        fontSize={SMALL_FONT}
+                        fontWeight="bold"
+                        stroke="#ffffff"
+                        strokeWidth={2.5}
+                        paintOrder="stroke"
+                        strokeLinejoin="round"
+                      >
+                        {lines.map((line, li) => (
+                          <tspan key={li} x={cx} dy={li === 0 ? "0.35em" : LINE}>
+                            {line}
+                          </tspan>
+                        ))}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              })}
+            </g>
+          );
+        });
+      }}
+    </FilledChart>
   );
 }

@@ -1,18 +1,7 @@
 import { describeVisual, formatNumber } from "../../../src/content/describe";
 import type { PieVisual } from "../../../src/content/schema";
-import {
-  ChartFigure,
-  FillPattern,
-  FillSwatch,
-  Legend,
-  SMALL_FONT,
-  WIDTH,
-  patternUrl,
-  round,
-  seriesStyle,
-  textWidth,
-  useChartId,
-} from "./common";
+import { SMALL_FONT, WIDTH, round, textWidth } from "./common";
+import { FilledChart } from "./frames";
 
 // Below this share a percentage does not fit inside its slice and is written outside it.
 const INSIDE_MIN = 6;
@@ -68,74 +57,65 @@ function place(
 }
 
 export function PieChart({ visual }: { visual: PieVisual }) {
-  const id = useChartId();
   // The same label keeps the same fill in both pies, so the pies can be compared.
   const labels = [...new Set(visual.pies.flatMap((p) => p.slices.map((s) => s.label)))];
-  const fill = (label: string) => patternUrl(`${id}-s${labels.indexOf(label)}`);
   const two = visual.pies.length === 2;
   const r = two ? 74 : 100;
   const cy = TITLE_HEIGHT + r + 20;
   const height = cy + r + 20;
 
   return (
-    <ChartFigure
-      id={id}
+    <FilledChart
       title={visual.title}
       description={describeVisual(visual)}
       height={height}
-      legend={
-        <Legend
-          items={labels.map((label) => ({ label, swatch: <FillSwatch fill={fill(label)} /> }))}
-        />
-      }
+      series={labels.map((label) => ({ label }))}
     >
-      <defs>
-        {labels.map((label, i) => (
-          <FillPattern key={label} id={`${id}-s${i}`} style={seriesStyle(i)} />
-        ))}
-      </defs>
-      {visual.pies.map((pie, pi) => {
-        const cx = two ? (WIDTH / 4) * (pi * 2 + 1) : WIDTH / 2;
-        const placed = place(pie.slices, cx, cy, r, height);
-        return (
-          <g key={pie.title}>
-            <text x={cx} y={18} textAnchor="middle" fontWeight="bold">
-              {pie.title}
-            </text>
-            {placed.map((s) =>
-              s.to - s.from >= 100 ? (
-                <circle key={s.label} cx={cx} cy={cy} r={r} fill={fill(s.label)} />
-              ) : (
-                <path
-                  key={s.label}
-                  d={slicePath(cx, cy, r, s.from, s.to)}
-                  fill={fill(s.label)}
-                  stroke="#ffffff"
-                  strokeWidth={1.5}
-                />
-              ),
-            )}
-            {/* Labels after all slices, so that no slice is painted over a neighbour's label. */}
-            {placed.map((s) => (
-              <text
-                key={s.label}
-                x={s.x}
-                y={s.y}
-                dy="0.35em"
-                textAnchor={s.anchor}
-                fontSize={SMALL_FONT}
-                fontWeight="bold"
-                stroke="#ffffff"
-                strokeWidth={3}
-                paintOrder="stroke"
-                strokeLinejoin="round"
-              >
-                {s.text}
+      {(fillAt) => {
+        const fill = (label: string) => fillAt(labels.indexOf(label));
+        return visual.pies.map((pie, pi) => {
+          const cx = two ? (WIDTH / 4) * (pi * 2 + 1) : WIDTH / 2;
+          const placed = place(pie.slices, cx, cy, r, height);
+          return (
+            <g key={pie.title}>
+              <text x={cx} y={18} textAnchor="middle" fontWeight="bold">
+                {pie.title}
               </text>
-            ))}
-          </g>
-        );
-      })}
-    </ChartFigure>
+              {placed.map((s) =>
+                s.to - s.from >= 100 ? (
+                  <circle key={s.label} cx={cx} cy={cy} r={r} fill={fill(s.label)} />
+                ) : (
+                  <path
+                    key={s.label}
+                    d={slicePath(cx, cy, r, s.from, s.to)}
+                    fill={fill(s.label)}
+                    stroke="#ffffff"
+                    strokeWidth={1.5}
+                  />
+                ),
+              )}
+              {/* Labels after all slices, so that no slice is painted over a neighbour's label. */}
+              {placed.map((s) => (
+                <text
+                  key={s.label}
+                  x={s.x}
+                  y={s.y}
+                  dy="0.35em"
+                  textAnchor={s.anchor}
+                  fontSize={SMALL_FONT}
+                  fontWeight="bold"
+                  stroke="#ffffff"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                  strokeLinejoin="round"
+                >
+                  {s.text}
+                </text>
+              ))}
+            </g>
+          );
+        });
+      }}
+    </FilledChart>
   );
 }

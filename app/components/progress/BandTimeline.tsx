@@ -1,17 +1,8 @@
 import type { BandSeries } from "../../../src/progress/charts";
 import { SKILL_NAMES, describeBandSeries, formatShortDate } from "../../../src/progress/charts";
 import { ValueAxisLines } from "../charts/axes";
-import {
-  ChartFigure,
-  INK,
-  Legend,
-  LineSwatch,
-  Marker,
-  SMALL_FONT,
-  round,
-  seriesStyle,
-  useChartId,
-} from "../charts/common";
+import { INK, SMALL_FONT, round } from "../charts/common";
+import { LinedChart, SeriesLine } from "../charts/frames";
 import { linear } from "../charts/scale";
 import { bandAxis } from "./band-axis";
 
@@ -20,7 +11,6 @@ const INSET = 16;
 
 /** Overall band per assessment over time, one line per skill, drawn on the server. */
 export function BandTimeline({ series }: { series: readonly BandSeries[] }) {
-  const id = useChartId();
   const axis = bandAxis();
   const times = series.flatMap((s) => s.points.map((p) => Date.parse(p.date)));
   const first = Math.min(...times);
@@ -33,18 +23,11 @@ export function BandTimeline({ series }: { series: readonly BandSeries[] }) {
   const lastDate = new Date(last).toISOString();
 
   return (
-    <ChartFigure
-      id={id}
+    <LinedChart
       title="Overall band over time"
       description={describeBandSeries(series)}
       height={axis.bottom + 28}
-      legend={
-        <Legend
-          items={series.map((s, i) => {
-            return { label: SKILL_NAMES[s.skill], swatch: <LineSwatch index={i} /> };
-          })}
-        />
-      }
+      labels={series.map((s) => SKILL_NAMES[s.skill])}
     >
       <ValueAxisLines axis={axis} unit="Band" />
       {[...new Set(series.flatMap((s) => s.points.map((p) => x(p.date))))].map((px) => (
@@ -63,30 +46,13 @@ export function BandTimeline({ series }: { series: readonly BandSeries[] }) {
           {formatShortDate(lastDate)}
         </text>
       )}
-      {series.map((s, si) => {
-        const style = seriesStyle(si);
-        return (
-          <g key={s.skill}>
-            <polyline
-              points={s.points.map((p) => `${x(p.date)},${axis.y(p.band)}`).join(" ")}
-              fill="none"
-              stroke={style.colour}
-              strokeWidth={2.5}
-              strokeDasharray={style.dash}
-              strokeLinejoin="round"
-            />
-            {s.points.map((p) => (
-              <Marker
-                key={p.assessmentId}
-                shape={style.marker}
-                x={x(p.date)}
-                y={axis.y(p.band)}
-                colour={style.colour}
-              />
-            ))}
-          </g>
-        );
-      })}
-    </ChartFigure>
+      {series.map((s, si) => (
+        <SeriesLine
+          key={s.skill}
+          index={si}
+          points={s.points.map((p) => ({ key: p.assessmentId, x: x(p.date), y: axis.y(p.band) }))}
+        />
+      ))}
+    </LinedChart>
   );
 }

@@ -1,18 +1,8 @@
 import type { CriterionStat } from "../../../src/progress/charts";
 import { describeCriterionStats } from "../../../src/progress/charts";
 import { ValueAxisLines } from "../charts/axes";
-import {
-  ChartFigure,
-  FillPattern,
-  FillSwatch,
-  INK,
-  Legend,
-  SMALL_FONT,
-  patternUrl,
-  round,
-  seriesStyle,
-  useChartId,
-} from "../charts/common";
+import { INK, SMALL_FONT, round } from "../charts/common";
+import { FilledChart } from "../charts/frames";
 import { bandAxis } from "./band-axis";
 
 const BARS = [
@@ -28,69 +18,63 @@ export function CriteriaChart({
   title: string;
   stats: readonly CriterionStat[];
 }) {
-  const id = useChartId();
   const axis = bandAxis();
   const group = (axis.right - axis.left) / stats.length;
   const bar = Math.min(28, (group * 0.7) / BARS.length);
-  const fills = BARS.map((_, i) => `${id}-fill${i}`);
 
   return (
-    <ChartFigure
-      id={id}
+    <FilledChart
       title={title}
       description={describeCriterionStats(stats)}
       height={axis.bottom + 28}
-      legend={
-        <Legend
-          items={BARS.map((b, i) => ({
-            label: b.label,
-            swatch: <FillSwatch fill={patternUrl(fills[i]!)} />,
-          }))}
-        />
-      }
+      series={BARS}
     >
-      <defs>
-        {BARS.map((_, i) => (
-          <FillPattern key={i} id={fills[i]!} style={seriesStyle(i)} />
-        ))}
-      </defs>
-      <ValueAxisLines axis={axis} unit="Band" />
-      {stats.map((s, gi) => {
-        const centre = axis.left + group * (gi + 0.5);
-        return (
-          <g key={s.criterion}>
-            {BARS.map((b, bi) => {
-              const value = s[b.key];
-              const x = round(centre - bar * (BARS.length / 2) + bar * bi);
-              const y = axis.y(value);
-              return (
-                <g key={b.key}>
-                  <rect
-                    x={x}
-                    y={y}
-                    width={round(bar - 2)}
-                    height={round(axis.bottom - y)}
-                    fill={patternUrl(fills[bi]!)}
-                    stroke={INK}
-                    strokeWidth={0.75}
-                  />
-                  <text
-                    x={round(x + (bar - 2) / 2)}
-                    y={y - 4}
-                    textAnchor="middle"
-                    fontSize={SMALL_FONT - 2}
-                  >
-                    {value.toFixed(1)}
-                  </text>
-                </g>
-              );
-            })}
-            <text x={round(centre)} y={axis.bottom + 20} textAnchor="middle" fontSize={SMALL_FONT}>
-              {s.criterion}
-            </text>
-          </g>
-        );
-      })}
-    </ChartFigure>
+      {(fill) => (
+        <>
+          <ValueAxisLines axis={axis} unit="Band" />
+          {stats.map((s, gi) => {
+            const centre = axis.left + group * (gi + 0.5);
+            return (
+              <g key={s.criterion}>
+                {BARS.map((b, bi) => {
+                  const value = s[b.key];
+                  const x = round(centre - bar * (BARS.length / 2) + bar * bi);
+                  const y = axis.y(value);
+                  return (
+                    <g key={b.key}>
+                      <rect
+                        x={x}
+                        y={y}
+                        width={round(bar - 2)}
+                        height={round(axis.bottom - y)}
+                        fill={fill(bi)}
+                        stroke={INK}
+                        strokeWidth={0.75}
+                      />
+                      <text
+                        x={round(x + (bar - 2) / 2)}
+                        y={y - 4}
+                        textAnchor="middle"
+                        fontSize={SMALL_FONT - 2}
+                      >
+                        {value.toFixed(1)}
+                      </text>
+                    </g>
+                  );
+                })}
+                <text
+                  x={round(centre)}
+                  y={axis.bottom + 20}
+                  textAnchor="middle"
+                  fontSize={SMALL_FONT}
+                >
+                  {s.criterion}
+                </text>
+              </g>
+            );
+          })}
+        </>
+      )}
+    </FilledChart>
   );
 }

@@ -6,31 +6,15 @@ import {
   baseMimeType,
   MAX_AUDIO_BYTES,
   type AudioMimeType,
-} from "../../src/assessments/speaking-fields";
-
-/** Where the server said to send a recording (a presigned S3 PUT, or this site locally). */
-interface UploadTicket {
-  key: string;
-  upload: { method: "PUT"; url: string; headers: Record<string, string> };
-}
-
-// Not in TypeScript's DOM library: the part of the Web Speech API used here.
-interface Recognition {
-  lang: string;
-  continuous: boolean;
-  interimResults: boolean;
-  onresult: ((event: { resultIndex: number; results: ResultList }) => void) | null;
-  onend: (() => void) | null;
-  start(): void;
-  stop(): void;
-}
-type ResultList = ArrayLike<{ isFinal: boolean; 0: { transcript: string } }>;
-type RecognitionConstructor = new () => Recognition;
-
-function recognitionConstructor(): RecognitionConstructor | undefined {
-  const w = window as unknown as Record<string, RecognitionConstructor | undefined>;
-  return w.SpeechRecognition ?? w.webkitSpeechRecognition;
-}
+} from "../../../src/assessments/speaking-fields";
+import { startRecognition, type Recognition } from "./recognition";
+import {
+  backgroundSave,
+  postToAction,
+  putRecording,
+  ticketRequest,
+  type UploadTicket,
+} from "./recording-upload";
 
 // Ogg is a format Gemini documents (Firefox records it); Chrome records Opus only in WebM,
 // which the server moves into Ogg (src/ai/audio-format.ts). Safari records MP4.
@@ -149,7 +133,16 @@ export function SpeakingRecorder({
     analyser.fftSize = 512;
     audio.createMediaStreamSource(stream).connect(analyser);
     const samples = new Uint8Array(analyser.fftSize);
-    const current: Session = { stream, recorder, audio, frame: 0, recognition: listen() };
+    const current: Session = {
+      stream,
+      recorder,
+      audio,
+      frame: 0,
+      recognition: startRecognition(
+        transcriptRef,
+        (recognition) => session.current?.recognition === recognition,
+      ),
+    };
     const measure = () => {
       analyser.getByteTimeDomainData(samples);
       let sum = 0;
@@ -163,31 +156,6 @@ export function SpeakingRecorder({
     setPhase("recording");
     setStatus("Recording. Speak now.");
     countdown(limitSeconds, stop);
-  }
-
-  // Final results are appended to what the student already typed, for them to correct.
-  function listen(): Recognition | undefined {
-    const Constructor = recognitionConstructor();
-    if (!Constructor) return undefined;
-    const recognition = new Constructor();
-    recognition.lang = "en-GB";
-    recognition.continuous = true;
-    recognition.interimResults = false;
-    recognition.onresult = (event) => {
-      const box = transcriptRef.current;
-      if (!box) return;
-      for (let i = event.resultIndex; i < event.results.length; i++) {
-        const result = event.results[i];
-        if (result?.isFinal)
-          box.value = `${box.value.trimEnd()} ${result[0].transcript.trim()}`.trim();
-      }
-    };
-    // Recognition ends by itself after a silence; keep it going while the recording runs.
-    recognition.onend = () => {
-      if (session.current?.recognition === recognition) recognition.start();
-    };
-    recognition.start();
-    return recognition;
   }
 
   function stopSession() {
@@ -240,9 +208,9 @@ export function SpeakingRecorder({
       return;
     }
     setStatus(`Recorded ${Math.max(1, Math.round(blob.size / 1024))} KB. Uploading…`);
-    const asked = await post(form, routeId, ticketRequest(form, part, blob));
+    const asked = await postToAction(form, routeId, ticketRequest(form, part, blob));
     const ticket = asked?.ticket as UploadTicket | undefined;
-    if (ticket && (await sent(ticket, blob))) {
+    if (ticket && (await putRecording(ticket, blob))) {
       if (uploadedRef.current) uploadedRef.current.value = ticket.key;
       if (fileRef.current) fileRef.current.value = "";
     } else if (blob.size > MAX_AUDIO_BYTES) {
@@ -252,7 +220,7 @@ export function SpeakingRecorder({
       );
       return;
     }
-    const saved = await post(form, routeId, backgroundSave(form, part));
+    const saved = await postToAction(form, routeId, backgroundSave(form, part));
     if (saved?.uploaded) {
       // Saved with the draft on the server: the form need not send it again.
       if (fileRef.current) fileRef.current.value = "";
@@ -308,57 +276,4 @@ export function SpeakingRecorder({
       {playback ? <audio controls src={playback} /> : null}
     </div>
   );
-}
-
-/** A POST to the page's own action, answered as JSON (Remix's data request), or null. */
-async function post(
-  form: HTMLFormElement,
-  routeId: string,
-  data: FormData,
-): Promise<Record<string, unknown> | null> {
-  const url = new URL(form.action);
-  url.searchParams.set("_data", routeId);
-  try {
-    const response = await fetch(url, { method: "POST", body: data });
-    return response.headers.get("Content-Type")?.includes("json")
-      ? ((await response.json()) as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-async function sent(ticket: UploadTicket, blob: Blob): Promise<boolean> {
-  try {
-    const { method, url, headers } = ticket.upload;
-    return (await fetch(url, { method, headers, body: blob })).ok;
-  } catch {
-    return false;
-  }
-}
-
-function ticketRequest(form: HTMLFormElement, part: number, blob: Blob): FormData {
-  const fields = new FormData(form);
-  const data = new FormData();
-  for (const name of ["csrf", "assessmentId"]) {
-    const value = fields.get(name);
-    if (typeof value === "string") data.set(name, value);
-  }
-  data.set("intent", "upload-ticket");
-  data.set("part", String(part));
-  data.set("contentType", baseMimeType(blob.type) || "audio/webm");
-  data.set("bytes", String(blob.size));
-  return data;
-}
-
-/** The draft's answers with this part's recording; other parts' files stay out of it. */
-function backgroundSave(form: HTMLFormElement, part: number): FormData {
-  const data = new FormData(form);
-  data.set("intent", "save");
-  data.set("background", "1");
-  for (const [name, value] of [...data.entries()]) {
-    const other = name.startsWith("audio-") && name !== `audio-${part}`;
-    if (other || (value instanceof File && value.size === 0)) data.delete(name);
-  }
-  return data;
 }
