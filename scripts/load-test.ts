@@ -31,7 +31,7 @@ import {
   WEAK_ESSAY,
 } from "../src/scoring/writing/fixtures/essays";
 import { buildMinimalApp } from "./minimal-app";
-import { applySandboxEnv, lambdaEnv, type SandboxPorts } from "./sandbox-env";
+import { startSandbox, type SandboxPorts } from "./sandbox-env";
 
 const CLIENTS = 100;
 const REQUESTS_PER_CLIENT = 10;
@@ -141,16 +141,9 @@ function report(label: string, run: Run): number {
 }
 
 async function main(): Promise<void> {
-  applySandboxEnv(PORTS);
   process.env.NODE_ENV = "production";
   process.env.PUBLIC_BASE_URL = `http://${HOST}`;
-  const { default: sandbox } = await import("@architect/sandbox");
-  await sandbox.start({
-    cwd: process.cwd(),
-    port: PORTS.http,
-    quiet: true,
-    env: lambdaEnv(".data/bench-outbox"),
-  });
+  const sandbox = await startSandbox(PORTS, ".data/bench-outbox");
   try {
     await seedQuestions(questionBank);
     const students = await makeStudents();

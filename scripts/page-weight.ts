@@ -9,7 +9,7 @@
  */
 import { get } from "node:http";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { applySandboxEnv, lambdaEnv, type SandboxPorts } from "./sandbox-env";
+import { startSandbox, type SandboxPorts } from "./sandbox-env";
 
 const ports: SandboxPorts = { http: 3390, events: 4490, tables: 5590, internal: 2290 };
 const base = `http://localhost:${ports.http}`;
@@ -126,14 +126,7 @@ async function apiWeight(student: { userId: string }, kb: (n: number) => string)
 }
 
 async function main(): Promise<void> {
-  applySandboxEnv(ports);
-  const { default: sandbox } = await import("@architect/sandbox");
-  await sandbox.start({
-    cwd: process.cwd(),
-    port: ports.http,
-    quiet: true,
-    env: lambdaEnv(".data/bench-outbox"),
-  });
+  const sandbox = await startSandbox(ports, ".data/bench-outbox");
   try {
     const { seedDemoData, DEMO_ACCOUNTS } = await import("./seed");
     const { getUserByEmail } = await import("../src/data/users");

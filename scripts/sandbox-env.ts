@@ -81,3 +81,16 @@ export function lambdaEnv(outboxDir: string): Record<string, string> {
   }
   return env;
 }
+
+/** Sandbox on these ports with its Lambdas' mail in outboxDir; the caller ends it. */
+export async function startSandbox(ports: SandboxPorts, outboxDir: string) {
+  applySandboxEnv(ports);
+  const { default: sandbox } = await import("@architect/sandbox");
+  await sandbox.start({
+    cwd: process.cwd(),
+    port: ports.http,
+    quiet: true,
+    env: lambdaEnv(outboxDir),
+  });
+  return sandbox;
+}

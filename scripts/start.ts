@@ -1,11 +1,9 @@
-import { applySandboxEnv, defaultPorts, lambdaEnv } from "./sandbox-env";
+import { defaultPorts, startSandbox } from "./sandbox-env";
 import { seedDemoData, DEMO_ACCOUNTS } from "./seed";
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? defaultPorts.http);
-  applySandboxEnv({ ...defaultPorts, http: port });
-  const { default: sandbox } = await import("@architect/sandbox");
-  await sandbox.start({ cwd: process.cwd(), port, quiet: true, env: lambdaEnv(".data/outbox") });
+  const sandbox = await startSandbox({ ...defaultPorts, http: port }, ".data/outbox");
   await seedDemoData();
   console.log(`\nIELTS AI Prep is running at http://localhost:${port}`);
   console.log("Scoring runs offline (no cloud keys set). Mail goes to the local outbox: /dev/mail");

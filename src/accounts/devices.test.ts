@@ -14,32 +14,30 @@ function row(lastUsed = start) {
   };
 }
 
+/** The verdict on a token last used at `lastUsed`, `ms` after it was issued. */
+const verdictAt = (ms: number, lastUsed = start, owner: typeof user = user) =>
+  evaluateApiToken(row(lastUsed), owner, later(ms));
+
 describe("evaluateApiToken", () => {
   it("accepts a fresh token without a write, and asks for a refresh after five minutes", () => {
-    expect(evaluateApiToken(row(), user, later(60_000))).toEqual({ valid: true, touch: false });
-    expect(evaluateApiToken(row(), user, later(5 * 60_000))).toEqual({ valid: true, touch: true });
+    expect(verdictAt(60_000)).toEqual({ valid: true, touch: false });
+    expect(verdictAt(5 * 60_000)).toEqual({ valid: true, touch: true });
   });
 
   it("ends a token idle for seven days, however young", () => {
-    expect(evaluateApiToken(row(), user, later(API_TOKEN_IDLE_MS - 1)).valid).toBe(true);
-    expect(evaluateApiToken(row(), user, later(API_TOKEN_IDLE_MS))).toEqual({
-      valid: false,
-      reason: "idle",
-    });
+    expect(verdictAt(API_TOKEN_IDLE_MS - 1).valid).toBe(true);
+    expect(verdictAt(API_TOKEN_IDLE_MS)).toEqual({ valid: false, reason: "idle" });
   });
 
   it("ends a token after thirty days, however busy", () => {
-    const busy = row(later(30 * DAY - 60_000));
-    expect(evaluateApiToken(busy, user, later(30 * DAY - 1)).valid).toBe(true);
-    expect(evaluateApiToken(busy, user, later(30 * DAY))).toEqual({
-      valid: false,
-      reason: "expired",
-    });
+    const busy = later(30 * DAY - 60_000);
+    expect(verdictAt(30 * DAY - 1, busy).valid).toBe(true);
+    expect(verdictAt(30 * DAY, busy)).toEqual({ valid: false, reason: "expired" });
   });
 
   it("ends a token issued before the last password change", () => {
     const changed = { passwordChangedAt: later(DAY).toISOString() };
-    expect(evaluateApiToken(row(later(DAY)), changed, later(DAY + 1))).toEqual({
+    expect(verdictAt(DAY + 1, later(DAY), changed)).toEqual({
       valid: false,
       reason: "password-changed",
     });

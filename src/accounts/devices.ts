@@ -8,7 +8,7 @@ import {
   type ApiTokenRow,
 } from "../data/api-tokens";
 import { getUserById, type User } from "../data/users";
-import { authenticate, type AuthenticateResult } from "./service";
+import { authenticate, type AuthenticateResult, type Credentials } from "./service";
 import { evaluateCredential, type CredentialLimits, type SessionVerdict } from "./session-policy";
 
 /**
@@ -73,15 +73,9 @@ export type SignInDeviceResult =
  * The login use case of the web page (throttling, one answer for unknown email and wrong
  * password, the unverified resend), then a token for the device instead of a cookie.
  */
-export async function signInDevice(input: {
-  email: string;
-  password: string;
-  deviceName: string;
-  userAgent: string;
-  ip?: string;
-  baseUrl: string;
-  now?: Date;
-}): Promise<SignInDeviceResult> {
+export async function signInDevice(
+  input: Credentials & { deviceName: string; userAgent: string },
+): Promise<SignInDeviceResult> {
   const now = input.now ?? new Date();
   const checked = await authenticate({ ...input, now });
   if (!checked.ok) return checked;

@@ -12,41 +12,32 @@ function link(baseUrl: string, path: string, token?: string): string {
   return url.toString();
 }
 
-export function verificationEmail(
-  baseUrl: string,
-  token: string,
-  ttlMinutes: number,
-): EmailContent {
-  const url = link(baseUrl, "/verify-email", token);
-  return compose({
+/** A mail whose link carries a single-use token that lasts ttlMinutes. */
+type TokenLinkEmail = (baseUrl: string, token: string, ttlMinutes: number) => EmailContent;
+
+const worksOnce = (ttlMinutes: number) =>
+  `The link works once and expires in ${ttlMinutes} minutes.`;
+
+export const verificationEmail: TokenLinkEmail = (baseUrl, token, ttlMinutes) =>
+  compose({
     subject: `Confirm your email for ${PRODUCT}`,
     paragraphs: [
       `Welcome to ${PRODUCT}. Confirm that this is your email address by opening this link:`,
     ],
-    url,
-    after: [
-      `The link works once and expires in ${ttlMinutes} minutes.`,
-      "If you did not create an account, ignore this email.",
-    ],
+    url: link(baseUrl, "/verify-email", token),
+    after: [worksOnce(ttlMinutes), "If you did not create an account, ignore this email."],
   });
-}
 
-export function passwordResetEmail(
-  baseUrl: string,
-  token: string,
-  ttlMinutes: number,
-): EmailContent {
-  const url = link(baseUrl, "/reset-password", token);
-  return compose({
+export const passwordResetEmail: TokenLinkEmail = (baseUrl, token, ttlMinutes) =>
+  compose({
     subject: `Reset your ${PRODUCT} password`,
     paragraphs: ["Someone asked to reset the password for this email address. If it was you:"],
-    url,
+    url: link(baseUrl, "/reset-password", token),
     after: [
-      `The link works once and expires in ${ttlMinutes} minutes. Resetting your password signs you out everywhere.`,
+      `${worksOnce(ttlMinutes)} Resetting your password signs you out everywhere.`,
       "If you did not ask, ignore this email: your password stays as it is.",
     ],
   });
-}
 
 /**
  * Sent instead of a verification mail when someone joins with an address that already has an

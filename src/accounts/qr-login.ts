@@ -1,4 +1,4 @@
-import { isTokenFormat, randomToken, sha256 } from "../domain/tokens";
+import { isTokenFormat, randomToken, sha256, type TokenUse } from "../domain/tokens";
 import { qrClientThrottleKey } from "../data/keys";
 import {
   approveQrToken,
@@ -72,6 +72,16 @@ async function findRow(token: string): Promise<QrTokenRow | null> {
   return isTokenFormat(token) ? getQrToken(sha256(token)) : null;
 }
 
+/** The row a browser asks about, only when it is of this kind and bound to that browser's secret. */
+async function boundRow(token: string, kind: QrTokenRow["kind"], secret: string) {
+  const row = await findRow(token);
+  return row && row.kind === kind && row.bindingHash === sha256(secret) ? row : null;
+}
+
+/** What the browser that showed a code sees, besides the signed-in state of its own flow. */
+type Polled =
+  { state: "waiting"; expiresAt: string } | { state: "expired" | "cancelled" | "unknown" };
+
 async function newToken(
   input: { ip: string; userAgent: string; now: Date },
   row: Pick<QrTokenRow, "kind" | "bindingHash" | "userId">,
@@ -111,24 +121,16 @@ export async function startWebLogin(input: { ip: string; userAgent: string; now?
 }
 
 export type WebLoginState =
-  | { state: "waiting"; expiresAt: string }
-  | { state: "signed-in"; user: User; deviceName: string; approvedAt: string }
-  | { state: "expired" | "cancelled" | "unknown" };
+  Polled | { state: "signed-in"; user: User; deviceName: string; approvedAt: string };
 
 /**
  * What the browser that showed the code sees when it asks again; once the app has approved it,
  * the first ask from this browser claims it (a fresh session follows) and no later one can.
  */
-export async function webLoginState(input: {
-  token: string;
-  binding: string;
-  now?: Date;
-}): Promise<WebLoginState> {
+export async function webLoginState(input: TokenUse & { binding: string }): Promise<WebLoginState> {
   const now = input.now ?? new Date();
-  const row = await findRow(input.token);
-  if (!row || row.kind !== "web-login" || row.bindingHash !== sha256(input.binding)) {
-    return { state: "unknown" };
-  }
+  const row = await boundRow(input.token, "web-login", input.binding);
+  if (!row) return { state: "unknown" };
   if (row.cancelledAt) return { state: "cancelled" };
   if (!isOpen(row, now)) return { state: row.used ? "unknown" : "expired" };
   if (!row.approvedAt || !row.userId) return { state: "waiting", expiresAt: expiry(row) };
@@ -151,10 +153,7 @@ export type QrRequest = {
 };
 
 /** The app's look at a scanned code, before it asks the student to approve. */
-export async function inspectQr(input: {
-  token: string;
-  now?: Date;
-}): Promise<({ ok: true } & QrRequest) | QrRefused> {
+export async function inspectQr(input: TokenUse): Promise<({ ok: true } & QrRequest) | QrRefused> {
   const now = input.now ?? new Date();
   const row = await findRow(input.token);
   if (!row || !isOpen(row, now) || row.approvedAt) {
@@ -176,12 +175,9 @@ function describe(row: QrTokenRow): QrRequest {
  * The signed-in app approves a code shown on /login. Of two approvals of one code exactly one
  * wins; the reply names the browser and the time, so the student sees what they let in.
  */
-export async function approveWebLogin(input: {
-  token: string;
-  user: User;
-  device: Pick<Device, "name">;
-  now?: Date;
-}): Promise<({ ok: true; approvedAt: string } & QrRequest) | QrRefused> {
+export async function approveWebLogin(
+  input: TokenUse & { user: User; device: Pick<Device, "name"> },
+): Promise<({ ok: true; approvedAt: string } & QrRequest) | QrRefused> {
   const now = input.now ?? new Date();
   const row = await findRow(input.token);
   if (!row || row.kind !== "web-login" || !isOpen(row, now) || row.approvedAt) {
@@ -199,11 +195,7 @@ export async function approveWebLogin(input: {
 }
 
 /** Only the browser that showed a code can cancel it; true when it was still open. */
-export async function cancelQr(input: {
-  token: string;
-  binding: string;
-  now?: Date;
-}): Promise<boolean> {
+export async function cancelQr(input: TokenUse & { binding: string }): Promise<boolean> {
   if (!isTokenFormat(input.token)) return false;
   const now = input.now ?? new Date();
   return cancelQrToken(sha256(input.token), sha256(input.binding), now.toISOString());
@@ -228,22 +220,15 @@ export function startAppSignIn(input: {
   );
 }
 
-export type AppSignInState =
-  | { state: "waiting"; expiresAt: string }
-  | { state: "signed-in"; deviceName: string }
-  | { state: "expired" | "cancelled" | "unknown" };
+export type AppSignInState = Polled | { state: "signed-in"; deviceName: string };
 
 /** What the account page that showed the code sees: still waiting, or which device came in. */
-export async function appSignInState(input: {
-  token: string;
-  sessionSecret: string;
-  now?: Date;
-}): Promise<AppSignInState> {
+export async function appSignInState(
+  input: TokenUse & { sessionSecret: string },
+): Promise<AppSignInState> {
   const now = input.now ?? new Date();
-  const row = await findRow(input.token);
-  if (!row || row.kind !== "app-sign-in" || row.bindingHash !== sha256(input.sessionSecret)) {
-    return { state: "unknown" };
-  }
+  const row = await boundRow(input.token, "app-sign-in", input.sessionSecret);
+  if (!row) return { state: "unknown" };
   if (row.used) return { state: "signed-in", deviceName: row.deviceName ?? "" };
   if (row.cancelledAt) return { state: "cancelled" };
   if (!isOpen(row, now)) return { state: "expired" };
@@ -258,12 +243,9 @@ export type RedeemResult =
  * The app scanned the account page's code: a bearer token for that account, once, and only
  * while the browser session that showed it still holds (signing out there ends the code).
  */
-export async function redeemAppSignIn(input: {
-  token: string;
-  deviceName: string;
-  userAgent: string;
-  now?: Date;
-}): Promise<RedeemResult> {
+export async function redeemAppSignIn(
+  input: TokenUse & { deviceName: string; userAgent: string },
+): Promise<RedeemResult> {
   const now = input.now ?? new Date();
   const row = await findRow(input.token);
   if (!row || row.kind !== "app-sign-in" || !isOpen(row, now) || !row.userId) {

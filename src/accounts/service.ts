@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { countNewAccount } from "../admin/stats";
+import type { TokenUse } from "../domain/tokens";
 import { consumeToken, deleteUserTokens, findToken, issueToken } from "../data/auth-tokens";
 import {
   accountThrottleKey,
@@ -99,13 +100,16 @@ export type AuthenticateResult =
  * "unverified" comes only after the right password, so it reveals nothing to a guesser; it
  * sends a fresh verification link, since the first one may have expired.
  */
-export async function authenticate(input: {
+/** A login attempt: what the student typed, where from, and where links in mail point. */
+export type Credentials = {
   email: string;
   password: string;
   ip?: string;
   baseUrl: string;
   now?: Date;
-}): Promise<AuthenticateResult> {
+};
+
+export async function authenticate(input: Credentials): Promise<AuthenticateResult> {
   const now = input.now ?? new Date();
   const accountKey = accountThrottleKey(input.email);
   const keys = input.ip ? [accountKey, ipThrottleKey(input.ip)] : [accountKey];
@@ -155,7 +159,7 @@ export async function requestPasswordReset(input: {
 }
 
 /** Lets the reset page say "this link has expired" before the user types a new password. */
-export async function checkResetToken(input: { token: string; now?: Date }): Promise<boolean> {
+export async function checkResetToken(input: TokenUse): Promise<boolean> {
   return (await findToken(input.token, "reset-password", input.now)) !== null;
 }
 
@@ -164,11 +168,9 @@ export type ResetPasswordResult =
   | { ok: false; reason: "invalid-token" }
   | { ok: false; reason: "invalid-password"; message: string };
 
-export async function resetPassword(input: {
-  token: string;
-  password: string;
-  now?: Date;
-}): Promise<ResetPasswordResult> {
+export async function resetPassword(
+  input: TokenUse & { password: string },
+): Promise<ResetPasswordResult> {
   const now = input.now ?? new Date();
   // Look before using the link up, so a password the rules refuse leaves the link working.
   const userId = await findToken(input.token, "reset-password", now);
@@ -193,10 +195,9 @@ export async function resetPassword(input: {
   return { ok: true, user: { ...updated, emailVerified: true } };
 }
 
-export async function verifyEmail(input: {
-  token: string;
-  now?: Date;
-}): Promise<{ ok: true; userId: string } | { ok: false }> {
+export async function verifyEmail(
+  input: TokenUse,
+): Promise<{ ok: true; userId: string } | { ok: false }> {
   const userId = await consumeToken(input.token, "verify-email", input.now);
   if (!userId) return { ok: false };
   await markEmailVerified(userId);

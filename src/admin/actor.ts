@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { appendAudit, type AuditEntry } from "../data/audit-log";
 import type { User } from "../data/users";
 
@@ -14,6 +15,13 @@ class NotAdminError extends Error {
 export function assertAdmin(actor: Actor): void {
   if (actor.role !== "admin") throw new NotAdminError();
 }
+
+/** Why an admin made a change: required, because it goes in the audit log beside the change. */
+export const auditReason = z
+  .string()
+  .trim()
+  .min(3, "Say why, in a few words: it goes in the audit log.")
+  .max(500, "Keep the reason under 500 characters.");
 
 /** A refusal an admin sees as a message on the form, with nothing changed. */
 export type Refusal = { ok: false; message: string };

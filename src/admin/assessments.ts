@@ -9,7 +9,7 @@ import { listAuditForTarget, type AuditEntry } from "../data/audit-log";
 import type { Publish } from "../data/events";
 import { listAssessmentSafetyLogs, type SafetyLog } from "../data/safety-logs";
 import { getUserByEmail } from "../data/users";
-import { assertAdmin, audit, type Actor, type Refusal } from "./actor";
+import { assertAdmin, audit, auditReason, type Actor, type Refusal } from "./actor";
 
 const assessmentTarget = (id: string) => `assessment#${id}`;
 
@@ -77,11 +77,7 @@ function rescoreProviders(): ProviderName[] {
 export const rescoreSchema = z.object({
   assessmentId: z.uuid({ error: "That is not an assessment id." }),
   provider: z.enum(["bedrock", "gemini", "local"], { error: "Choose a provider." }),
-  reason: z
-    .string()
-    .trim()
-    .min(3, "Say why, in a few words: it goes in the audit log.")
-    .max(500, "Keep the reason under 500 characters."),
+  reason: auditReason,
 });
 
 /**

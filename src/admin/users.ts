@@ -21,7 +21,7 @@ import {
   findUsersByEmailPrefix,
 } from "../data/users";
 import { EMAIL_HEAD_LENGTH } from "../data/keys";
-import { assertAdmin, audit, type Actor, type Refusal } from "./actor";
+import { assertAdmin, audit, auditReason, type Actor, type Refusal } from "./actor";
 
 const userTarget = (userId: string) => `user#${userId}`;
 
@@ -97,17 +97,25 @@ export async function userDetail(actor: Actor, userId: string): Promise<UserDeta
 
 export const userActionSchema = z.object({
   userId: z.uuid({ error: "That is not a user id." }),
-  reason: z
-    .string()
-    .trim()
-    .min(3, "Say why, in a few words: it goes in the audit log.")
-    .max(500, "Keep the reason under 500 characters."),
+  reason: auditReason,
 });
 type UserAction = z.infer<typeof userActionSchema>;
 
 type Done = { ok: true; user: User };
 
 const NOT_FOUND: Refusal = { ok: false, message: "There is no such user." };
+
+/** Each change to a user goes in the audit log with the admin's reason as its note. */
+async function done(
+  actor: Actor,
+  action: string,
+  input: UserAction,
+  user: User,
+  change: Pick<AuditEntry, "before" | "after"> = {},
+): Promise<Done> {
+  await audit(actor, `user.${action}`, userTarget(input.userId), { ...change, note: input.reason });
+  return { ok: true, user };
+}
 
 /** Ends every browser session and app token of the user; the count is for the audit entry. */
 async function endCredentials(userId: string): Promise<number> {
@@ -133,12 +141,10 @@ export async function disableUser(actor: Actor, input: UserAction): Promise<Done
   if (before.disabledAt) return { ok: false, message: "This account is already disabled." };
   const user = await setDisabled(input.userId, new Date().toISOString());
   const ended = await endCredentials(input.userId);
-  await audit(actor, "user.disable", userTarget(input.userId), {
+  return done(actor, "disable", input, user, {
     before: { disabledAt: null },
     after: { disabledAt: user.disabledAt, credentialsEnded: ended },
-    note: input.reason,
   });
-  return { ok: true, user };
 }
 
 export async function enableUser(actor: Actor, input: UserAction): Promise<Done | Refusal> {
@@ -147,12 +153,10 @@ export async function enableUser(actor: Actor, input: UserAction): Promise<Done 
   if (!before) return NOT_FOUND;
   if (!before.disabledAt) return { ok: false, message: "This account is not disabled." };
   const user = await setDisabled(input.userId, null);
-  await audit(actor, "user.enable", userTarget(input.userId), {
+  return done(actor, "enable", input, user, {
     before: { disabledAt: before.disabledAt },
     after: { disabledAt: null },
-    note: input.reason,
   });
-  return { ok: true, user };
 }
 
 export async function revokeSessions(actor: Actor, input: UserAction): Promise<Done | Refusal> {
@@ -160,11 +164,7 @@ export async function revokeSessions(actor: Actor, input: UserAction): Promise<D
   const user = await getUserById(input.userId);
   if (!user) return NOT_FOUND;
   const ended = await endCredentials(input.userId);
-  await audit(actor, "user.revoke-sessions", userTarget(input.userId), {
-    after: { credentialsEnded: ended },
-    note: input.reason,
-  });
-  return { ok: true, user };
+  return done(actor, "revoke-sessions", input, user, { after: { credentialsEnded: ended } });
 }
 
 export async function resendVerification(
@@ -178,10 +178,7 @@ export async function resendVerification(
   if (!(await sendLink(user, input.baseUrl))) {
     return { ok: false, message: "This address has had its mail for the hour: try later." };
   }
-  await audit(actor, "user.resend-verification", userTarget(input.userId), {
-    note: input.reason,
-  });
-  return { ok: true, user };
+  return done(actor, "resend-verification", input, user);
 }
 
 /** Only an admin grants the role; the admins' set and the user row change together. */
@@ -192,12 +189,10 @@ export async function grantAdmin(actor: Actor, input: UserAction): Promise<Done 
   if (before.role === "admin") return { ok: false, message: "This user is already an admin." };
   await addAdmin(input.userId);
   const user = await setRole(input.userId, "admin");
-  await audit(actor, "user.grant-admin", userTarget(input.userId), {
+  return done(actor, "grant-admin", input, user, {
     before: { role: before.role },
     after: { role: "admin" },
-    note: input.reason,
   });
-  return { ok: true, user };
 }
 
 /** Never the last admin: the conditional removal from the admins' set refuses it. */
@@ -210,12 +205,10 @@ export async function removeAdminRole(actor: Actor, input: UserAction): Promise<
     return { ok: false, message: "This is the last admin: make another admin first." };
   }
   const user = await setRole(input.userId, "student");
-  await audit(actor, "user.remove-admin", userTarget(input.userId), {
+  return done(actor, "remove-admin", input, user, {
     before: { role: "admin" },
     after: { role: "student" },
-    note: input.reason,
   });
-  return { ok: true, user };
 }
 
 export const changeTierSchema = userActionSchema.extend({
@@ -248,10 +241,8 @@ export async function changeTier(
     };
   }
   const after = await entitlementSummary(input.userId);
-  await audit(actor, "user.change-tier", userTarget(input.userId), {
+  return done(actor, "change-tier", input, user, {
     before: before.remaining,
     after: { ...after.remaining, tierId: input.tierId, credits: granted.bucket.granted },
-    note: input.reason,
   });
-  return { ok: true, user };
 }

@@ -3,10 +3,10 @@ import {
   ConverseCommand,
   type ConverseCommandOutput,
 } from "@aws-sdk/client-bedrock-runtime";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { ProviderError, kindForStatus } from "./errors";
-import { validateAndClamp } from "./guards";
+import { answerFields, validateAndClamp } from "./guards";
 import { costUsd, hasPrice } from "./prices";
+import { singleAttemptConfig, type ClientOptions } from "./sdk-client";
 import { answerJsonSchema, systemPrompt, userMessage } from "./prompt";
 import type { ScoringProvider, ScoringRequest } from "./types";
 
@@ -28,16 +28,10 @@ const TOOL_NAME = "record_assessment";
 
 /**
  * The chain owns retries, so the SDK's own are off: otherwise one chain attempt could become
- * three calls and overrun the budget the worker's timeout was sized for. HTTP/1.1 keeps the
- * production path the same one the fake server tests.
+ * three calls and overrun the budget the worker's timeout was sized for.
  */
-export function createBedrockClient(options: { endpoint?: string; region?: string } = {}) {
-  return new BedrockRuntimeClient({
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler(),
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
+export function createBedrockClient(options: ClientOptions = {}) {
+  return new BedrockRuntimeClient(singleAttemptConfig(options));
 }
 
 export type BedrockProviderOptions = {
@@ -141,10 +135,8 @@ export function createBedrockProvider(options: BedrockProviderOptions = {}): Sco
       if (!answer.ok) {
         throw new ProviderError("invalid-output", answer.reason, "bedrock", modelId, { billed });
       }
-      const { confidence, ...scored } = answer.value;
       return {
-        ...scored,
-        flags: confidence === "low" ? ["low-confidence"] : [],
+        ...answerFields(answer.value),
         provider: "bedrock",
         modelId,
         inputTokens,

@@ -9,8 +9,8 @@ import {
 } from "./chain";
 import { ProviderError } from "./errors";
 import type { Evidence } from "./guards";
-import type { SafetyEvent } from "../domain/safety";
 import type { ScoringProvider, ScoringRequest } from "./types";
+import { chainOptions } from "../../test/ai/helpers";
 
 const req: ScoringRequest = {
   kind: "writing",
@@ -62,22 +62,12 @@ function scripted(name: ProviderName, ...steps: Step[]): ScoringProvider & { cal
 }
 
 function options(over: Partial<ChainOptions> = {}) {
-  const events: SafetyEvent[] = [];
-  const sleeps: number[] = [];
-  const opts: ChainOptions = {
-    evidence,
+  const { options: opts, ...recorded } = chainOptions(evidence, {
     timeoutMs: 1_000,
-    attempts: 2,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
     random: () => 0.5,
-    onSafetyEvent: (e) => {
-      events.push(e);
-    },
     ...over,
-  };
-  return { opts, events, sleeps };
+  });
+  return { opts, ...recorded };
 }
 
 const err = (kind: ProviderError["kind"], provider: ProviderName = "bedrock") =>

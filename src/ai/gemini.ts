@@ -10,7 +10,7 @@ import {
   type ResponseSchema,
 } from "@google/generative-ai";
 import { ProviderError, kindForStatus } from "./errors";
-import { validateAndClamp, type ValidatedAnswer, type Validation } from "./guards";
+import { answerFields, validateAndClamp, type ValidatedAnswer, type Validation } from "./guards";
 import { costUsd, hasPrice } from "./prices";
 import { geminiAudio } from "./audio-format";
 import { answerJsonSchema, systemPrompt, userMessage, type JsonSchema } from "./prompt";
@@ -269,10 +269,8 @@ function toResult(
   calls: readonly Call[],
   started: number,
 ): ScoringResult {
-  const { confidence, ...scored } = answer;
   return {
-    ...scored,
-    flags: confidence === "low" ? ["low-confidence"] : [],
+    ...answerFields(answer),
     provider: "gemini",
     modelId,
     selectionReason,

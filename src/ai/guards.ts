@@ -13,6 +13,14 @@ export type ValidatedAnswer = Pick<
   "criteria" | "overall" | "feedback" | "highlights"
 > & { confidence: Confidence };
 
+/** The answer's part of a result: the model's own low confidence becomes a flag on it. */
+export function answerFields(answer: ValidatedAnswer): Omit<ValidatedAnswer, "confidence"> & {
+  flags: string[];
+} {
+  const { confidence, ...scored } = answer;
+  return { ...scored, flags: confidence === "low" ? ["low-confidence"] : [] };
+}
+
 type Rejection = { ok: false; reason: string };
 export type Validation = { ok: true; value: ValidatedAnswer } | Rejection;
 export type Plausibility = { ok: true } | Rejection;

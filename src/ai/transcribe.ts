@@ -7,11 +7,11 @@ import {
   type MediaFormat,
   type TranscriptionJob,
 } from "@aws-sdk/client-transcribe";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import * as z from "zod";
 import type { RecognisedSpeech } from "../domain/assessment";
 import type { Env } from "./cloud-names";
 import { transcriptionCostUsd } from "./prices";
+import { singleAttemptConfig, type ClientOptions } from "./sdk-client";
 import type { Recording, SpeechToText } from "./types";
 
 const ENGINE = "amazon-transcribe";
@@ -108,13 +108,8 @@ export type TranscriberOptions = {
 };
 
 /** Like the Bedrock client: retries are ours (by job name), so the SDK's own are off. */
-export function createTranscribeClient(options: { endpoint?: string; region?: string } = {}) {
-  return new TranscribeClient({
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler(),
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
+export function createTranscribeClient(options: ClientOptions = {}) {
+  return new TranscribeClient(singleAttemptConfig(options));
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

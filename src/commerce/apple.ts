@@ -63,7 +63,13 @@ type Transaction = z.infer<typeof transactionSchema>;
 
 export type AppleRefusal = { kind: "refused"; reason: string };
 
-function verifiedTransaction(jws: string, config: AppleConfig): Transaction | AppleRefusal {
+/** A JWS from Apple whose chain and signature hold and whose payload fits the schema. */
+function verifiedPayload<T>(
+  jws: string,
+  config: AppleConfig,
+  schema: z.ZodType<T>,
+  unfit: string,
+): T | AppleRefusal {
   let payload: unknown;
   try {
     payload = verifyAppStoreJws(jws, config.roots);
@@ -71,9 +77,18 @@ function verifiedTransaction(jws: string, config: AppleConfig): Transaction | Ap
     if (error instanceof SignatureError) return { kind: "refused", reason: error.message };
     throw error;
   }
-  const parsed = transactionSchema.safeParse(payload);
-  if (!parsed.success) return { kind: "refused", reason: "The transaction lacks required fields." };
-  const transaction = parsed.data;
+  const parsed = schema.safeParse(payload);
+  return parsed.success ? parsed.data : { kind: "refused", reason: unfit };
+}
+
+function verifiedTransaction(jws: string, config: AppleConfig): Transaction | AppleRefusal {
+  const transaction = verifiedPayload(
+    jws,
+    config,
+    transactionSchema,
+    "The transaction lacks required fields.",
+  );
+  if ("kind" in transaction) return transaction;
   if (transaction.bundleId !== config.bundleId) {
     return { kind: "refused", reason: "The transaction is for another app." };
   }
@@ -153,16 +168,14 @@ export async function handleAppleNotification(
   config: AppleConfig,
   now = new Date(),
 ): Promise<AppleNotificationOutcome> {
-  let payload: unknown;
-  try {
-    payload = verifyAppStoreJws(signedPayload, config.roots);
-  } catch (error) {
-    if (error instanceof SignatureError) return { kind: "refused", reason: error.message };
-    throw error;
-  }
-  const parsed = notificationSchema.safeParse(payload);
-  if (!parsed.success) return { kind: "refused", reason: "Not a V2 notification payload." };
-  const { notificationType, data } = parsed.data;
+  const notification = verifiedPayload(
+    signedPayload,
+    config,
+    notificationSchema,
+    "Not a V2 notification payload.",
+  );
+  if ("kind" in notification) return notification;
+  const { notificationType, data } = notification;
   if (!REVOKING.has(notificationType) || !data?.signedTransactionInfo) {
     return { kind: "ignored", notificationType };
   }

@@ -23,3 +23,6 @@ export function isTokenFormat(value: unknown): value is string {
 export function sha256(value: string): string {
   return createHash("sha256").update(value).digest("base64url");
 }
+
+/** What a use case is given when someone brings a token: the token, and the time (for tests). */
+export type TokenUse = { token: string; now?: Date };

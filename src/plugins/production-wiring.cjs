@@ -23,6 +23,7 @@ const {
   bedrockTarget,
 } = require("./production-wiring/bedrock.cjs");
 const { addCdn } = require("./production-wiring/cdn.cjs");
+const { rolePolicy } = require("./production-wiring/iam.cjs");
 const { addOperations } = require("./production-wiring/operations.cjs");
 
 const AUDIO_USERS = ["AnyCatchallHTTPLambda", "ScoreSpeakingEventLambda"];
@@ -79,39 +80,34 @@ function wire(cloudformation, cwd, env = process.env) {
     Type: "AWS::SQS::Queue",
     Properties: { MessageRetentionPeriod: 1209600 },
   };
-  resources.ScoringWorkerPolicy = {
-    Type: "AWS::IAM::Policy",
-    Properties: {
-      PolicyName: "ScoringWorkerPolicy",
-      Roles: [{ Ref: "ModelCallerRole" }],
-      PolicyDocument: {
-        Statement: [
-          ...bedrockStatements(bedrock),
+  resources.ScoringWorkerPolicy = rolePolicy(
+    "ScoringWorkerPolicy",
+    ["ModelCallerRole"],
+    [
+      ...bedrockStatements(bedrock),
+      {
+        // Speech to text for recordings (SPEECH_TO_TEXT=transcribe): only the jobs the
+        // speaking worker names; Transcribe reads the recording with the caller's own
+        // s3:GetObject (AudioStorePolicy) and keeps the transcript in its own bucket.
+        Effect: "Allow",
+        Action: ["transcribe:StartTranscriptionJob", "transcribe:GetTranscriptionJob"],
+        Resource: [
           {
-            // Speech to text for recordings (SPEECH_TO_TEXT=transcribe): only the jobs the
-            // speaking worker names; Transcribe reads the recording with the caller's own
-            // s3:GetObject (AudioStorePolicy) and keeps the transcript in its own bucket.
-            Effect: "Allow",
-            Action: ["transcribe:StartTranscriptionJob", "transcribe:GetTranscriptionJob"],
-            Resource: [
-              {
-                "Fn::Sub":
-                  "arn:aws:transcribe:${AWS::Region}:${AWS::AccountId}:transcription-job/ielts-*",
-              },
-            ],
-          },
-          {
-            Effect: "Allow",
-            Action: ["sqs:SendMessage"],
-            Resource: [
-              { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
-              { "Fn::GetAtt": ["ExplainDeadLetterQueue", "Arn"] },
-            ],
+            "Fn::Sub":
+              "arn:aws:transcribe:${AWS::Region}:${AWS::AccountId}:transcription-job/ielts-*",
           },
         ],
       },
-    },
-  };
+      {
+        Effect: "Allow",
+        Action: ["sqs:SendMessage"],
+        Resource: [
+          { "Fn::GetAtt": ["ScoringDeadLetterQueue", "Arn"] },
+          { "Fn::GetAtt": ["ExplainDeadLetterQueue", "Arn"] },
+        ],
+      },
+    ],
+  );
   resources.AudioBucket = {
     Type: "AWS::S3::Bucket",
     Properties: {
@@ -140,29 +136,24 @@ function wire(cloudformation, cwd, env = process.env) {
       },
     },
   };
-  resources.AudioStorePolicy = {
-    Type: "AWS::IAM::Policy",
-    Properties: {
-      PolicyName: "AudioStorePolicy",
-      // The app stores recordings; the speaking worker reads them.
-      Roles: [{ Ref: "Role" }, { Ref: "ModelCallerRole" }],
-      PolicyDocument: {
-        Statement: [
-          {
-            Effect: "Allow",
-            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-            Resource: [{ "Fn::Sub": "arn:aws:s3:::${AudioBucket}/audio/*" }],
-          },
-          {
-            // Listing a student's prefix is what export and erasure need.
-            Effect: "Allow",
-            Action: ["s3:ListBucket"],
-            Resource: [{ "Fn::Sub": "arn:aws:s3:::${AudioBucket}" }],
-          },
-        ],
+  // The app stores recordings; the speaking worker reads them.
+  resources.AudioStorePolicy = rolePolicy(
+    "AudioStorePolicy",
+    ["Role", "ModelCallerRole"],
+    [
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        Resource: [{ "Fn::Sub": "arn:aws:s3:::${AudioBucket}/audio/*" }],
       },
-    },
-  };
+      {
+        // Listing a student's prefix is what export and erasure need.
+        Effect: "Allow",
+        Action: ["s3:ListBucket"],
+        Resource: [{ "Fn::Sub": "arn:aws:s3:::${AudioBucket}" }],
+      },
+    ],
+  );
   for (const name of AUDIO_USERS) {
     const fn = resources[name];
     if (!fn) throw new Error(`production-wiring: ${name} is missing from the template`);

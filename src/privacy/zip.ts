@@ -36,6 +36,27 @@ function dosDateTime(at: Date): { time: number; date: number } {
 const UTF8_NAMES = 0x0800;
 const VERSION = 20;
 
+/**
+ * The run of fields the local header and its central directory record share, from "version
+ * needed" to "extra field length" (26 bytes from `at`).
+ */
+function writeEntryFields(
+  header: Buffer,
+  at: number,
+  f: { time: number; date: number; crc: number; size: number; nameLength: number },
+): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(0, at + 4); // stored
+  header.writeUInt16LE(f.time, at + 6);
+  header.writeUInt16LE(f.date, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.size, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.nameLength, at + 22);
+  header.writeUInt16LE(0, at + 24);
+}
+
 export function zip(entries: readonly ZipEntry[], at: Date): Uint8Array<ArrayBuffer> {
   const { time, date } = dosDateTime(at);
   const locals: Buffer[] = [];
@@ -45,30 +66,14 @@ export function zip(entries: readonly ZipEntry[], at: Date): Uint8Array<ArrayBuf
     const name = Buffer.from(entry.name, "utf8");
     const crc = crc32(entry.bytes);
     const size = entry.bytes.length;
+    const fields = { time, date, crc, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(size, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(VERSION, 4);
-    central.writeUInt16LE(VERSION, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(size, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, Buffer.from(entry.bytes));
     centrals.push(central, name);

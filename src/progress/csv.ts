@@ -18,23 +18,15 @@ export function toCsv(records: readonly (readonly string[])[]): string {
 const band = (value: number | null | undefined): string =>
   value === null || value === undefined ? "" : value.toFixed(1);
 
+// The columns before the bands, and after them: a Reading or Listening score, the result's link.
+const ASSESSMENT_COLUMNS = ["date", "skill", "module", "task", "question", "status", "late"];
+const SCORE_COLUMNS = ["raw score", "max raw score", "result"];
+
 /** The student's history as a spreadsheet: one row per assessment, one column per criterion. */
 export function historyCsv(rows: readonly HistoryRow[], resultUrl: (id: string) => string): string {
   const criteria = criteriaIn(rows);
-  const header = [
-    "date",
-    "skill",
-    "module",
-    "task",
-    "question",
-    "status",
-    "late",
-    "overall band",
-    ...criteria.map((c) => `${c} band`),
-    "raw score",
-    "max raw score",
-    "result",
-  ];
+  const bands = ["overall band", ...criteria.map((c) => `${c} band`)];
+  const header = [...ASSESSMENT_COLUMNS, ...bands, ...SCORE_COLUMNS];
   const body = rows.map((r) => [
     r.date,
     r.skill,

@@ -8,8 +8,14 @@ import { createLocalProvider, offlineEvidence } from "../../src/ai/local";
 import { costUsd } from "../../src/ai/prices";
 import type { ScoringProvider, ScoringRequest } from "../../src/ai/types";
 import { startFakeGemini } from "../fakes/gemini-server";
-import { task1Letter, task2Essay } from "./fixtures";
-import { chainOptions, modelAnswer, plausibleAnswer } from "./helpers";
+import { COOKING_TRANSCRIPT, CITIES_TRANSCRIPT, task1Letter, task2Essay } from "./fixtures";
+import {
+  chainOptions,
+  modelAnswer,
+  plausibleAnswer,
+  scoreWithShortTimeout,
+  spoken,
+} from "./helpers";
 import { useFake } from "../support/fakes";
 
 type GenerateBody = {
@@ -187,10 +193,12 @@ describe("gemini provider against the fake generateContent API", () => {
 
   it("aborts a hanging call at the timeout", async () => {
     fake.otherwise({ kind: "hang" });
-    const started = Date.now();
-    const { options } = chainOptions(letterEvidence, { timeoutMs: 300, attempts: 1 });
-    const { result, attempts } = await scoreWithChain(task1Letter, [gemini, local], options);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    const { result, attempts, elapsedMs } = await scoreWithShortTimeout(
+      task1Letter,
+      letterEvidence,
+      [gemini, local],
+    );
+    expect(elapsedMs).toBeLessThan(3_000);
     expect(fake.models()).toEqual([light]);
     expect(attempts[0]?.error).toMatch(/^timeout/);
     expect(result.provider).toBe("local");
@@ -210,15 +218,10 @@ describe("gemini provider against the fake generateContent API", () => {
   });
 
   it("sends Chrome's WebM recording as Ogg (a documented format), asks for pronunciation and prices audio", async () => {
-    const speaking: ScoringRequest = {
-      kind: "speaking",
-      part: 3,
-      module: "academic",
-      questions: ["Why do people move to cities?"],
-      transcript:
-        "Well, I think the main reason is work. Cities offer far more jobs, and salaries tend to be higher, so young people in particular move there to build a career, although housing is expensive.",
-      audio: { mimeType: "audio/webm;codecs=opus", data: CHROME_RECORDING },
-    };
+    const speaking = spoken(3, "academic", "Why do people move to cities?", CITIES_TRANSCRIPT, {
+      mimeType: "audio/webm;codecs=opus",
+      data: CHROME_RECORDING,
+    });
     const speakingEvidence = await offlineEvidence(speaking);
     const usage = {
       promptTokenCount: 1_000,
@@ -252,15 +255,10 @@ describe("gemini provider against the fake generateContent API", () => {
   });
 
   it("scores a Safari MP4 recording from its transcript, without Pronunciation, and refuses one with no transcript", async () => {
-    const typed: ScoringRequest = {
-      kind: "speaking",
-      part: 1,
-      module: "general",
-      questions: ["Do you like cooking?"],
-      transcript:
-        "Yes, I do. I cook most evenings, usually something simple like pasta or a curry, and at the weekend I try a new recipe with my flatmate.",
-      audio: { mimeType: "audio/mp4", data: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]) },
-    };
+    const typed = spoken(1, "general", "Do you like cooking?", COOKING_TRANSCRIPT, {
+      mimeType: "audio/mp4",
+      data: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]),
+    });
     fake.script({ kind: "answer", answer: modelAnswer({ FC: 6, LR: 6, GRA: 6 }) });
     const { result } = await scoreWithChain(
       typed,

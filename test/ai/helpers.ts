@@ -1,6 +1,9 @@
-import type { ChainOptions } from "../../src/ai/chain";
+import { scoreWithChain, type ChainOptions } from "../../src/ai/chain";
 import type { Evidence } from "../../src/ai/guards";
+import type { ScoringProvider, ScoringRequest } from "../../src/ai/types";
 import type { SafetyEvent } from "../../src/domain/safety";
+
+type Speaking = Extract<ScoringRequest, { kind: "speaking" }>;
 
 /** A model answer in the shape the prompt asks for. */
 export function modelAnswer(
@@ -49,4 +52,27 @@ export function chainOptions(evidence: Evidence, over: Partial<ChainOptions> = {
     ...over,
   };
   return { options, events, sleeps };
+}
+
+/** A recorded Speaking answer to one question, with its transcript. */
+export function spoken(
+  part: Speaking["part"],
+  module: Speaking["module"],
+  question: string,
+  transcript: string,
+  audio: Speaking["audio"],
+): Speaking {
+  return { kind: "speaking", part, module, questions: [question], transcript, audio };
+}
+
+/** One attempt with a 300 ms budget, for a provider made to hang; elapsedMs shows it was cut. */
+export async function scoreWithShortTimeout(
+  request: ScoringRequest,
+  evidence: Evidence,
+  providers: ScoringProvider[],
+) {
+  const started = Date.now();
+  const { options } = chainOptions(evidence, { timeoutMs: 300, attempts: 1 });
+  const outcome = await scoreWithChain(request, providers, options);
+  return { ...outcome, elapsedMs: Date.now() - started };
 }

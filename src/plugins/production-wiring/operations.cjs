@@ -1,5 +1,7 @@
 // Alarms, point-in-time recovery, versions and tracing, for production-wiring.cjs.
 // Must match src/observability/metrics.ts, which emits the custom metrics.
+const { rolePolicy } = require("./iam.cjs");
+
 const METRICS_NAMESPACE = "IeltsAiPrep";
 const DEFAULT_AI_BUDGET_USD = 5;
 const FIVE_MINUTES = 300;
@@ -124,22 +126,17 @@ function addOperations(cloudformation, env) {
 
   if (env.ARC_TRACING === "true") {
     for (const [, fn] of functions) fn.Properties.Tracing = "Active";
-    resources.TracingPolicy = {
-      Type: "AWS::IAM::Policy",
-      Properties: {
-        PolicyName: "TracingPolicy",
-        Roles: [{ Ref: "Role" }, { Ref: "ModelCallerRole" }],
-        PolicyDocument: {
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
-              Resource: "*",
-            },
-          ],
+    resources.TracingPolicy = rolePolicy(
+      "TracingPolicy",
+      ["Role", "ModelCallerRole"],
+      [
+        {
+          Effect: "Allow",
+          Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+          Resource: "*",
         },
-      },
-    };
+      ],
+    );
   }
 }
 

@@ -18,80 +18,61 @@ export function taskPoints(input: WritingInput, ev: WritingEvidence, gates: Gate
   const points: Point[] = [];
   const min = minimumWords(input.task);
   const has = (flag: string) => gates.flags.includes(flag);
+  const improve = (text: string, criterion: Criterion = c) =>
+    points.push({ criterion, kind: "improve", text });
   if (has("under-length")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: `Your answer has ${ev.countedWords} words of your own; Task ${input.task} needs at least ${min}. Develop each main point with an explanation or example.`,
-    });
+    improve(
+      `Your answer has ${ev.countedWords} words of your own; Task ${input.task} needs at least ${min}. Develop each main point with an explanation or example.`,
+    );
   }
   const stray = relatedness(ev.relevance);
   if (has("off-topic") && stray) {
-    points.push({ criterion: c, kind: "improve", text: STRAY_ADVICE[stray] });
+    improve(STRAY_ADVICE[stray]);
   }
   if (has("copied-prompt")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: "Much of your answer repeats the question. Copied words do not count: use your own words.",
-    });
+    improve(
+      "Much of your answer repeats the question. Copied words do not count: use your own words.",
+    );
   }
   if (has("no-overview")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: 'Add an overview: one or two sentences, e.g. starting "Overall, ...", that state the main trends or the biggest differences without numbers.',
-    });
+    improve(
+      'Add an overview: one or two sentences, e.g. starting "Overall, ...", that state the main trends or the biggest differences without numbers.',
+    );
   }
   if (has("no-data")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: "Support the main features with figures from the chart, e.g. the highest and lowest values and where each line or bar starts and ends.",
-    });
+    improve(
+      "Support the main features with figures from the chart, e.g. the highest and lowest values and where each line or bar starts and ends.",
+    );
   }
   const data = ev.data;
   if (data && data.missingNames.length > 0) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: `Your report does not mention ${listed(data.missingNames)}. Cover every category, grouping similar ones, and compare them.`,
-    });
+    improve(
+      `Your report does not mention ${listed(data.missingNames)}. Cover every category, grouping similar ones, and compare them.`,
+    );
   }
   if (data && data.contradicted.length > 0) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: `The chart shows the opposite of ${data.contradicted.length === 1 ? "this statement" : "these statements"}: ${listed(data.contradicted.slice(0, 3))}. Check which way each line or bar moves before you describe it.`,
-    });
+    improve(
+      `The chart shows the opposite of ${data.contradicted.length === 1 ? "this statement" : "these statements"}: ${listed(data.contradicted.slice(0, 3))}. Check which way each line or bar moves before you describe it.`,
+    );
   }
   if (data && data.unmatched.length > 0) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: `Check ${data.unmatched.length === 1 ? "this figure" : "these figures"} against the chart: ${listed(data.unmatched.slice(0, 4))}. ${data.unmatched.length === 1 ? "It matches" : "They match"} no value shown, nor a change within a series.`,
-    });
+    improve(
+      `Check ${data.unmatched.length === 1 ? "this figure" : "these figures"} against the chart: ${listed(data.unmatched.slice(0, 4))}. ${data.unmatched.length === 1 ? "It matches" : "They match"} no value shown, nor a change within a series.`,
+    );
   }
   if (has("letter-format")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: 'Set the letter out as a letter: open with a greeting ("Dear ...") and close with a sign-off that matches the tone ("Yours faithfully", "Best wishes").',
-    });
+    improve(
+      'Set the letter out as a letter: open with a greeting ("Dear ...") and close with a sign-off that matches the tone ("Yours faithfully", "Best wishes").',
+    );
   }
   if (has("unclear-purpose")) {
-    points.push({
-      criterion: c,
-      kind: "improve",
-      text: 'State why you are writing in the first lines, e.g. "I am writing to ...".',
-    });
+    improve('State why you are writing in the first lines, e.g. "I am writing to ...".');
   }
   if (input.task === 2 && ev.analysis.paragraphs < 3 && !gates.noPraise) {
-    points.push({
-      criterion: "CC",
-      kind: "improve",
-      text: "Organise the essay in paragraphs: an introduction with your position, one paragraph per main idea, and a conclusion.",
-    });
+    improve(
+      "Organise the essay in paragraphs: an introduction with your position, one paragraph per main idea, and a conclusion.",
+      "CC",
+    );
   }
   if (points.length === 0 && !gates.noPraise) {
     points.push({

@@ -1,6 +1,6 @@
 import type { Token } from "../nlp";
 import type { Detector, Finding, Sentence } from "./types";
-import { isPluralNoun, isSingularNoun, matchCase, quote } from "./words";
+import { isPluralNoun, isSingularNoun, matchCase, quote, wordPairs } from "./words";
 
 /** Next token's part of speech suggests the word before it was a noun, not a verb. */
 const endsNounPhrase = (next: Token | undefined): boolean =>
@@ -12,11 +12,7 @@ const endsNounPhrase = (next: Token | undefined): boolean =>
 
 function findDeterminerNumber({ tokens }: Sentence): Finding[] {
   const out: Finding[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const det = tokens[i] as Token;
-    const noun = tokens[i + 1] as Token;
-    const next = tokens[i + 2];
-    const prev = tokens[i - 1];
+  for (const { first: det, second: noun, next, prev } of wordPairs(tokens)) {
     if (det.pos !== "DET") continue;
     const singularDet = det.lower === "this";
     const pluralDet = det.lower === "these" || det.lower === "those";

@@ -1,6 +1,6 @@
 import type { Token } from "../nlp";
 import type { Detector, Finding, Sentence } from "./types";
-import { matchCase, quote } from "./words";
+import { matchCase, quote, wordPairs } from "./words";
 
 const isComparative = (t: Token): boolean =>
   (t.pos === "ADJ" || t.pos === "ADV") &&
@@ -11,10 +11,7 @@ const isSuperlative = (t: Token): boolean =>
 
 function findDoubleComparative({ tokens }: Sentence): Finding[] {
   const out: Finding[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const more = tokens[i] as Token;
-    const adj = tokens[i + 1] as Token;
-    const next = tokens[i + 2];
+  for (const { first: more, second: adj, next } of wordPairs(tokens)) {
     const double =
       (more.lower === "more" && isComparative(adj)) ||
       (more.lower === "most" && isSuperlative(adj));

@@ -2,6 +2,18 @@ import type { Token } from "../nlp";
 
 /** Word lists and token tests that more than one detector family needs. */
 
+/** Each token with the one after it, for rules about two words in a row, and their neighbours. */
+export function* wordPairs(tokens: readonly Token[]) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    yield {
+      first: tokens[i] as Token,
+      second: tokens[i + 1] as Token,
+      prev: tokens[i - 1],
+      next: tokens[i + 2],
+    };
+  }
+}
+
 export const MODALS: ReadonlySet<string> = new Set([
   "can",
   "ca", // can't
