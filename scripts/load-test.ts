@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     env: lambdaEnv(".data/bench-outbox"),
   });
   try {
-    await seedQuestions(questionBank);
+    await seedQuestions(questionBank());
     const students = await makeStudents();
     const require = createRequire(__filename);
     const ours = (require(resolve("server/index.js")) as { handler: Handler }).handler;
