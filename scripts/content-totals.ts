@@ -10,9 +10,9 @@ import { checkBank } from "../src/content/bank-checks";
 import { totalsReport } from "../src/content/bank-totals";
 import { listeningTests, readingTests } from "../src/content/papers";
 
-const papers = { reading: readingTests, listening: listeningTests };
-for (const line of totalsReport(questionBank, papers)) console.log(line);
-const problems = checkBank(questionBank);
+const papers = { reading: readingTests(), listening: listeningTests() };
+for (const line of totalsReport(questionBank(), papers)) console.log(line);
+const problems = checkBank(questionBank());
 if (problems.length > 0) {
   console.error(`\n${problems.length} problems:\n${problems.join("\n")}`);
   process.exitCode = 1;

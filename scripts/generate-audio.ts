@@ -231,12 +231,12 @@ type EncodeArgs = (wav: string, target: string, title: string) => [string, strin
 const READERS = { ogg: oggOpusInfo, mp3: mp3Info };
 
 function main(only: readonly string[]): void {
-  const unknown = only.filter((id) => !listeningTests.some((test) => test.id === id));
+  const unknown = only.filter((id) => !listeningTests().some((test) => test.id === id));
   if (unknown.length > 0) throw new Error(`No Listening test ${unknown.join(", ")}.`);
   const work = mkdtempSync(join(tmpdir(), "ielts-audio-"));
   try {
     preflight(work);
-    for (const test of listeningTests.filter((t) => only.length === 0 || only.includes(t.id))) {
+    for (const test of listeningTests().filter((t) => only.length === 0 || only.includes(t.id))) {
       let bytes = 0;
       let seconds = 0;
       for (const part of test.parts) {
@@ -265,7 +265,7 @@ function main(only: readonly string[]): void {
     rmSync(work, { recursive: true, force: true });
   }
   // Counted on disk, so a run for one test still checks the whole bank against the budget.
-  const total = listeningTests
+  const total = listeningTests()
     .flatMap((test) => test.parts)
     .flatMap((part) => AUDIO_FORMATS.map((f) => join(PUBLIC_DIR, `${part.audio}.${f.extension}`)))
     .reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   process.env.PUBLIC_BASE_URL = `http://${HOST}`;
   const sandbox = await startSandbox(PORTS, ".data/bench-outbox");
   try {
-    await seedQuestions(questionBank);
+    await seedQuestions(questionBank());
     const students = await makeStudents();
     const require = createRequire(__filename);
     const ours = (require(resolve("server/index.js")) as { handler: Handler }).handler;

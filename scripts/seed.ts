@@ -10,7 +10,7 @@ export const DEMO_ACCOUNTS = [
 
 // Idempotent, so that restarting `npm start` over a persisted database is harmless.
 export async function seedDemoData(): Promise<void> {
-  await seedQuestions(questionBank);
+  await seedQuestions(questionBank());
   for (const account of DEMO_ACCOUNTS) {
     const existing = await getUserByEmail(account.email);
     const created = existing

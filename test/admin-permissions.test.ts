@@ -54,7 +54,7 @@ beforeAll(async () => {
   const params: Record<string, string> = {
     userId: student.userId,
     assessmentId: draft.assessmentId,
-    questionId: questionBank[0]!.id,
+    questionId: questionBank()[0]!.id,
     skill: "reading",
     id: draft.assessmentId,
     drill: "unknown-drill",

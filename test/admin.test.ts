@@ -330,7 +330,7 @@ describe("assessments", () => {
 });
 
 describe("question bank", () => {
-  const question = questionBank.find((q) => q.skill === "writing" && q.task === 2)!;
+  const question = questionBank().find((q) => q.skill === "writing" && q.task === 2)!;
   const page = `/admin/questions/${question.id}`;
 
   it("refuses JSON the content schema rejects, keeping what was typed", async () => {

@@ -18,7 +18,7 @@ const bedrock = useFake(() => startFakeBedrock(fakeBedrockPort));
 async function markedPaper(
   extra: Partial<ObjectiveAssessment> = {},
 ): Promise<{ assessment: ObjectiveAssessment; questionId: string }> {
-  const test = readingTests[0]!;
+  const test = readingTests()[0]!;
   const question = questionsOf(test)[0]!;
   const now = new Date().toISOString();
   const assessment: ObjectiveAssessment = {

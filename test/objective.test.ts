@@ -357,7 +357,9 @@ describe("the Reading bank as a student meets it", () => {
     // through a whole round of the bank, which over HTTP would take minutes.
     it(`gives a student every ${module} paper once before any repeats, in practice and mocks`, async () => {
       const userId = randomUUID();
-      const bank = readingTests.filter((t) => t.module === module).map((t) => t.id);
+      const bank = readingTests()
+        .filter((t) => t.module === module)
+        .map((t) => t.id);
       const sat: string[] = [];
       for (let i = 0; i < bank.length; i++) {
         // Every other paper is sat inside a mock test: both draw on the same bank and history.

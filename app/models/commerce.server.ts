@@ -1,6 +1,6 @@
 // The door from routes to src/commerce: the `.server` name keeps the data layer out of the browser.
-import QRCode from "qrcode";
 import { appPurchaseLinks } from "../../src/commerce/handoff";
+import { svgCode } from "../qr.server";
 export {
   appleConfigFromEnv,
   handleAppleNotification,
@@ -20,7 +20,7 @@ export async function purchaseCodes() {
   return Promise.all(
     appPurchaseLinks().map(async (link) => ({
       ...link,
-      svg: await QRCode.toString(link.url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+      svg: await svgCode(link.url, 1),
     })),
   );
 }

@@ -1,11 +1,11 @@
-import commonPasswordList from "./data/common-passwords.json";
+import { readShippedFile } from "../shipped-files";
 import { normalisePassword } from "./passwords";
 
 const PASSWORD_MIN_LENGTH = 8;
 const PASSWORD_MAX_LENGTH = 128;
 
 /**
- * Passwords refused because attackers try them first (data/common-passwords.json). Not a copy
+ * Passwords refused because attackers try them first (data/common-passwords.txt, one a line). Not a copy
  * of a breach corpus: the list was generated for this project from well-known patterns of the
  * most common passwords (digit runs, keyboard walks, popular words and names, sports teams,
  * "password" in its usual leet spellings, and IELTS and site words, each with the suffixes
@@ -16,8 +16,11 @@ const PASSWORD_MAX_LENGTH = 128;
  */
 let common: ReadonlySet<string> | undefined;
 
+/** Read on first use: only sign-up and password changes need it. */
 function commonPasswords(): ReadonlySet<string> {
-  common ??= new Set(commonPasswordList);
+  common ??= new Set(
+    readShippedFile("accounts/data/common-passwords.txt").split("\n").filter(Boolean),
+  );
   return common;
 }
 

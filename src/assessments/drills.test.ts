@@ -34,7 +34,7 @@ describe("reading drills", () => {
     const drilled = new Set(
       drillTypes().flatMap(({ type }) => drillSets(type).map((set) => set.group)),
     );
-    const groups = readingTests.flatMap((t) => t.sections.flatMap((s) => s.groups));
+    const groups = readingTests().flatMap((t) => t.sections.flatMap((s) => s.groups));
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.filter((g) => !drilled.has(g))).toEqual([]);
   });

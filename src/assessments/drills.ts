@@ -22,17 +22,23 @@ export interface DrillSet {
   group: QuestionGroup;
 }
 
-const allSets: readonly DrillSet[] = [...readingTests, ...listeningTests].flatMap((test) =>
-  stimuliOf(test).flatMap(({ stimulus, groups }, index) =>
-    groups.map((group, i) => ({
-      index,
-      key: `${stimulus.kind === "passage" ? stimulus.section.id : `${test.id}-part${stimulus.part.number}`}.${i}`,
-      test,
-      stimulus,
-      group,
-    })),
-  ),
-);
+let allSets: readonly DrillSet[] | undefined;
+
+/** Every set of the bank, made on first use as the papers are read. */
+function bankSets(): readonly DrillSet[] {
+  allSets ??= [...readingTests(), ...listeningTests()].flatMap((test) =>
+    stimuliOf(test).flatMap(({ stimulus, groups }, index) =>
+      groups.map((group, i) => ({
+        index,
+        key: `${stimulus.kind === "passage" ? stimulus.section.id : `${test.id}-part${stimulus.part.number}`}.${i}`,
+        test,
+        stimulus,
+        group,
+      })),
+    ),
+  );
+  return allSets;
+}
 
 export function isQuestionType(value: string): value is QuestionType {
   return (QUESTION_TYPES as readonly string[]).includes(value);
@@ -40,7 +46,7 @@ export function isQuestionType(value: string): value is QuestionType {
 
 /** The bank's sets of one question type, in bank order. */
 export function drillSets(type: QuestionType): DrillSet[] {
-  return allSets.filter((s) => s.group.type === type);
+  return bankSets().filter((s) => s.group.type === type);
 }
 
 /**
@@ -70,7 +76,7 @@ export async function drillStart(type: QuestionType, userId: string): Promise<nu
 }
 
 export function drillSet(key: string): DrillSet | undefined {
-  return allSets.find((s) => s.key === key);
+  return bankSets().find((s) => s.key === key);
 }
 
 /** Every type the bank can drill, with how many questions it has of each. */

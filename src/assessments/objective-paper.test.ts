@@ -11,7 +11,7 @@ import {
 } from "./objective-paper";
 import { paperView } from "./objective-paper-view";
 
-const allTests = [...readingTests, ...listeningTests];
+const allTests = [...readingTests(), ...listeningTests()];
 
 describe("objective papers", () => {
   it("numbers every paper 1 to 40, a choose-TWO item taking two numbers", () => {
@@ -33,7 +33,7 @@ describe("objective papers", () => {
   });
 
   it("reads answers back from a form, joining a choose-TWO item's boxes", () => {
-    const test = readingTests[0]!;
+    const test = readingTests()[0]!;
     const [first, , third] = questionsOf(test);
     const multi = questionsOf(test).find((q) => q.type === "multiple-choice-multi")!;
     const form = new FormData();
@@ -49,7 +49,7 @@ describe("objective papers", () => {
   });
 
   it("lists every unanswered number, both of a choose-TWO item's", () => {
-    const test = readingTests[0]!;
+    const test = readingTests()[0]!;
     const numbered = paperLayout(test).flatMap((b) => b.groups.flatMap((g) => g.numbered));
     const answers = Object.fromEntries(numbered.slice(1, -1).map((n) => [n.question.id, "x"]));
     const last = numbered[numbered.length - 1]!;

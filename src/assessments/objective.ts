@@ -49,7 +49,9 @@ function candidates(
   skill: ObjectiveSkill,
   module: Module,
 ): readonly (ReadingTest | ListeningTest)[] {
-  return skill === "listening" ? listeningTests : readingTests.filter((t) => t.module === module);
+  return skill === "listening"
+    ? listeningTests()
+    : readingTests().filter((t) => t.module === module);
 }
 
 interface DraftSlot {

@@ -74,7 +74,7 @@ describe("validateSpeakingForm", () => {
 
 describe("partQuestions", () => {
   it("lists every question of a set in order, the cue card first in Part 2", () => {
-    const set = questionBank.find((q): q is SpeakingSet => q.skill === "speaking")!;
+    const set = questionBank().find((q): q is SpeakingSet => q.skill === "speaking")!;
     const questions = partQuestions(set);
     expect(questions[1]).toEqual(set.part1.flatMap((t) => t.questions));
     expect(questions[2][0]).toContain(set.part2.cueCard.topic);

@@ -13,25 +13,27 @@ import {
 } from "./schema";
 import { seededRandom } from "../../test/support/seeded-random";
 
-const task2 = questionBank.filter((q): q is Task2Question => q.skill === "writing" && q.task === 2);
-const academic = questionBank.filter(
+const task2 = questionBank().filter(
+  (q): q is Task2Question => q.skill === "writing" && q.task === 2,
+);
+const academic = questionBank().filter(
   (q): q is AcademicTask1Question => q.skill === "writing" && q.task === 1 && "visual" in q,
 );
-const letters = questionBank.filter(
+const letters = questionBank().filter(
   (q): q is GeneralTask1Question => q.skill === "writing" && q.task === 1 && "register" in q,
 );
-const speaking = questionBank.filter((q): q is SpeakingSet => q.skill === "speaking");
+const speaking = questionBank().filter((q): q is SpeakingSet => q.skill === "speaking");
 
 describe("question bank", () => {
   it("validates every item against the schema", () => {
-    for (const q of questionBank) {
+    for (const q of questionBank()) {
       const result = questionSchema.safeParse(q);
       expect(result.success, `${q.id}: ${result.error?.message}`).toBe(true);
     }
   });
 
   it("uses unique, readable ids", () => {
-    const ids = questionBank.map((q) => q.id);
+    const ids = questionBank().map((q) => q.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^(w2|w1|gl|sp)-[a-z0-9-]+$/);
   });
@@ -166,7 +168,7 @@ describe("getQuestion and listQuestions", () => {
   });
 
   it("filters by skill, task, module, type and visual", () => {
-    expect(listQuestions()).toHaveLength(questionBank.length);
+    expect(listQuestions()).toHaveLength(questionBank().length);
     expect(listQuestions({ skill: "speaking" })).toHaveLength(speaking.length);
     const generalTask2 = listQuestions({ skill: "writing", task: 2, module: "general" });
     expect(generalTask2.length).toBeGreaterThan(0);

@@ -1,8 +1,4 @@
 import * as z from "zod";
-import academicTask1Json from "./bank/writing-task1-academic.json";
-import generalTask1Json from "./bank/writing-task1-general.json";
-import task2Json from "./bank/writing-task2.json";
-import speakingJson from "./bank/speaking.json";
 import {
   academicTask1Schema,
   generalTask1Schema,
@@ -12,13 +8,14 @@ import {
   type Task2Type,
   type VisualKind,
 } from "./schema";
+import { readShippedFile } from "../shipped-files";
 
-// Static imports, so that every bundler (Remix, the Lambda plugin, vitest) ships the JSON.
+// Each file in src/content/bank/ and the one content type it holds.
 const SOURCES = [
-  { file: "writing-task2.json", schema: task2Schema, data: task2Json },
-  { file: "writing-task1-academic.json", schema: academicTask1Schema, data: academicTask1Json },
-  { file: "writing-task1-general.json", schema: generalTask1Schema, data: generalTask1Json },
-  { file: "speaking.json", schema: speakingSetSchema, data: speakingJson },
+  { file: "writing-task2.json", schema: task2Schema },
+  { file: "writing-task1-academic.json", schema: academicTask1Schema },
+  { file: "writing-task1-general.json", schema: generalTask1Schema },
+  { file: "speaking.json", schema: speakingSetSchema },
 ] as const;
 
 /**
@@ -42,12 +39,35 @@ export function loadBank(sources: readonly { file: string; schema: z.ZodType; da
   return questions;
 }
 
-export const questionBank: readonly Question[] = Object.freeze(loadBank(SOURCES));
+let bank: { questions: readonly Question[]; byId: Map<string, Question> } | undefined;
 
-const byId = new Map(questionBank.map((q) => [q.id, q]));
+/**
+ * Read and validated on first use, not when the HTTP Lambda starts: the check took a tenth of
+ * its cold start, and most requests never show a question.
+ */
+function loaded(): NonNullable<typeof bank> {
+  if (!bank) {
+    const questions = Object.freeze(
+      loadBank(
+        SOURCES.map(({ file, schema }) => ({
+          file,
+          schema,
+          data: JSON.parse(readShippedFile(`content/bank/${file}`)) as unknown,
+        })),
+      ),
+    );
+    bank = { questions, byId: new Map(questions.map((q) => [q.id, q])) };
+  }
+  return bank;
+}
+
+/** The writing and speaking bank, in file order. */
+export function questionBank(): readonly Question[] {
+  return loaded().questions;
+}
 
 export function getQuestion(id: string): Question | undefined {
-  return byId.get(id);
+  return loaded().byId.get(id);
 }
 
 export interface QuestionFilter {
@@ -73,7 +93,7 @@ export function matchesFilter(q: Question, filter: QuestionFilter): boolean {
 }
 
 export function listQuestions(filter: QuestionFilter = {}): Question[] {
-  return questionBank.filter((q) => matchesFilter(q, filter));
+  return questionBank().filter((q) => matchesFilter(q, filter));
 }
 
 /**

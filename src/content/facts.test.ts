@@ -4,7 +4,7 @@ import { chartFacts } from "./facts";
 import { chartFactsSchema } from "../scoring/writing/types";
 import type { AcademicTask1Question } from "./schema";
 
-const academic = questionBank.filter(
+const academic = questionBank().filter(
   (q): q is AcademicTask1Question => q.skill === "writing" && q.task === 1 && "visual" in q,
 );
 

@@ -28,7 +28,7 @@ export async function setup(): Promise<void> {
   });
   const { seedQuestions } = await import("../../src/data/questions");
   const { questionBank } = await import("../../src/content/bank");
-  await seedQuestions(questionBank);
+  await seedQuestions(questionBank());
 }
 
 export async function teardown(): Promise<void> {

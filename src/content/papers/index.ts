@@ -1,21 +1,4 @@
-import academic1 from "./academic-1.json";
-import academic2 from "./academic-2.json";
-import academic3 from "./academic-3.json";
-import academic4 from "./academic-4.json";
-import academic5 from "./academic-5.json";
-import academic6 from "./academic-6.json";
-import general1 from "./general-1.json";
-import general2 from "./general-2.json";
-import general3 from "./general-3.json";
-import general4 from "./general-4.json";
-import general5 from "./general-5.json";
-import general6 from "./general-6.json";
-import listening1 from "./listening-1.json";
-import listening2 from "./listening-2.json";
-import listening3 from "./listening-3.json";
-import listening4 from "./listening-4.json";
-import listening5 from "./listening-5.json";
-import listening6 from "./listening-6.json";
+import { readShippedFile } from "../../shipped-files";
 import {
   inheritFromGroup,
   type IeltsTest,
@@ -25,12 +8,36 @@ import {
   type TestQuestion,
 } from "./schema";
 
+const READING_FILES = [
+  "academic-1",
+  "academic-2",
+  "academic-3",
+  "academic-4",
+  "academic-5",
+  "academic-6",
+  "general-1",
+  "general-2",
+  "general-3",
+  "general-4",
+  "general-5",
+  "general-6",
+];
+const LISTENING_FILES = [
+  "listening-1",
+  "listening-2",
+  "listening-3",
+  "listening-4",
+  "listening-5",
+  "listening-6",
+];
+
 /**
- * The Reading and Listening bank. Imported statically so the bundle carries the content and a
- * fresh clone needs no seeding to show a test. Each question inherits what its group prints
- * once. The files are not validated here: the unit tests check every one against the schema and
- * that what is served equals the schema's parse (served.test.ts). Validating the 18 papers at
- * start-up took about 250 ms of every cold start of the HTTP Lambda.
+ * The Reading and Listening bank, read from its JSON files on first use and kept: compiled into
+ * the HTTP Lambda they were a third of its bundle and of its cold start, for the few requests
+ * that show or mark a paper. Each question inherits what its group prints once. The files are
+ * not validated here: the unit tests check every one against the schema and that what is served
+ * equals the schema's parse (served.test.ts). Validating the 18 papers at start-up took about
+ * 250 ms of every cold start of the HTTP Lambda.
  */
 function served<
   T extends { sections: { groups: unknown[] }[] } | { parts: { groups: unknown[] }[] },
@@ -43,38 +50,40 @@ function served<
     : { ...test, parts: test.parts.map((p) => ({ ...p, groups: p.groups.map(inheritFromGroup) })) };
 }
 
-// The JSON's inferred types widen literals ("reading" becomes string): the cast is checked by
-// served.test.ts, which compares each served paper with the schema's parse of its file.
-export const readingTests = [
-  academic1,
-  academic2,
-  academic3,
-  academic4,
-  academic5,
-  academic6,
-  general1,
-  general2,
-  general3,
-  general4,
-  general5,
-  general6,
-].map(served) as unknown as readonly ReadingTest[];
+let bank: { reading: ReadingTest[]; listening: ListeningTest[]; byId: Map<string, IeltsTest> };
 
-export const listeningTests = [
-  listening1,
-  listening2,
-  listening3,
-  listening4,
-  listening5,
-  listening6,
-].map(served) as unknown as readonly ListeningTest[];
+// JSON.parse gives no types: the cast is checked by served.test.ts, which compares each served
+// paper with the schema's parse of its file.
+function load<T>(names: readonly string[]): T[] {
+  return names.map(
+    (name) =>
+      served(JSON.parse(readShippedFile(`content/papers/${name}.json`)) as never) as unknown as T,
+  );
+}
 
-const byId = new Map<string, IeltsTest>(
-  [...readingTests, ...listeningTests].map((test) => [test.id, test]),
-);
+function papers(): typeof bank {
+  if (!bank) {
+    const reading = load<ReadingTest>(READING_FILES);
+    const listening = load<ListeningTest>(LISTENING_FILES);
+    bank = {
+      reading,
+      listening,
+      byId: new Map<string, IeltsTest>([...reading, ...listening].map((test) => [test.id, test])),
+    };
+  }
+  return bank;
+}
+
+export function readingTests(): readonly ReadingTest[] {
+  return papers().reading;
+}
+
+export function listeningTests(): readonly ListeningTest[] {
+  return papers().listening;
+}
 
 export function getTest(id: string): IeltsTest | undefined {
-  return byId.get(id);
+  return papers().byId.get(id);
 }
 
 /** Question groups in paper order, for numbering, marking with `markTest` and review. */
