@@ -1,4 +1,4 @@
-import { json } from "@remix-run/node";
+import { json, type ActionFunctionArgs } from "@remix-run/node";
 import type * as z from "zod";
 import { requireRole } from "~/permissions.server";
 import { formValues, readForm } from "~/security/form.server";
@@ -42,3 +42,24 @@ export async function adminForm<S extends z.ZodType>(
 /** The reply after an action took effect. */
 export const doneReply = (done: string) =>
   json<AdminFormReply>({ values: {}, formError: null, done });
+
+type Actor = Awaited<ReturnType<typeof requireRole>>;
+
+/** The action of an admin page that makes one kind of change: read as adminForm reads, then said. */
+export function adminChange<S extends z.ZodType>(
+  fields: readonly string[],
+  schema: S,
+  change: (
+    actor: Actor,
+    data: z.infer<S>,
+  ) => Promise<{ ok: true } | { ok: false; message: string }>,
+  done: (data: z.infer<S>) => string,
+) {
+  return async ({ request }: ActionFunctionArgs) => {
+    const read = await adminForm(request, fields, () => schema);
+    if ("refused" in read) return read.refused;
+    const result = await change(read.actor, read.data);
+    if (!result.ok) return read.fail(409, result.message);
+    return doneReply(done(read.data));
+  };
+}

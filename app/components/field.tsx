@@ -79,3 +79,12 @@ export function FormMessage({
     </p>
   );
 }
+
+/** A select's options, from their values and labels. */
+export function Options({ choices }: { choices: readonly (readonly [string, string])[] }) {
+  return choices.map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}

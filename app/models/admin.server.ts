@@ -30,18 +30,6 @@ export {
 } from "../../src/admin/reports";
 export { editRubric, editRubricSchema, listRubric } from "../../src/admin/rubrics";
 export { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "../../src/admin/safety";
-export {
-  changeTier,
-  changeTierSchema,
-  disableUser,
-  enableUser,
-  findUsers,
-  findUserSchema,
-  grantAdmin,
-  removeAdminRole,
-  resendVerification,
-  revokeSessions,
-  userActionSchema,
-  userDetail,
-} from "../../src/admin/users";
+// The users page and the users list between them use all of it.
+export * from "../../src/admin/users";
 export { REPORT_REASONS } from "../../src/assessments/report-reasons";

@@ -7,7 +7,7 @@ import { adminForm, doneReply } from "~/admin.server";
 import { AuditTable } from "~/components/admin/AuditTable";
 import { formatTime, formatUsd } from "~/components/admin/format";
 import { CsrfInput } from "~/components/csrf-input";
-import { FormMessage } from "~/components/field";
+import { FormMessage, Options } from "~/components/field";
 import { ScoreReport } from "~/components/result/ScoreReport";
 import { AdminTable, type Column } from "~/components/table";
 import { inspectAssessment, rescoreAssessment, rescoreSchema } from "~/models/admin.server";
@@ -162,11 +162,7 @@ export default function InspectAssessment() {
                 name="provider"
                 defaultValue={reply?.values.provider || rescoreProviders[0]}
               >
-                {rescoreProviders.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
+                <Options choices={rescoreProviders.map((p) => [p, p] as const)} />
               </select>
             </div>
             <div className="field">

@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { adminForm, doneReply } from "~/admin.server";
+import { adminChange } from "~/admin.server";
 import { formatTime } from "~/components/admin/format";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
@@ -25,17 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ status, reports: await reportQueue(actor, status) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const read = await adminForm(request, ["reportId", "outcome", "note"], () => closeReportSchema);
-  if ("refused" in read) return read.refused;
-  const result = await closeContentReport(read.actor, read.data);
-  if (!result.ok) return read.fail(409, result.message);
-  return doneReply(
-    read.data.outcome === "resolved"
+export const action = adminChange(
+  ["reportId", "outcome", "note"],
+  closeReportSchema,
+  closeContentReport,
+  (data) =>
+    data.outcome === "resolved"
       ? "Resolved: the student sees your note on their result page."
       : "Dismissed: the student sees your note on their result page.",
-  );
-}
+);
 
 const reasonLabel = (reason: string) =>
   (REPORT_REASONS as Record<string, string>)[reason] ?? reason;

@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { adminForm, doneReply } from "~/admin.server";
+import { adminChange } from "~/admin.server";
 import { formatTime } from "~/components/admin/format";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
@@ -16,17 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ entries: await listRubric(actor) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const read = await adminForm(request, ["rubricId", "text"], () => editRubricSchema);
-  if ("refused" in read) return read.refused;
-  const result = await editRubric(read.actor, read.data);
-  if (!result.ok) return read.fail(409, result.message);
-  return doneReply(
-    read.data.intent === "reset"
-      ? "The default wording is back: the next answers scored use it."
-      : "Saved: the next answers scored by a cloud model use this wording.",
-  );
-}
+export const action = adminChange(["rubricId", "text"], editRubricSchema, editRubric, (data) =>
+  data.intent === "reset"
+    ? "The default wording is back: the next answers scored use it."
+    : "Saved: the next answers scored by a cloud model use this wording.",
+);
 
 export default function Rubrics() {
   const { entries } = useLoaderData<typeof loader>();

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatTime } from "~/components/admin/format";
-import { FormMessage } from "~/components/field";
+import { FormMessage, Options } from "~/components/field";
 import { AdminTable } from "~/components/table";
 import { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
@@ -49,11 +49,7 @@ export default function SafetyLog() {
           <label htmlFor="safety-kind">Kind</label>
           <select id="safety-kind" name="kind" defaultValue={values.kind}>
             <option value="">Every kind</option>
-            {Object.entries(SAFETY_KINDS).map(([kind, label]) => (
-              <option key={kind} value={kind}>
-                {label}
-              </option>
-            ))}
+            <Options choices={Object.entries(SAFETY_KINDS)} />
           </select>
         </div>
         <div className="field">

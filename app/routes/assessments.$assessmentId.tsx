@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { cloudFallbacks } from "../../src/assessments/fallback";
 import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { CsrfInput } from "~/components/csrf-input";
-import { FormMessage } from "~/components/field";
+import { FormMessage, Options } from "~/components/field";
 import { ObjectiveResult } from "~/components/objective/ObjectiveResult";
 import { ScoreReport } from "~/components/result/ScoreReport";
 import { RemoveFromProgress } from "~/components/result/RemoveFromProgress";
@@ -221,11 +221,7 @@ export default function AssessmentResult() {
                 name="reason"
                 defaultValue={reply?.values.reason || "wrong"}
               >
-                {Object.entries(REPORT_REASONS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <Options choices={Object.entries(REPORT_REASONS)} />
               </select>
             </div>
             <div className="field">
