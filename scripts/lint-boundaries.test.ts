@@ -13,100 +13,88 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
     .map((m) => m.message);
 }
 
+const refused = (message: string) => [expect.stringContaining(message)];
+const COMPONENT = "app/components/result/NewPanel.tsx";
+
 describe("import boundaries", () => {
-  it("refuse a component importing src/ai, src/data or a .server module", async () => {
-    const file = "app/components/result/NewPanel.tsx";
-    expect(
-      await boundaryErrors(
-        file,
-        'import type { ScoringResult } from "../../../src/ai/types";\nexport type R = ScoringResult;\n',
-      ),
-    ).toEqual([expect.stringContaining("Components run in the browser")]);
-    expect(
-      await boundaryErrors(
-        file,
-        'import { getAssessment } from "../../../src/data/assessments";\nexport const g = getAssessment;\n',
-      ),
-    ).toHaveLength(1);
-    expect(
-      await boundaryErrors(
-        file,
-        'import { requireUser } from "~/session.server";\nexport const r = requireUser;\n',
-      ),
-    ).toEqual([expect.stringContaining("*.server modules stay on the server")]);
-    expect(
-      await boundaryErrors(
-        file,
-        'import { bandLabel } from "./labels";\nimport { roundToHalfBand } from "../../../src/scoring/bands";\nexport const b = [bandLabel, roundToHalfBand];\n',
-      ),
-    ).toEqual([]);
-  });
-
-  it("refuse src importing app", async () => {
-    expect(
-      await boundaryErrors(
-        "src/progress/new.ts",
-        'import { requireUser } from "~/session.server";\nexport const r = requireUser;\n',
-      ),
-    ).toEqual([expect.stringContaining("src/ never imports app/")]);
-    expect(
-      await boundaryErrors(
-        "src/progress/new.ts",
-        'import { x } from "../../app/form-state";\nexport const y = x;\n',
-      ),
-    ).toHaveLength(1);
-  });
-
-  it("keep src/scoring pure at every depth", async () => {
-    expect(
-      await boundaryErrors(
-        "src/scoring/new.ts",
-        'import { x } from "../data/tables";\nexport const y = x;\n',
-      ),
-    ).toEqual([expect.stringContaining("src/scoring is pure")]);
-    expect(
-      await boundaryErrors(
-        "src/scoring/language/new.ts",
-        'import { x } from "../../ai/prompt";\nexport const y = x;\n',
-      ),
-    ).toHaveLength(1);
-    expect(
-      await boundaryErrors(
-        "src/scoring/language/new.ts",
-        'import { x } from "../bands";\nimport * as z from "zod";\nexport const y = [x, z];\n',
-      ),
-    ).toEqual([]);
-  });
-
-  it("keep src/data free of the layers above it", async () => {
-    expect(
-      await boundaryErrors(
-        "src/data/new.ts",
-        'import type { ScoringResult } from "../ai/types";\nexport type R = ScoringResult;\n',
-      ),
-    ).toEqual([expect.stringContaining("src/data is storage only")]);
-    expect(
-      await boundaryErrors(
-        "src/data/new.ts",
-        'import { tables } from "./tables";\nexport const t = tables;\n',
-      ),
-    ).toEqual([]);
+  // The rule, the file, its code, and the errors it must get (one of any wording, or none).
+  it.each([
+    [
+      "refuse a component importing src/ai",
+      COMPONENT,
+      'import type { ScoringResult } from "../../../src/ai/types";\nexport type R = ScoringResult;\n',
+      refused("Components run in the browser"),
+    ],
+    [
+      "refuse a component importing src/data",
+      COMPONENT,
+      'import { getAssessment } from "../../../src/data/assessments";\nexport const g = getAssessment;\n',
+      [expect.any(String)],
+    ],
+    [
+      "refuse a component importing a .server module",
+      COMPONENT,
+      'import { requireUser } from "~/session.server";\nexport const r = requireUser;\n',
+      refused("*.server modules stay on the server"),
+    ],
+    [
+      "let a component import its neighbours and src/scoring",
+      COMPONENT,
+      'import { bandLabel } from "./labels";\nimport { roundToHalfBand } from "../../../src/scoring/bands";\nexport const b = [bandLabel, roundToHalfBand];\n',
+      [],
+    ],
+    [
+      "refuse src importing app",
+      "src/progress/new.ts",
+      'import { requireUser } from "~/session.server";\nexport const r = requireUser;\n',
+      refused("src/ never imports app/"),
+    ],
+    [
+      "refuse src importing app by a relative path",
+      "src/progress/new.ts",
+      'import { x } from "../../app/form-state";\nexport const y = x;\n',
+      [expect.any(String)],
+    ],
+    [
+      "keep src/scoring pure",
+      "src/scoring/new.ts",
+      'import { x } from "../data/tables";\nexport const y = x;\n',
+      refused("src/scoring is pure"),
+    ],
+    [
+      "keep src/scoring pure at every depth",
+      "src/scoring/language/new.ts",
+      'import { x } from "../../ai/prompt";\nexport const y = x;\n',
+      [expect.any(String)],
+    ],
+    [
+      "let src/scoring import itself and zod",
+      "src/scoring/language/new.ts",
+      'import { x } from "../bands";\nimport * as z from "zod";\nexport const y = [x, z];\n',
+      [],
+    ],
+    [
+      "keep src/data free of the layers above it",
+      "src/data/new.ts",
+      'import type { ScoringResult } from "../ai/types";\nexport type R = ScoringResult;\n',
+      refused("src/data is storage only"),
+    ],
+    [
+      "let src/data import its own helpers",
+      "src/data/new.ts",
+      'import { tables } from "./tables";\nexport const t = tables;\n',
+      [],
+    ],
+  ])("%s (%s)", async (_rule, file, code, errors) => {
+    expect(await boundaryErrors(file, code)).toEqual(errors);
   });
 
   it("refuse zod's named z import, which keeps all of zod in the Lambda bundle", async () => {
-    const [named] = await eslint.lintText(
-      'import { z } from "zod";\nexport const s = z.string();\n',
-      {
-        filePath: "src/progress/new.ts",
-      },
-    );
+    const lint = async (code: string) =>
+      (await eslint.lintText(code, { filePath: "src/progress/new.ts" }))[0];
+    const named = await lint('import { z } from "zod";\nexport const s = z.string();\n');
     expect(named?.messages.map((m) => m.ruleId)).toEqual(["no-restricted-syntax"]);
-    const [spaced] = await eslint.lintText(
-      'import * as z from "zod";\nexport const s = z.string();\n',
-      {
-        filePath: "src/progress/new.ts",
-      },
-    );
+    const spaced = await lint('import * as z from "zod";\nexport const s = z.string();\n');
     expect(spaced?.messages).toEqual([]);
   });
 });

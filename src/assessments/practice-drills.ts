@@ -83,38 +83,35 @@ interface Item {
   check: (answer: string) => DrillFeedback;
 }
 
+/** An item written from a question in the bank, answered from an empty box. */
+function fromQuestion(
+  id: string,
+  view: Omit<Item["view"], "source" | "starter">,
+  check: Item["check"],
+): Item {
+  return { id, view: { ...view, source: "built-in", starter: "" }, check };
+}
+
 function overviewItem(q: AcademicTask1Question): Item {
-  return {
-    id: q.id,
-    view: {
-      instructions:
-        "Write the overview for this visual: one or two sentences that give the main trends or features, without figures.",
-      source: "built-in",
-      context: [q.prompt.split("\n")[0]!],
-      visual: q.visual,
-      answerLabel: "Your overview",
-      starter: "",
-      rows: 4,
-    },
-    check: (answer) => checkOverview({ prompt: q.prompt, keyFeatures: q.keyFeatures }, answer),
-  };
+  const instructions =
+    "Write the overview for this visual: one or two sentences that give the main trends or features, without figures.";
+  const context = [q.prompt.split("\n")[0]!];
+  return fromQuestion(
+    q.id,
+    { instructions, context, visual: q.visual, answerLabel: "Your overview", rows: 4 },
+    (answer) => checkOverview({ prompt: q.prompt, keyFeatures: q.keyFeatures }, answer),
+  );
 }
 
 function introductionItem(q: Task2Question): Item {
-  return {
-    id: q.id,
-    view: {
-      instructions:
-        "Write the introduction to this essay: paraphrase the question in your own words and say what your essay will argue.",
-      source: "built-in",
-      context: q.prompt.split(/\n+/),
-      answerLabel: "Your introduction",
-      starter: "",
-      rows: 6,
-    },
-    check: (answer) =>
-      checkIntroduction({ prompt: q.prompt, type: q.type, keywords: q.keywords }, answer),
-  };
+  const instructions =
+    "Write the introduction to this essay: paraphrase the question in your own words and say what your essay will argue.";
+  const { prompt, type, keywords } = q;
+  return fromQuestion(
+    q.id,
+    { instructions, context: prompt.split(/\n+/), answerLabel: "Your introduction", rows: 6 },
+    (answer) => checkIntroduction({ prompt, type, keywords }, answer),
+  );
 }
 
 function rewriteItem(item: RewriteItem, source: DrillView["source"], instructions: string): Item {

@@ -40,31 +40,42 @@ function seriesMatch(labels: readonly string[], series: readonly { values: numbe
   return series.every((s) => s.values.length === labels.length);
 }
 
-const lineSchema = z
-  .object({
-    kind: z.literal("line"),
-    title: text,
-    xLabels: z.array(text).min(2),
-    yUnit: text,
-    series: z.array(seriesSchema).min(1).max(5),
-  })
-  .strict()
-  .refine((v) => seriesMatch(v.xLabels, v.series), {
-    error: "Each line series needs exactly one value per x label.",
-  });
+/** A chart of series over labelled points (the labels under `labelsKey`). */
+function seriesChart<K extends "line" | "bar", L extends "xLabels" | "categories">(
+  kind: K,
+  labelsKey: L,
+  error: string,
+) {
+  const labels = { [labelsKey]: z.array(text).min(2) } as Record<L, z.ZodArray<typeof text>>;
+  return z
+    .object({
+      kind: z.literal(kind),
+      title: text,
+      ...labels,
+      yUnit: text,
+      series: z.array(seriesSchema).min(1).max(5),
+    })
+    .strict()
+    .refine(
+      (v) => {
+        // Generic keys defeat zod's inference here; the shape above guarantees both fields.
+        const chart = v as unknown as Record<L, string[]> & { series: { values: number[] }[] };
+        return seriesMatch(chart[labelsKey], chart.series);
+      },
+      { error },
+    );
+}
 
-const barSchema = z
-  .object({
-    kind: z.literal("bar"),
-    title: text,
-    categories: z.array(text).min(2),
-    yUnit: text,
-    series: z.array(seriesSchema).min(1).max(5),
-  })
-  .strict()
-  .refine((v) => seriesMatch(v.categories, v.series), {
-    error: "Each bar series needs exactly one value per category.",
-  });
+const lineSchema = seriesChart(
+  "line",
+  "xLabels",
+  "Each line series needs exactly one value per x label.",
+);
+const barSchema = seriesChart(
+  "bar",
+  "categories",
+  "Each bar series needs exactly one value per category.",
+);
 
 const pieSchema = z
   .object({

@@ -46,6 +46,19 @@ function evidenceOf(question: TestQuestion): string[] {
   return Array.isArray(question.evidence) ? question.evidence : [question.evidence];
 }
 
+/** Each key's evidence stands word for word in one of the texts its questions are about. */
+function expectEvidenceIn(texts: readonly string[], questions: readonly TestQuestion[]) {
+  const squashed = texts.map(squash);
+  for (const question of questions) {
+    for (const evidence of evidenceOf(question)) {
+      expect(
+        squashed.some((t) => t.includes(squash(evidence))),
+        `${question.id}: ${evidence}`,
+      ).toBe(true);
+    }
+  }
+}
+
 function correctAnswers(question: TestQuestion): (string | string[])[] {
   if (question.type === "multiple-choice-multi") return [question.answer];
   const keys = Array.isArray(question.answer) ? question.answer : [question.answer];
@@ -119,15 +132,10 @@ describe.each(readingTests().map((t) => [t.id, t] as const))("reading test %s", 
 
   it("quotes each key's evidence verbatim from its own passage", () => {
     for (const section of test.sections) {
-      const paragraphs = section.passage.paragraphs.map((p) => squash(p.text));
-      for (const question of section.groups.flatMap((g) => g.questions)) {
-        for (const evidence of evidenceOf(question)) {
-          expect(
-            paragraphs.some((p) => p.includes(squash(evidence))),
-            `${question.id}: ${evidence}`,
-          ).toBe(true);
-        }
-      }
+      expectEvidenceIn(
+        section.passage.paragraphs.map((p) => p.text),
+        section.groups.flatMap((g) => g.questions),
+      );
     }
   });
 
@@ -148,15 +156,10 @@ describe.each(listeningTests().map((t) => [t.id, t] as const))("listening test %
 
   it("quotes each key's evidence verbatim from a line of its part's script", () => {
     for (const part of test.parts) {
-      const lines = part.script.map((l) => squash(l.text));
-      for (const question of part.groups.flatMap((g) => g.questions)) {
-        for (const evidence of evidenceOf(question)) {
-          expect(
-            lines.some((l) => l.includes(squash(evidence))),
-            `${question.id}: ${evidence}`,
-          ).toBe(true);
-        }
-      }
+      expectEvidenceIn(
+        part.script.map((l) => l.text),
+        part.groups.flatMap((g) => g.questions),
+      );
     }
   });
 
