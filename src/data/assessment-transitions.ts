@@ -150,7 +150,6 @@ export async function requeueForRescore(
     UpdateExpression:
       "SET #status = :queued, updatedAt = :at, publishCount = :zero, rescoreProvider = :provider, history = list_append(if_not_exists(history, :empty), :past) REMOVE #result, failureReason",
     ConditionExpression: "#status = :from AND updatedAt = :seen",
-    ExpressionAttributeNames: { "#status": "status", "#result": "result" },
     ExpressionAttributeValues: {
       ":queued": "queued",
       ":at": now.toISOString(),

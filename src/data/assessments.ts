@@ -149,7 +149,6 @@ export async function discardAssessment(
     Key: { assessmentId },
     UpdateExpression: "SET discardedAt = :at, updatedAt = :at",
     ConditionExpression: "userId = :userId AND #status IN (:scored, :failed)",
-    ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: {
       ":at": now.toISOString(),
       ":userId": userId,

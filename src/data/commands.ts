@@ -29,17 +29,39 @@ export async function getItem(
   return Item;
 }
 
+type Expressions = {
+  UpdateExpression?: string;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+};
+
+/**
+ * A write's `#name` placeholders, each standing for the attribute of that name unless the
+ * input maps them itself: a placeholder is only there because the name (status, result, item)
+ * is a reserved word, so spelling the map out each time says nothing.
+ */
+function named<T extends Expressions>(input: T): T {
+  if (input.ExpressionAttributeNames) return input;
+  const text = `${input.UpdateExpression ?? ""} ${input.ConditionExpression ?? ""}`;
+  const names = [...new Set(text.match(/#\w+/g) ?? [])];
+  if (names.length === 0) return input;
+  return {
+    ...input,
+    ExpressionAttributeNames: Object.fromEntries(names.map((n) => [n, n.slice(1)])),
+  };
+}
+
 export async function putItem(name: TableName, input: Input<PutCommandInput>) {
   const { doc, table } = await getDb();
-  return doc.send(new PutCommand({ TableName: table(name), ...input }));
+  return doc.send(new PutCommand({ TableName: table(name), ...named(input) }));
 }
 
 export async function updateItem(name: TableName, input: Input<UpdateCommandInput>) {
   const { doc, table } = await getDb();
-  return doc.send(new UpdateCommand({ TableName: table(name), ...input }));
+  return doc.send(new UpdateCommand({ TableName: table(name), ...named(input) }));
 }
 
 export async function deleteItem(name: TableName, input: Input<DeleteCommandInput>) {
   const { doc, table } = await getDb();
-  return doc.send(new DeleteCommand({ TableName: table(name), ...input }));
+  return doc.send(new DeleteCommand({ TableName: table(name), ...named(input) }));
 }

@@ -69,7 +69,6 @@ export async function markUnstatusedReportsOpen(): Promise<number> {
           Key: { reportId },
           UpdateExpression: "SET #status = :open",
           ConditionExpression: "attribute_exists(reportId) AND attribute_not_exists(#status)",
-          ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: { ":open": "open" },
         });
         if (done) marked += 1;
@@ -105,7 +104,6 @@ export async function closeReport(
     UpdateExpression: "SET #status = :status, resolutionNote = :note, closedAt = :at",
     ConditionExpression:
       "attribute_exists(reportId) AND (#status = :open OR attribute_not_exists(#status))",
-    ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: {
       ":status": status,
       ":note": note,

@@ -16,7 +16,6 @@ export async function claimExplanation(
     UpdateExpression: "SET explainClaimedAt = :now",
     ConditionExpression:
       "#status = :scored AND attribute_not_exists(explanations) AND (attribute_not_exists(explainClaimedAt) OR explainClaimedAt < :stale)",
-    ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: {
       ":now": now.toISOString(),
       ":stale": staleBefore.toISOString(),
@@ -48,7 +47,6 @@ export async function saveExplanations(
     UpdateExpression:
       "SET explanations = :e, explainedBy = :m REMOVE explainFailure, explainClaimedAt",
     ConditionExpression: "#status = :scored AND attribute_not_exists(explanations)",
-    ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: {
       ":e": explanations,
       ":m": modelId ?? "marking",

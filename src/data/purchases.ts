@@ -24,7 +24,6 @@ export async function markPurchaseRevoked(purchaseId: string, now: Date): Promis
     Key: { purchaseId },
     UpdateExpression: "SET #status = :revoked, revokedAt = :at",
     ConditionExpression: "#status = :granted",
-    ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: {
       ":revoked": "revoked",
       ":granted": "granted",

@@ -36,7 +36,6 @@ export async function saveEditedQuestion(item: Question, now = new Date()): Prom
     Key: { questionId: item.id },
     UpdateExpression: "SET #item = :item, editedAt = :at",
     ConditionExpression: "attribute_exists(questionId) AND skill = :skill",
-    ExpressionAttributeNames: { "#item": "item" },
     ExpressionAttributeValues: { ":item": item, ":at": now.toISOString(), ":skill": item.skill },
   });
 }
