@@ -1,4 +1,4 @@
-import { getItem, putItem } from "./commands";
+import { putNew, getMapped } from "./commands";
 import { deleteIf, updateIf } from "./conditional";
 import { strings } from "./fields";
 import { queryAll } from "./paginate";
@@ -21,16 +21,12 @@ export interface ApiTokenRow {
 }
 
 export async function putApiToken(row: ApiTokenRow): Promise<void> {
-  await putItem("api-tokens", {
-    Item: row,
-    ConditionExpression: "attribute_not_exists(tokenHash)",
-  });
+  await putNew("api-tokens", row, "tokenHash");
 }
 
 /** The stored row, or null; whether it is still valid is decided by the caller. */
 export async function getApiToken(tokenHash: string): Promise<ApiTokenRow | null> {
-  const item = await getItem("api-tokens", { tokenHash });
-  return item ? toRow(item) : null;
+  return getMapped("api-tokens", { tokenHash }, toRow);
 }
 
 /** False when the row is gone: a revocation that landed since the read must win. */

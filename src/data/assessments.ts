@@ -3,7 +3,7 @@ import type { Assessment, AssessmentBySkill, Submission } from "../domain/assess
 import type { Skill } from "../domain/module";
 import { expiresAfter, RETENTION_DAYS } from "../domain/retention";
 import { toAssessment } from "./assessment-item";
-import { getItem, putItem } from "./commands";
+import { getItem, putNew } from "./commands";
 import { updateIf } from "./conditional";
 import { queryAll, queryPage } from "./paginate";
 
@@ -42,10 +42,11 @@ export async function createAssessment<S extends Skill>(
     publishCount: 0,
     ...(input.mockId ? { mockId: input.mockId } : {}),
   };
-  await putItem("assessments", {
-    Item: input.status === "draft" ? { ...item, expiresAt: draftExpiry(now) } : item,
-    ConditionExpression: "attribute_not_exists(assessmentId)",
-  });
+  await putNew(
+    "assessments",
+    input.status === "draft" ? { ...item, expiresAt: draftExpiry(now) } : item,
+    "assessmentId",
+  );
   // toAssessment refuses a skill and submission that disagree, so the item is of skill S.
   return toAssessment(item) as AssessmentBySkill[S];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { putItem } from "./commands";
+import { putNew } from "./commands";
 import { optionalStrings, strings } from "./fields";
 import { queryAll } from "./paginate";
 import type { AuditEntry } from "../domain/audit";
@@ -13,10 +13,11 @@ const dayKey = (day: string) => `day#${day}`;
 /** Append-only: the condition makes a second write with the same key fail instead of overwrite. */
 export async function appendAudit(entry: Omit<AuditEntry, "auditId">): Promise<AuditEntry> {
   const stored: AuditEntry = { ...entry, auditId: randomUUID() };
-  await putItem("audit-log", {
-    Item: { pk: dayKey(entry.at.slice(0, 10)), sk: `${entry.at}#${stored.auditId}`, ...stored },
-    ConditionExpression: "attribute_not_exists(pk)",
-  });
+  await putNew(
+    "audit-log",
+    { pk: dayKey(entry.at.slice(0, 10)), sk: `${entry.at}#${stored.auditId}`, ...stored },
+    "pk",
+  );
   return stored;
 }
 

@@ -56,6 +56,19 @@ export async function putItem(name: TableName, input: Input<PutCommandInput>) {
   return doc.send(new PutCommand({ TableName: table(name), ...named(input) }));
 }
 
+/** The item with this key, as the caller maps it, or null. */
+export async function getMapped<T>(name: TableName, key: Row, map: (item: Row) => T) {
+  const item = await getItem(name, key);
+  return item ? map(item) : null;
+}
+
+export type NewItem = NonNullable<PutCommandInput["Item"]>;
+
+/** A new item: the write fails (ConditionalCheckFailedException) when its key is taken. */
+export function putNew(name: TableName, item: NewItem, key: string) {
+  return putItem(name, { Item: item, ConditionExpression: `attribute_not_exists(${key})` });
+}
+
 export async function updateItem(name: TableName, input: Input<UpdateCommandInput>) {
   const { doc, table } = await getDb();
   return doc.send(new UpdateCommand({ TableName: table(name), ...named(input) }));

@@ -4,7 +4,7 @@ import type {
   PutCommandInput,
   UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { deleteItem, putItem, updateItem, type Input } from "./commands";
+import { deleteItem, putItem, putNew, updateItem, type Input, type NewItem } from "./commands";
 import type { TableName } from "./tables";
 
 type Row = Record<string, unknown>;
@@ -44,4 +44,9 @@ export async function deleteIf(name: TableName, input: Input<DeleteCommandInput>
 
 export async function putIf(name: TableName, input: Input<PutCommandInput>) {
   return (await attributesIf(() => putItem(name, input))) !== null;
+}
+
+/** A new item, unless one with its key is there already: false then. */
+export async function putNewIf(name: TableName, item: NewItem, key: string) {
+  return (await attributesIf(() => putNew(name, item, key))) !== null;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getItem, putItem } from "./commands";
+import { putItem, getMapped } from "./commands";
 import { updateIf } from "./conditional";
 import { oneOf, optionalStrings, strings } from "./fields";
 import { countAll, forEachScanPage, queryAll } from "./paginate";
@@ -40,8 +40,7 @@ export async function createContentReport(
 }
 
 export async function getContentReport(reportId: string): Promise<ContentReport | null> {
-  const item = await getItem("content-reports", { reportId });
-  return item ? toReport(item) : null;
+  return getMapped("content-reports", { reportId }, toReport);
 }
 
 /** The queue: reports in one status, oldest first (the byStatus index). */

@@ -1,5 +1,5 @@
 import type { CreditBucket, ScoredSkill, TierId } from "../domain/entitlement";
-import { putIf, updateIf, updateReturning } from "./conditional";
+import { updateIf, updateReturning, putNewIf } from "./conditional";
 import { oneOf, optionalStrings } from "./fields";
 import { queryAll } from "./paginate";
 
@@ -13,10 +13,7 @@ const SCORED_SKILLS = ["writing", "speaking"] as const satisfies readonly Scored
 
 /** A new stock of credits; false when it is already there (a replay or a second request). */
 export async function putBucket(bucket: CreditBucket): Promise<boolean> {
-  return putIf("entitlements", {
-    Item: { ...bucket, productId: bucket.bucketId },
-    ConditionExpression: "attribute_not_exists(userId)",
-  });
+  return putNewIf("entitlements", { ...bucket, productId: bucket.bucketId }, "userId");
 }
 
 export async function listBuckets(userId: string): Promise<CreditBucket[]> {

@@ -1,21 +1,17 @@
 import type { LedgerEntry, Purchase, Store } from "../domain/entitlement";
-import { getItem } from "./commands";
-import { putIf, updateIf } from "./conditional";
+import { getMapped } from "./commands";
+import { updateIf, putNewIf } from "./conditional";
 import { TIER_IDS } from "./entitlements";
 import { oneOf, optionalStrings, strings } from "./fields";
 import { queryAll } from "./paginate";
 
 /** The store's transaction, once: false when it was recorded before (a replayed receipt). */
 export async function putPurchase(purchase: Purchase): Promise<boolean> {
-  return putIf("purchases", {
-    Item: purchase,
-    ConditionExpression: "attribute_not_exists(purchaseId)",
-  });
+  return putNewIf("purchases", purchase, "purchaseId");
 }
 
 export async function getPurchase(purchaseId: string): Promise<Purchase | null> {
-  const item = await getItem("purchases", { purchaseId });
-  return item ? toPurchase(item) : null;
+  return getMapped("purchases", { purchaseId }, toPurchase);
 }
 
 /** granted -> revoked, once. */
@@ -38,10 +34,7 @@ export async function listUserPurchases(userId: string): Promise<Purchase[]> {
 
 /** Written once per entry id: a replayed grant or revocation leaves the ledger as it was. */
 export async function putLedgerEntry(entry: LedgerEntry): Promise<boolean> {
-  return putIf("credit-ledger", {
-    Item: entry,
-    ConditionExpression: "attribute_not_exists(entryId)",
-  });
+  return putNewIf("credit-ledger", entry, "entryId");
 }
 
 export async function listUserLedger(userId: string): Promise<LedgerEntry[]> {

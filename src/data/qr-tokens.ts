@@ -1,4 +1,4 @@
-import { getItem, putItem } from "./commands";
+import { putItem, getMapped } from "./commands";
 import { updateIf } from "./conditional";
 import { optionalStrings, strings } from "./fields";
 
@@ -37,8 +37,7 @@ export async function putQrToken(row: QrTokenRow): Promise<void> {
 }
 
 export async function getQrToken(tokenHash: string): Promise<QrTokenRow | null> {
-  const item = await getItem("qr-tokens", { tokenHash });
-  return item ? toRow(item) : null;
+  return getMapped("qr-tokens", { tokenHash }, toRow);
 }
 
 /** Still open: not used, not cancelled, not expired (a TTL that has not run yet counts). */

@@ -1,16 +1,13 @@
 import type { Session } from "../domain/session";
 import { isTokenFormat, sha256 } from "../domain/tokens";
-import { deleteItem, getItem, putItem } from "./commands";
+import { deleteItem, putNew, getMapped } from "./commands";
 import { updateIf } from "./conditional";
 import { strings } from "./fields";
 import { forEachPage, queryAll } from "./paginate";
 
 /** Stores a new row; the id is the SHA-256 of the cookie's value, never the value itself. */
 export async function putSession(session: Session): Promise<void> {
-  await putItem("sessions", {
-    Item: session,
-    ConditionExpression: "attribute_not_exists(sessionId)",
-  });
+  await putNew("sessions", session, "sessionId");
 }
 
 /** The stored row for a cookie's value, or null; whether it is still valid is not decided here. */
@@ -21,8 +18,7 @@ export async function getSessionRow(rawId: string): Promise<Session | null> {
 
 /** The stored row by its id (the hash), for what is bound to a session without its cookie. */
 export async function getSessionById(sessionId: string): Promise<Session | null> {
-  const item = await getItem("sessions", { sessionId });
-  return item ? toSession(item) : null;
+  return getMapped("sessions", { sessionId }, toSession);
 }
 
 /** False when the row is gone: a logout that landed since the read must win. */

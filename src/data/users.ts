@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { deleteItem, getItem, putItem, updateItem } from "./commands";
-import { putIf, updateIf } from "./conditional";
+import { deleteItem, getItem, updateItem, putNew, getMapped } from "./commands";
+import { putIf, updateIf, putNewIf } from "./conditional";
 import { optionalStrings, strings } from "./fields";
 import { emailHead, emailKey, EMAIL_HEAD_LENGTH, normaliseEmail, userKey } from "./keys";
 import { queryPage } from "./paginate";
@@ -77,10 +77,7 @@ export async function createUser(input: {
     if (!stale || !(await takeOver(stale, claim))) return { ok: false, reason: "email-taken" };
   }
   try {
-    await putItem("users", {
-      Item: { pk: userKey(user.userId), ...user },
-      ConditionExpression: "attribute_not_exists(pk)",
-    });
+    await putNew("users", { pk: userKey(user.userId), ...user }, "pk");
   } catch (error) {
     await deleteItem("users", {
       Key: { pk: claim.pk },
@@ -93,10 +90,7 @@ export async function createUser(input: {
 }
 
 async function putIfAbsent(claim: EmailClaim): Promise<boolean> {
-  return putIf("users", {
-    Item: claim,
-    ConditionExpression: "attribute_not_exists(pk)",
-  });
+  return putNewIf("users", claim, "pk");
 }
 
 /** The existing claim, if it is an orphan old enough to be taken over. */
@@ -140,8 +134,7 @@ export async function findUsersByEmailPrefix(prefix: string, limit: number): Pro
 }
 
 export async function getUserById(userId: string): Promise<User | null> {
-  const item = await getItem("users", { pk: userKey(userId) });
-  return item ? toUser(item) : null;
+  return getMapped("users", { pk: userKey(userId) }, toUser);
 }
 
 export async function getUserByEmail(email: string): Promise<User | null> {
