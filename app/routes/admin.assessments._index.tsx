@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AssessmentLinks } from "~/components/admin/AssessmentLinks";
-import { FormMessage } from "~/components/field";
 import { findAssessments, findAssessmentSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 import { pageTitle } from "~/route-head";
+import { AdminSearch } from "~/components/admin/AdminSearch";
 
 export const meta = pageTitle("Assessments · Admin");
 
@@ -35,16 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminAssessments() {
   const { q, message, found } = useLoaderData<typeof loader>();
   return (
-    <section>
-      <h1>Assessments</h1>
-      <Form method="get" className="form">
-        <div className="field">
-          <label htmlFor="assessment-q">Assessment id, or a student&apos;s email address</label>
-          <input id="assessment-q" name="q" defaultValue={q} required />
-        </div>
-        <FormMessage tone="error" message={message} />
-        <button type="submit">Find</button>
-      </Form>
+    <AdminSearch
+      heading="Assessments"
+      field="q"
+      label="Assessment id, or a student's email address"
+      value={q}
+      message={message}
+    >
       {found ? (
         <>
           <h2>
@@ -53,6 +50,6 @@ export default function AdminAssessments() {
           <AssessmentLinks assessments={found.assessments} />
         </>
       ) : null}
-    </section>
+    </AdminSearch>
   );
 }

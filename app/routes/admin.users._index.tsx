@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { FormMessage } from "~/components/field";
+import { Link, useLoaderData } from "@remix-run/react";
 import { findUsers, findUserSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 import { pageTitle } from "~/route-head";
+import { AdminSearch } from "~/components/admin/AdminSearch";
 
 export const meta = pageTitle("Users · Admin");
 
@@ -42,16 +42,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminUsers() {
   const { email, message, matches } = useLoaderData<typeof loader>();
   return (
-    <section>
-      <h1>Users</h1>
-      <Form method="get" className="form">
-        <div className="field">
-          <label htmlFor="user-email">Email address, or its first characters</label>
-          <input id="user-email" name="email" type="search" defaultValue={email} required />
-        </div>
-        <FormMessage tone="error" message={message} />
-        <button type="submit">Find</button>
-      </Form>
+    <AdminSearch
+      heading="Users"
+      field="email"
+      label="Email address, or its first characters"
+      type="search"
+      value={email}
+      message={message}
+    >
       {matches.length ? (
         <>
           <h2>
@@ -67,6 +65,6 @@ export default function AdminUsers() {
           </ul>
         </>
       ) : null}
-    </section>
+    </AdminSearch>
   );
 }
