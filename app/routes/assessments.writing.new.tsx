@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { CsrfInput, useCsrfToken } from "~/components/csrf-input";
+import { ConfirmAlert } from "~/components/confirm-alert";
 import { FormMessage } from "~/components/field";
 import { PaperIntro } from "~/components/objective/PaperIntro";
 import { EssayEditor } from "~/components/writing/EssayEditor";
@@ -154,19 +154,12 @@ export async function action({ request }: ActionFunctionArgs) {
  * band 1 and count in the student's progress. The text stays in the box below.
  */
 function ShortAnswerCheck(props: { words: number; minWords: number }) {
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), [props.words]);
   return (
-    <section
-      className="confirm"
-      role="alert"
-      aria-labelledby="short-heading"
-      tabIndex={-1}
-      ref={ref}
+    <ConfirmAlert
+      id="short-heading"
+      when={props.words}
+      heading={`Your answer has ${props.words} word${props.words === 1 ? "" : "s"}`}
     >
-      <h2 id="short-heading">
-        Your answer has {props.words} word{props.words === 1 ? "" : "s"}
-      </h2>
       <p>
         The task asks for at least {props.minWords}. An answer this short is scored as band 1 or
         close to it. Your draft is saved: keep writing below, or submit it as it is.
@@ -174,7 +167,7 @@ function ShortAnswerCheck(props: { words: number; minWords: number }) {
       <button type="submit" form="writing-form" name="confirmShort" value="yes">
         Submit anyway
       </button>
-    </section>
+    </ConfirmAlert>
   );
 }
 

@@ -11,6 +11,23 @@ import {
 
 const q = (question: Record<string, unknown>): Question => questionSchema.parse(question);
 
+/** An answer and the parts of its mark that must hold. */
+type MarkCheck = [answer: string, expected: Record<string, unknown>];
+
+const correct = { correct: true };
+const wrong = { correct: false };
+const reason = (text: string | RegExp) => ({
+  reason: typeof text === "string" ? text : expect.stringMatching(text),
+});
+
+/** Builds the question, then checks each answer's mark in turn. */
+function expectMarks(question: Record<string, unknown>, checks: MarkCheck[]) {
+  const built = q(question);
+  for (const [answer, expected] of checks) {
+    expect(markAnswer(built, answer), answer).toMatchObject(expected);
+  }
+}
+
 const options = [
   { label: "A", text: "a rise in rents" },
   { label: "B", text: "a fall in wages" },
@@ -157,14 +174,19 @@ describe("True / False / Not Given and Yes / No / Not Given", () => {
   });
 
   it("uses the question's own explanation when there is one", () => {
-    const explained = q({
-      id: "13",
-      type: "true-false-not-given",
-      answer: "NOT GIVEN",
-      explanation: "the passage does not mention the cost of the bridge.",
-    });
-    expect(markAnswer(explained, "F").reason).toBe(
-      "The key is 'NOT GIVEN': the passage does not mention the cost of the bridge.",
+    expectMarks(
+      {
+        id: "13",
+        type: "true-false-not-given",
+        answer: "NOT GIVEN",
+        explanation: "the passage does not mention the cost of the bridge.",
+      },
+      [
+        [
+          "F",
+          reason("The key is 'NOT GIVEN': the passage does not mention the cost of the bridge."),
+        ],
+      ],
     );
   });
 
@@ -210,120 +232,147 @@ describe("matching", () => {
 describe("completion and short answers", () => {
   const twoAndNumber = "NO MORE THAN TWO WORDS AND/OR A NUMBER";
 
-  it("ignores case and surrounding or repeated spaces", () => {
-    const question = q({ id: "1", type: "note-completion", answer: "city centre" });
-    expect(markAnswer(question, "  City   CENTRE ").correct).toBe(true);
-  });
-
-  it("accepts the spellings listed in the key and no others", () => {
-    const question = q({
-      id: "2",
-      type: "sentence-completion",
-      answer: "city centre",
-      accept: ["city center"],
-      wordLimit: twoAndNumber,
-    });
-    expect(markAnswer(question, "city center").correct).toBe(true);
-    expect(markAnswer(question, "city centr").reason).toBe(
-      "Spelling counts: 'city centr' is not 'city centre'.",
-    );
-  });
-
-  it("marks a misspelling wrong and says spelling counts", () => {
-    const question = q({ id: "3", type: "summary-completion", answer: "environment" });
-    expect(markAnswer(question, "enviroment")).toMatchObject({
-      correct: false,
-      marks: 0,
-      reason: "Spelling counts: 'enviroment' is not 'environment'.",
-    });
-  });
-
-  it("gives the key, not a spelling hint, for an unrelated answer", () => {
-    const question = q({ id: "4", type: "table-completion", answer: "environment" });
-    expect(markAnswer(question, "pollution").reason).toBe("The key is 'environment'.");
-  });
-
-  it("treats numbers in digits and words alike", () => {
-    const question = q({ id: "5", type: "form-completion", answer: "20", wordLimit: twoAndNumber });
-    expect(markAnswer(question, "twenty").correct).toBe(true);
-    expect(markAnswer(question, "20").correct).toBe(true);
-    expect(markAnswer(question, "21").correct).toBe(false);
-    const words = q({ id: "6", type: "short-answer", answer: "twenty-five minutes" });
-    expect(markAnswer(words, "25 minutes").correct).toBe(true);
-    const big = q({ id: "7", type: "short-answer", answer: "1,500" });
-    expect(markAnswer(big, "one thousand five hundred").correct).toBe(true);
-    expect(markAnswer(big, "1500").correct).toBe(true);
-  });
-
-  it("allows optional words only where the key marks them", () => {
-    const optional = q({ id: "8", type: "flow-chart-completion", answer: "(the) library" });
-    expect(markAnswer(optional, "library").correct).toBe(true);
-    expect(markAnswer(optional, "the library").correct).toBe(true);
-    const strict = q({ id: "9", type: "flow-chart-completion", answer: "library" });
-    expect(markAnswer(strict, "the library").correct).toBe(false);
-  });
-
-  it("marks an answer over the word limit wrong even when it contains the key", () => {
-    const question = q({
-      id: "10",
-      type: "diagram-label-completion",
-      answer: "steam valve",
-      wordLimit: twoAndNumber,
-    });
-    expect(markAnswer(question, "the steam valve")).toMatchObject({
-      correct: false,
-      marks: 0,
-      reason:
-        "Your answer has 3 words; the limit is two words and/or a number. An answer over the word limit is wrong. The key is 'steam valve'.",
-    });
-  });
-
-  it("lets a number ride on top of the words when the limit allows it", () => {
-    const question = q({
-      id: "11",
-      type: "note-completion",
-      answer: "15 May",
-      wordLimit: { words: 1, number: true },
-    });
-    expect(markAnswer(question, "15 May").correct).toBe(true);
-    expect(markAnswer(question, "15 May 2024").reason).toMatch(
-      /^Your answer has 2 words and a number; the limit is one word and\/or a number/,
-    );
-  });
-
-  it("counts a number as a word when the limit has no number allowance", () => {
-    const question = q({
-      id: "12",
-      type: "short-answer",
-      answer: "bus",
-      wordLimit: "ONE WORD ONLY",
-    });
-    expect(markAnswer(question, "2 buses").reason).toMatch(
-      /Your answer has 2 words; the limit is one word\./,
-    );
-    expect(markAnswer(question, "bus").correct).toBe(true);
-  });
-
-  it("counts a hyphenated word once", () => {
-    const question = q({
-      id: "13",
-      type: "sentence-completion",
-      answer: "part-time work",
-      wordLimit: "NO MORE THAN TWO WORDS",
-    });
-    expect(markAnswer(question, "part-time work").correct).toBe(true);
-  });
-
-  it("appends the question's explanation to a wrong answer", () => {
-    const question = q({
-      id: "14",
-      type: "short-answer",
-      answer: "salt",
-      explanation: "Paragraph C names salt as the first export.",
-    });
-    expect(markAnswer(question, "sugar").reason).toBe(
-      "The key is 'salt'. Paragraph C names salt as the first export.",
-    );
+  it.each<{
+    title: string;
+    question: Record<string, unknown>;
+    accepts?: string[];
+    rejects?: string[];
+    checks?: MarkCheck[];
+  }>([
+    {
+      title: "ignores case and surrounding or repeated spaces",
+      question: { id: "1", type: "note-completion", answer: "city centre" },
+      accepts: ["  City   CENTRE "],
+    },
+    {
+      title: "accepts the spellings listed in the key and no others",
+      question: {
+        id: "2",
+        type: "sentence-completion",
+        answer: "city centre",
+        accept: ["city center"],
+        wordLimit: twoAndNumber,
+      },
+      checks: [
+        ["city center", correct],
+        ["city centr", reason("Spelling counts: 'city centr' is not 'city centre'.")],
+      ],
+    },
+    {
+      title: "marks a misspelling wrong and says spelling counts",
+      question: { id: "3", type: "summary-completion", answer: "environment" },
+      checks: [
+        [
+          "enviroment",
+          {
+            correct: false,
+            marks: 0,
+            reason: "Spelling counts: 'enviroment' is not 'environment'.",
+          },
+        ],
+      ],
+    },
+    {
+      title: "gives the key, not a spelling hint, for an unrelated answer",
+      question: { id: "4", type: "table-completion", answer: "environment" },
+      checks: [["pollution", reason("The key is 'environment'.")]],
+    },
+    {
+      title: "treats numbers in digits and words alike (key in digits)",
+      question: { id: "5", type: "form-completion", answer: "20", wordLimit: twoAndNumber },
+      accepts: ["twenty", "20"],
+      rejects: ["21"],
+    },
+    {
+      title: "treats numbers in digits and words alike (key in words)",
+      question: { id: "6", type: "short-answer", answer: "twenty-five minutes" },
+      accepts: ["25 minutes"],
+    },
+    {
+      title: "treats numbers in digits and words alike (key with a thousands comma)",
+      question: { id: "7", type: "short-answer", answer: "1,500" },
+      accepts: ["one thousand five hundred", "1500"],
+    },
+    {
+      title: "allows optional words only where the key marks them (marked)",
+      question: { id: "8", type: "flow-chart-completion", answer: "(the) library" },
+      accepts: ["library", "the library"],
+    },
+    {
+      title: "allows optional words only where the key marks them (not marked)",
+      question: { id: "9", type: "flow-chart-completion", answer: "library" },
+      rejects: ["the library"],
+    },
+    {
+      title: "marks an answer over the word limit wrong even when it contains the key",
+      question: {
+        id: "10",
+        type: "diagram-label-completion",
+        answer: "steam valve",
+        wordLimit: twoAndNumber,
+      },
+      checks: [
+        [
+          "the steam valve",
+          {
+            correct: false,
+            marks: 0,
+            reason:
+              "Your answer has 3 words; the limit is two words and/or a number. An answer over the word limit is wrong. The key is 'steam valve'.",
+          },
+        ],
+      ],
+    },
+    {
+      title: "lets a number ride on top of the words when the limit allows it",
+      question: {
+        id: "11",
+        type: "note-completion",
+        answer: "15 May",
+        wordLimit: { words: 1, number: true },
+      },
+      accepts: ["15 May"],
+      checks: [
+        [
+          "15 May 2024",
+          reason(/^Your answer has 2 words and a number; the limit is one word and\/or a number/),
+        ],
+      ],
+    },
+    {
+      title: "counts a number as a word when the limit has no number allowance",
+      question: { id: "12", type: "short-answer", answer: "bus", wordLimit: "ONE WORD ONLY" },
+      checks: [
+        ["2 buses", reason(/Your answer has 2 words; the limit is one word\./)],
+        ["bus", correct],
+      ],
+    },
+    {
+      title: "counts a hyphenated word once",
+      question: {
+        id: "13",
+        type: "sentence-completion",
+        answer: "part-time work",
+        wordLimit: "NO MORE THAN TWO WORDS",
+      },
+      accepts: ["part-time work"],
+    },
+    {
+      title: "appends the question's explanation to a wrong answer",
+      question: {
+        id: "14",
+        type: "short-answer",
+        answer: "salt",
+        explanation: "Paragraph C names salt as the first export.",
+      },
+      checks: [["sugar", reason("The key is 'salt'. Paragraph C names salt as the first export.")]],
+    },
+  ])("$title", ({ question, accepts = [], rejects = [], checks = [] }) => {
+    expectMarks(question, [
+      ...accepts.map((answer): MarkCheck => [answer, correct]),
+      ...rejects.map((answer): MarkCheck => [answer, wrong]),
+      ...checks,
+    ]);
   });
 });
 

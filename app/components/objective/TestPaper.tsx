@@ -5,6 +5,7 @@ import type { PaperBlock } from "../../../src/assessments/objective-paper-view";
 import { adjustmentNote } from "../../../src/assessments/adjustments";
 import { fieldName } from "../../../src/assessments/objective-fields";
 import { CsrfInput } from "~/components/csrf-input";
+import { ConfirmAlert } from "~/components/confirm-alert";
 import { FormMessage } from "~/components/field";
 import { Countdown } from "./Countdown";
 import { PartAudio } from "./PartAudio";
@@ -140,16 +141,6 @@ export function TestPaper(props: TestPaperProps) {
   }, [saver, location.pathname, location.search]);
 
   const { barRef, foldRef, foldOnPhone } = usePinnedBar();
-  // The summary comes back from a Submit tapped at the foot of the paper; without moving
-  // there, it would appear thousands of pixels above the student, unseen.
-  const confirmRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const confirm = confirmRef.current;
-    if (!confirm) return;
-    confirm.scrollIntoView({ block: "start" });
-    confirm.focus({ preventScroll: true });
-  }, [props.unanswered]);
-
   const questions = props.blocks.flatMap((b) => b.groups.flatMap((g) => g.questions));
   const numbered = questions.reduce((n, q) => n + q.span, 0);
   const answeredCount = questions.reduce((n, q) => n + (answered.has(q.id) ? q.span : 0), 0);
@@ -201,17 +192,11 @@ export function TestPaper(props: TestPaperProps) {
       </div>
       <FormMessage tone="error" message={props.formError} />
       {props.unanswered && props.unanswered.length > 0 ? (
-        <section
-          className="confirm"
-          role="alert"
-          aria-labelledby="unanswered-heading"
-          tabIndex={-1}
-          ref={confirmRef}
+        <ConfirmAlert
+          id="unanswered-heading"
+          when={props.unanswered}
+          heading={`${props.unanswered.length} question${props.unanswered.length === 1 ? "" : "s"} not answered`}
         >
-          <h2 id="unanswered-heading">
-            {props.unanswered.length} question{props.unanswered.length === 1 ? "" : "s"} not
-            answered
-          </h2>
           <p>
             {props.unanswered.map((n, i) => (
               <span key={n}>
@@ -224,7 +209,7 @@ export function TestPaper(props: TestPaperProps) {
           <button type="submit" name="intent" value="confirm-submit">
             Submit anyway
           </button>
-        </section>
+        </ConfirmAlert>
       ) : null}
       {props.adjustment ? <p className="hint">{adjustmentNote(props.adjustment)}</p> : null}
       {enhanced && props.skill === "reading" ? (

@@ -351,15 +351,6 @@ describe("readingPaperIssues", () => {
     );
   });
 
-  it("refuses a paper of 39 marks and a section of 12", () => {
-    const test = paper();
-    test.sections[0]!.groups[0]!.questions.shift();
-    expect(messages(test)).toEqual([
-      "academic-3-p1 has 12 marks; a section has 13 or 14.",
-      "academic-3 has 39 marks, not 40.",
-    ]);
-  });
-
   it("refuses an accepted answer over the word limit and a key not in the passage", () => {
     const test = paper();
     const group = test.sections[0]!.groups.find((g) => g.type === "short-answer")!;
@@ -371,25 +362,37 @@ describe("readingPaperIssues", () => {
     ]);
   });
 
-  it("refuses a paper that leans on too few question types", () => {
+  it.each<[string, (test: ReadingTest) => void, string[]]>([
+    [
+      "a paper of 39 marks and a section of 12",
+      (test) => test.sections[0]!.groups[0]!.questions.shift(),
+      ["academic-3-p1 has 12 marks; a section has 13 or 14.", "academic-3 has 39 marks, not 40."],
+    ],
+    [
+      "a verdict group that leans on one verdict or leaves one out",
+      (test) => {
+        const group = test.sections[0]!.groups.find((g) => g.type === "true-false-not-given")!;
+        for (const q of group.questions) q.answer = "TRUE";
+      },
+      ["A group of 6 verdicts uses all three, none for more than 60% of them."],
+    ],
+    [
+      "a paper that leans on too few question types",
+      (test) => {
+        for (const group of test.sections.flatMap((s) => s.groups)) {
+          if (group.type === "multiple-choice-multi") continue;
+          group.type = "multiple-choice";
+          for (const q of group.questions) q.type = "multiple-choice";
+        }
+      },
+      [
+        "academic-3 uses 2 question types; a paper uses at least 6.",
+        "academic-3 gives 38 marks to multiple-choice; no type has more than 10.",
+      ],
+    ],
+  ])("refuses %s", (_title, mutate, expected) => {
     const test = paper();
-    for (const group of test.sections.flatMap((s) => s.groups)) {
-      if (group.type === "multiple-choice-multi") continue;
-      group.type = "multiple-choice";
-      for (const q of group.questions) q.type = "multiple-choice";
-    }
-    expect(messages(test)).toEqual([
-      "academic-3 uses 2 question types; a paper uses at least 6.",
-      "academic-3 gives 38 marks to multiple-choice; no type has more than 10.",
-    ]);
-  });
-
-  it("refuses a verdict group that leans on one verdict or leaves one out", () => {
-    const test = paper();
-    const group = test.sections[0]!.groups.find((g) => g.type === "true-false-not-given")!;
-    for (const q of group.questions) q.answer = "TRUE";
-    expect(messages(test)).toEqual([
-      "A group of 6 verdicts uses all three, none for more than 60% of them.",
-    ]);
+    mutate(test);
+    expect(messages(test)).toEqual(expected);
   });
 });

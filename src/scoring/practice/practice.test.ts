@@ -15,6 +15,16 @@ function expectEmptyNotPraised(f: DrillFeedback) {
   expect(f.summary).toMatch(/write your answer/i);
 }
 
+/** A titled answer and the ids of exactly the checks it must fail. */
+type FailCase = [title: string, answer: string, fails: string[]];
+
+/** One test per case: the drill's feedback on the answer fails exactly the listed checks. */
+function itFailsExactly(check: (answer: string) => DrillFeedback, cases: FailCase[]) {
+  it.each(cases)("%s", (_title, answer, fails) => {
+    expect(failed(check(answer))).toEqual(fails);
+  });
+}
+
 describe("Task 1 overview", () => {
   const task = {
     prompt:
@@ -41,49 +51,37 @@ describe("Task 1 overview", () => {
     expect(copied.summary).not.toMatch(/everything/);
   });
 
-  it("fails each check on its own", () => {
-    expect(
-      failed(
-        checkOverview(
-          task,
-          "It is clear that the coal figure fell a lot and wind grew in the years shown on the graph here.",
-        ),
-      ),
-    ).toEqual([]);
-    expect(
-      failed(
-        checkOverview(
-          task,
-          "Overall, coal and wind and solar are shown for Valdoria in this graph.",
-        ),
-      ),
-    ).toEqual(["trend"]);
-    expect(
-      failed(
-        checkOverview(
-          task,
-          "Overall, the biggest change was that nuclear power rose in every year of the period.",
-        ),
-      ),
-    ).toEqual(["main-feature"]);
-    expect(
-      failed(
-        checkOverview(
-          task,
-          "Overall, coal fell from 62 to 18 TWh while wind rose from 2 to 36 TWh.",
-        ),
-      ),
-    ).toEqual(["no-details"]);
-    expect(failed(checkOverview(task, "Overall, coal fell."))).toEqual(["length"]);
-    expect(
-      failed(
-        checkOverview(
-          task,
-          "Coal generation fell steadily while wind and solar power grew throughout the period.",
-        ),
-      ),
-    ).toEqual(["signal"]);
-  });
+  itFailsExactly(
+    (answer) => checkOverview(task, answer),
+    [
+      [
+        "accepts an opening signal other than 'Overall'",
+        "It is clear that the coal figure fell a lot and wind grew in the years shown on the graph here.",
+        [],
+      ],
+      [
+        "fails the trend check alone",
+        "Overall, coal and wind and solar are shown for Valdoria in this graph.",
+        ["trend"],
+      ],
+      [
+        "fails the main-feature check alone",
+        "Overall, the biggest change was that nuclear power rose in every year of the period.",
+        ["main-feature"],
+      ],
+      [
+        "fails the no-details check alone",
+        "Overall, coal fell from 62 to 18 TWh while wind rose from 2 to 36 TWh.",
+        ["no-details"],
+      ],
+      ["fails the length check alone", "Overall, coal fell.", ["length"]],
+      [
+        "fails the signal check alone",
+        "Coal generation fell steadily while wind and solar power grew throughout the period.",
+        ["signal"],
+      ],
+    ],
+  );
 });
 
 describe("Task 2 introduction", () => {
@@ -115,58 +113,47 @@ describe("Task 2 introduction", () => {
     ).toContain("paraphrase");
   });
 
-  it("asks for a position, the topic, the parts of the question and a sensible length", () => {
-    expect(
-      failed(
-        checkIntroduction(
-          opinion,
-          good.replace("I largely agree with this view", "This is a common idea"),
-        ),
-      ),
-    ).toEqual(["position"]);
-    expect(
-      failed(
-        checkIntroduction(
-          opinion,
-          "Nowadays many things are very different from the past in a lot of important ways. I largely agree that this is true, although some people may feel otherwise about it in the end, for several quite different reasons.",
-        ),
-      ),
-    ).toEqual(["topic"]);
-    expect(
-      failed(checkIntroduction(opinion, "I agree that employers should be flexible.")),
-    ).toEqual(["length"]);
-    const problem: IntroductionTask = {
-      prompt:
-        "A large proportion of the food bought by households is thrown away without being eaten.\n\nWhy does this happen? What measures could be taken to reduce the amount of food that is wasted?",
-      type: "problem-solution",
-      keywords: ["food waste", "households"],
-    };
-    expect(
-      failed(
-        checkIntroduction(
-          problem,
-          "Every week, families across the country discard a great deal of perfectly edible produce. This essay will explain why households buy more than they need, before looking at the situation and its wider effects more closely.",
-        ),
-      ),
-    ).toEqual(["solutions"]);
+  const problem: IntroductionTask = {
+    prompt:
+      "A large proportion of the food bought by households is thrown away without being eaten.\n\nWhy does this happen? What measures could be taken to reduce the amount of food that is wasted?",
+    type: "problem-solution",
+    keywords: ["food waste", "households"],
+  };
+
+  it.each<[title: string, task: IntroductionTask, answer: string, fails: string[]]>([
+    [
+      "asks for a position",
+      opinion,
+      good.replace("I largely agree with this view", "This is a common idea"),
+      ["position"],
+    ],
+    [
+      "asks for the topic",
+      opinion,
+      "Nowadays many things are very different from the past in a lot of important ways. I largely agree that this is true, although some people may feel otherwise about it in the end, for several quite different reasons.",
+      ["topic"],
+    ],
+    [
+      "asks for a sensible length",
+      opinion,
+      "I agree that employers should be flexible.",
+      ["length"],
+    ],
+    [
+      "asks for the parts of the question",
+      problem,
+      "Every week, families across the country discard a great deal of perfectly edible produce. This essay will explain why households buy more than they need, before looking at the situation and its wider effects more closely.",
+      ["solutions"],
+    ],
+  ])("%s", (_title, task, answer, fails) => {
+    expect(failed(checkIntroduction(task, answer))).toEqual(fails);
   });
 });
 
 describe("linking drill", () => {
   const item = LINKING_ITEMS.find((i) => i.id === "bus-fares")!;
 
-  it("accepts a contrast linker with correct punctuation", () => {
-    expect(
-      failed(
-        checkLinking(
-          item,
-          "Although bus fares in the city have been cut by half, most commuters still drive to work.",
-        ),
-      ),
-    ).toEqual([]);
-  });
-
-  it("fails each check on its own", () => {
+  it("gives nothing for an empty answer and fails unchanged or wrongly linked ideas", () => {
     expectEmptyNotPraised(checkLinking(item, ""));
     expect(failed(checkLinking(item, `${item.first} ${item.second}`))).toEqual([
       "changed",
@@ -180,44 +167,59 @@ describe("linking drill", () => {
     expect(wrong.checks.find((c) => c.id === "relation")!.advice).toContain(
       "“moreover” does not fit",
     );
-    expect(
-      failed(
-        checkLinking(
-          item,
-          "Bus fares in the city have been cut by half, however most commuters still drive to work.",
-        ),
-      ),
-    ).toEqual(["punctuation"]);
-    expect(failed(checkLinking(item, "However, people like cars."))).toEqual(["both-ideas"]);
   });
+
+  itFailsExactly(
+    (answer) => checkLinking(item, answer),
+    [
+      [
+        "accepts a contrast linker with correct punctuation",
+        "Although bus fares in the city have been cut by half, most commuters still drive to work.",
+        [],
+      ],
+      [
+        "fails the punctuation check alone",
+        "Bus fares in the city have been cut by half, however most commuters still drive to work.",
+        ["punctuation"],
+      ],
+      ["fails the both-ideas check alone", "However, people like cars.", ["both-ideas"]],
+    ],
+  );
 });
 
 describe("rewrite (grammar) drill", () => {
   const item = GRAMMAR_ITEMS.find((i) => i.id === "number-of")!;
 
-  it("accepts the corrected sentence", () => {
-    expect(
-      failed(checkRewrite(item, "The number of students at the college has increased since 2015.")),
-    ).toEqual([]);
-  });
-
-  it("fails each check on its own", () => {
+  it("gives nothing for an empty answer and fails the unchanged sentence", () => {
     expectEmptyNotPraised(checkRewrite(item, ""));
     expect(failed(checkRewrite(item, item.sentence))).toEqual([
       "changed",
       "error-gone",
       "correction",
     ]);
-    expect(
-      failed(checkRewrite(item, "The number of students at the college have risen since 2015.")),
-    ).toEqual(["correction"]);
-    expect(
-      failed(
-        checkRewrite(item, "The number of pupils at the college have increased a lot since 2015."),
-      ),
-    ).toEqual(["error-gone", "correction"]);
-    expect(failed(checkRewrite(item, "Dogs has increased."))).toEqual(["meaning"]);
   });
+
+  itFailsExactly(
+    (answer) => checkRewrite(item, answer),
+    [
+      [
+        "accepts the corrected sentence",
+        "The number of students at the college has increased since 2015.",
+        [],
+      ],
+      [
+        "fails the correction check alone",
+        "The number of students at the college have risen since 2015.",
+        ["correction"],
+      ],
+      [
+        "fails the error-gone and correction checks when the error stays",
+        "The number of pupils at the college have increased a lot since 2015.",
+        ["error-gone", "correction"],
+      ],
+      ["fails the meaning check alone", "Dogs has increased.", ["meaning"]],
+    ],
+  );
 
   it("does not demand a correction when the error came without one", () => {
     const noSuggestion = { ...item, suggestion: undefined };
@@ -232,50 +234,37 @@ describe("rewrite (grammar) drill", () => {
 describe("Speaking Part 1", () => {
   const question = "What kind of weather do you like best?";
 
-  it("accepts a direct, extended, personal answer", () => {
-    expect(
-      failed(
-        checkPart1(
-          question,
-          "I like cool, sunny weather best, because I can walk to work without getting too hot. Autumn is my favourite season for that reason.",
-        ),
-      ),
-    ).toEqual([]);
+  it("gives nothing for an empty answer", () => {
+    expectEmptyNotPraised(checkPart1(question, ""));
   });
 
-  it("fails each check on its own", () => {
-    expectEmptyNotPraised(checkPart1(question, ""));
-    expect(failed(checkPart1(question, "What kind of weather do you like best?"))).toEqual([
-      "own-words",
-    ]);
-    expect(
-      failed(
-        checkPart1(
-          question,
-          "I really enjoy playing football with my friends on Saturdays, because it keeps me fit and happy.",
-        ),
-      ),
-    ).toEqual(["relevant"]);
-    expect(
-      failed(
-        checkPart1(
-          question,
-          "I prefer sunny weather. Warm, bright days are easily my favourite days of the whole year.",
-        ),
-      ),
-    ).toEqual(["extended"]);
-    expect(
-      failed(
-        checkPart1(
-          question,
-          "Most people prefer sunny weather because warm days are pleasant for going outside and meeting friends in the park.",
-        ),
-      ),
-    ).toEqual(["personal"]);
-    expect(failed(checkPart1(question, "I like sunny weather because it is warm."))).toEqual([
-      "length",
-    ]);
-  });
+  itFailsExactly(
+    (answer) => checkPart1(question, answer),
+    [
+      [
+        "accepts a direct, extended, personal answer",
+        "I like cool, sunny weather best, because I can walk to work without getting too hot. Autumn is my favourite season for that reason.",
+        [],
+      ],
+      ["fails the own-words check alone", "What kind of weather do you like best?", ["own-words"]],
+      [
+        "fails the relevant check alone",
+        "I really enjoy playing football with my friends on Saturdays, because it keeps me fit and happy.",
+        ["relevant"],
+      ],
+      [
+        "fails the extended check alone",
+        "I prefer sunny weather. Warm, bright days are easily my favourite days of the whole year.",
+        ["extended"],
+      ],
+      [
+        "fails the personal check alone",
+        "Most people prefer sunny weather because warm days are pleasant for going outside and meeting friends in the park.",
+        ["personal"],
+      ],
+      ["fails the length check alone", "I like sunny weather because it is warm.", ["length"]],
+    ],
+  );
 });
 
 describe("drills from past errors", () => {
