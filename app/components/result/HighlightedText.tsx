@@ -9,7 +9,7 @@ export function HighlightedText({ text, highlights }: { text: string; highlights
   const { segments, notes } = segment(text, highlights);
   return (
     <>
-      <div className="highlighted-text">
+      <div className="card highlighted-text">
         {segments.map((s, i) =>
           s.note ? (
             <mark key={i} id={`text-${s.note}`}>

@@ -4,7 +4,7 @@ import { TaskVisual } from "~/components/charts/TaskVisual";
 /** The task as the student sees it: the prompt, and for Academic Task 1 the chart itself. */
 export function QuestionView({ question }: { question: WritingQuestion }) {
   return (
-    <section className="task-prompt" aria-label="Task">
+    <section className="card task-prompt" aria-label="Task">
       {question.prompt.split(/\n{2,}/).map((paragraph, i) =>
         paragraph.startsWith("- ") ? (
           <ul key={i}>
