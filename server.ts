@@ -9,6 +9,7 @@ import type {
 } from "aws-lambda";
 import { compressed } from "~/compression.server";
 import { isLocal, publicBaseUrl } from "~/config.server";
+import { inRequestScope } from "~/request-scope.server";
 import { sessionCookie } from "~/security/cookies.server";
 import { secureResult } from "~/security/headers.server";
 import { refuseUnlessFromCdn, viewerIp } from "~/security/origin-verify.server";
@@ -53,7 +54,9 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context) {
   // The Remix adapter always answers with a structured result (status, headers, body).
   const result =
     refusal ??
-    ((await remixHandler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2);
+    ((await inRequestScope(event.requestContext.http.method, () =>
+      remixHandler(event, context, () => undefined),
+    )) as APIGatewayProxyStructuredResultV2);
   return secureResult(compressApi(event, result), {
     production: !isLocal(),
     personal: carriesSession(event),

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { createSession, readSession } from "../src/accounts/sessions";
 import { deleteSession } from "../src/data/sessions";
 import type { User } from "../src/data/users";
+import { oncePerRequest } from "~/request-scope.server";
 import { sessionCookie } from "~/security/cookies.server";
 
 async function rawSessionId(request: Request): Promise<string | null> {
@@ -12,7 +13,7 @@ async function rawSessionId(request: Request): Promise<string | null> {
 export async function getUser(request: Request): Promise<User | null> {
   const rawId = await rawSessionId(request);
   if (!rawId) return null;
-  const found = await readSession(rawId, new Date());
+  const found = await oncePerRequest(`session:${rawId}`, () => readSession(rawId, new Date()));
   return found?.user ?? null;
 }
 

@@ -3,14 +3,18 @@
  * over the home, login, dashboard, writing and result pages, through the built HTTP Lambda
  * handler (server/index.js, the code that runs on Lambda) against Sandbox's local DynamoDB, and
  * the same load on the minimal one-route app in the same run. Sandbox's own HTTP server is not
- * used: it starts a process per request, which would measure Sandbox.
+ * used: it starts a process per request, which would measure Sandbox. Sandbox (and so its
+ * DynamoDB) runs in a process of its own, as DynamoDB runs off the Lambda's CPU in AWS.
  *
  *   npm run build && tsx scripts/load-test.ts      (part of `npm run bench`)
+ *   LOAD_PROFILE=load.cpuprofile tsx scripts/load-test.ts   (and a CPU profile of this app's run)
  *
  * Every student is a distinct account with its own session and its own scored essay. Prints p50,
  * p95, the slowest request and errors (a thrown handler or a status other than the page's own)
  * for both apps, and the ratio of their p95s; the target is 1.5x with 0 errors.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
@@ -31,7 +35,7 @@ import {
   WEAK_ESSAY,
 } from "../src/scoring/writing/fixtures/essays";
 import { buildMinimalApp } from "./minimal-app";
-import { startSandbox, type SandboxPorts } from "./sandbox-env";
+import { startSandboxProcess, type SandboxPorts } from "./sandbox-env";
 
 const CLIENTS = 100;
 const REQUESTS_PER_CLIENT = 10;
@@ -104,11 +108,14 @@ async function makeStudents(): Promise<Student[]> {
 interface Run {
   latencies: number[];
   errors: string[];
+  /** This process's CPU time over the run, per request: steadier than latency on a busy machine. */
+  cpuPerRequest: number;
 }
 
 /** Each client sends its requests one after another; all clients run at once. */
 async function load(handler: Handler, plans: { path: string; cookie?: string }[][]): Promise<Run> {
-  const run: Run = { latencies: [], errors: [] };
+  const run: Run = { latencies: [], errors: [], cpuPerRequest: 0 };
+  const cpu = process.cpuUsage();
   await Promise.all(
     plans.map(async (plan) => {
       for (const { path, cookie } of plan) {
@@ -123,7 +130,23 @@ async function load(handler: Handler, plans: { path: string; cookie?: string }[]
       }
     }),
   );
+  const used = process.cpuUsage(cpu);
+  run.cpuPerRequest = (used.user + used.system) / 1000 / run.latencies.length;
   return run;
+}
+
+/** With LOAD_PROFILE=file.cpuprofile, the CPU profile of the measured run of this app. */
+async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!file) return run();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  const result = await run();
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  return result;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -134,7 +157,7 @@ const quantile = (xs: number[], q: number) => {
 function report(label: string, run: Run): number {
   const p95 = quantile(run.latencies, 0.95);
   console.log(
-    `  ${label.padEnd(24)}${`${quantile(run.latencies, 0.5).toFixed(0)} ms`.padStart(9)}${`${p95.toFixed(0)} ms`.padStart(9)}${`${Math.max(...run.latencies).toFixed(0)} ms`.padStart(10)}${String(run.errors.length).padStart(8)}`,
+    `  ${label.padEnd(24)}${`${quantile(run.latencies, 0.5).toFixed(0)} ms`.padStart(9)}${`${p95.toFixed(0)} ms`.padStart(9)}${`${Math.max(...run.latencies).toFixed(0)} ms`.padStart(10)}${`${run.cpuPerRequest.toFixed(1)} ms`.padStart(14)}${String(run.errors.length).padStart(8)}`,
   );
   for (const error of [...new Set(run.errors)].slice(0, 5)) console.log(`    error: ${error}`);
   return p95;
@@ -143,7 +166,7 @@ function report(label: string, run: Run): number {
 async function main(): Promise<void> {
   process.env.NODE_ENV = "production";
   process.env.PUBLIC_BASE_URL = `http://${HOST}`;
-  const sandbox = await startSandbox(PORTS, ".data/bench-outbox");
+  const sandbox = await startSandboxProcess(PORTS, ".data/bench-outbox");
   try {
     await seedQuestions(questionBank());
     const students = await makeStudents();
@@ -173,17 +196,17 @@ async function main(): Promise<void> {
       minimal,
       minimalPlans.map((p) => p.slice(0, 1)),
     );
-    const a = await load(ours, ourPlans);
+    const a = await profiled(process.env.LOAD_PROFILE, () => load(ours, ourPlans));
     const b = await load(minimal, minimalPlans);
 
     console.log(`In-process load: ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT} requests`);
     console.log(
-      `  ${"".padEnd(24)}${"p50".padStart(9)}${"p95".padStart(9)}${"slowest".padStart(10)}${"errors".padStart(8)}`,
+      `  ${"".padEnd(24)}${"p50".padStart(9)}${"p95".padStart(9)}${"slowest".padStart(10)}${"CPU/request".padStart(14)}${"errors".padStart(8)}`,
     );
     const p95a = report("this app (5 pages)", a);
     const p95b = report("minimal one-route app", b);
     console.log(
-      `  p95 ratio (this / minimal): ${(p95a / p95b).toFixed(2)}x (target 1.5x, 0 errors)`,
+      `  p95 ratio (this / minimal): ${(p95a / p95b).toFixed(2)}x (target 1.5x, 0 errors); CPU per request ${(a.cpuPerRequest / b.cpuPerRequest).toFixed(1)}x`,
     );
   } finally {
     await sandbox.end();

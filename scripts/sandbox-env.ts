@@ -1,3 +1,4 @@
+import { fork } from "node:child_process";
 import { resolve } from "node:path";
 import { version as sandboxVersion } from "@architect/sandbox/package.json";
 
@@ -93,4 +94,28 @@ export async function startSandbox(ports: SandboxPorts, outboxDir: string) {
     env: lambdaEnv(outboxDir),
   });
   return sandbox;
+}
+
+/**
+ * Sandbox in a process of its own, for a benchmark that must time only the code a Lambda runs:
+ * in AWS, DynamoDB's work happens on DynamoDB's machines, not on the Lambda's CPU. This process
+ * gets the same environment, so src/data finds the tables; the caller ends the child.
+ */
+export async function startSandboxProcess(ports: SandboxPorts, outboxDir: string) {
+  applySandboxEnv(ports);
+  const child = fork(resolve(__dirname, "sandbox-process.ts"), [JSON.stringify(ports), outboxDir], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((ready, failed) => {
+    child.once("message", () => ready());
+    child.once("exit", (code) => failed(new Error(`Sandbox exited with code ${code}`)));
+  });
+  return {
+    end: () =>
+      new Promise<void>((ended) => {
+        child.once("exit", () => ended());
+        child.kill("SIGTERM");
+      }),
+  };
 }
