@@ -50,6 +50,14 @@ const boundaries = [
     files: ["src/data/**/*.ts"],
     rules: restrict(NOT_APP, DATA_IS_STORAGE),
   },
+  {
+    // Its tests may also use the local stand-ins for AWS in test/.
+    files: ["src/data/**/*.test.ts"],
+    rules: restrict(NOT_APP, {
+      ...DATA_IS_STORAGE,
+      regex: DATA_IS_STORAGE.regex.replace("(?!", "(?!\\.\\./test/|"),
+    }),
+  },
   ...SCORING_DEPTHS.flatMap((depth) => {
     const files = [`src/scoring/${"*/".repeat(depth - 1)}*.ts`];
     return [

@@ -4,7 +4,7 @@ import { createAssessment, getAssessment } from "../src/data/assessments";
 import type { WritingSubmission } from "../src/domain/assessment";
 import type { Publish } from "../src/data/events";
 import { publishEvent } from "../src/data/events";
-import { DYNAMODB_TIMEOUTS } from "../src/data/tables";
+import { AWS_CALL_TIMEOUTS } from "../src/data/arc";
 import { entitlementSummary } from "../src/commerce/credits";
 import { TIERS } from "../src/commerce/tiers";
 import { HAND_IN_FAILED } from "../src/assessments/writing";
@@ -182,8 +182,8 @@ describe("DynamoDB timeouts", { timeout: 40_000 }, () => {
     expect(db.log.filter((r) => r.fault === "hold")).toHaveLength(1);
     expect(res.statusCode).toBe(302);
     // Given up on after the client's timeout, retried at once, well inside the HTTP Lambda's 15 s.
-    expect(took).toBeGreaterThanOrEqual(DYNAMODB_TIMEOUTS.requestTimeout);
-    expect(took).toBeLessThan(DYNAMODB_TIMEOUTS.requestTimeout + 5_000);
+    expect(took).toBeGreaterThanOrEqual(AWS_CALL_TIMEOUTS.requestTimeout);
+    expect(took).toBeLessThan(AWS_CALL_TIMEOUTS.requestTimeout + 5_000);
     const stored = (await getAssessment(assessmentId))!;
     expect(stored.status).not.toBe("draft");
     expect(stored.submission.kind === "writing" && stored.submission.response).toBe(ESSAY);

@@ -1,6 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { arcServices } from "./arc";
+import { arcServices, AWS_CALL_TIMEOUTS, localClientConfig, sandboxPorts } from "./arc";
 
 export type TableName =
   | "users"
@@ -24,10 +24,6 @@ export type TableName =
 export interface Db {
   doc: DynamoDBDocumentClient;
   table(name: TableName): string;
-}
-
-interface SandboxEnv {
-  ports?: { tables?: number };
 }
 
 let dbPromise: Promise<Db> | undefined;
@@ -61,18 +57,6 @@ async function connect(): Promise<Db> {
 }
 
 /**
- * Without these the SDK waits up to 5 minutes on a connection that never answers, far past the
- * HTTP Lambda's 15 s: the student would get the gateway's bare error instead of ours. DynamoDB
- * answers in milliseconds, so a request still unanswered after 3 s is retried (the SDK's three
- * tries then fit inside the Lambda, with time left to say what happened).
- */
-export const DYNAMODB_TIMEOUTS = {
-  connectionTimeout: 1_000,
-  requestTimeout: 3_000,
-  throwOnRequestTimeout: true,
-} as const;
-
-/**
  * The connection timer runs from the moment a request is made, so it also counts time spent
  * waiting for a free socket or for a busy event loop to see the socket connect. A Lambda serves
  * one request at a time; Sandbox shares a machine with its database, the browser and the tests
@@ -82,21 +66,11 @@ export const DYNAMODB_TIMEOUTS = {
 const SANDBOX_CONNECTION_TIMEOUT = 10_000;
 
 function clientConfig(): DynamoDBClientConfig {
-  const sandbox = process.env.ARC_SANDBOX;
-  if (!sandbox) return { requestHandler: DYNAMODB_TIMEOUTS };
-  const requestHandler = { ...DYNAMODB_TIMEOUTS, connectionTimeout: SANDBOX_CONNECTION_TIMEOUT };
-  const port = (JSON.parse(sandbox) as SandboxEnv).ports?.tables;
-  if (!port) throw new Error("ARC_SANDBOX does not name a tables port");
-  const { AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY } = process.env;
+  const ports = sandboxPorts();
+  if (!ports) return { requestHandler: AWS_CALL_TIMEOUTS };
+  if (!ports.tables) throw new Error("ARC_SANDBOX does not name a tables port");
   return {
-    requestHandler,
-    endpoint: `http://localhost:${port}`,
-    region: AWS_REGION ?? "us-west-2",
-    // Sandbox's DynamoDB accepts any credentials; without a fallback the SDK would go looking
-    // for real ones (profile files, instance metadata) and stall or fail.
-    credentials: {
-      accessKeyId: AWS_ACCESS_KEY_ID ?? "local",
-      secretAccessKey: AWS_SECRET_ACCESS_KEY ?? "local",
-    },
+    ...localClientConfig(`http://localhost:${ports.tables}`),
+    requestHandler: { ...AWS_CALL_TIMEOUTS, connectionTimeout: SANDBOX_CONNECTION_TIMEOUT },
   };
 }
