@@ -1,11 +1,7 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-  type DeleteCommandInput,
-  type PutCommandInput,
-  type UpdateCommandInput,
+import type {
+  DeleteCommandInput,
+  PutCommandInput,
+  UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { getDb, type TableName } from "./tables";
 
@@ -22,9 +18,9 @@ export async function getItem(
   key: Row,
   { consistent = true } = {},
 ): Promise<Row | undefined> {
-  const { doc, table } = await getDb();
+  const { doc, table, sdk } = await getDb();
   const { Item } = await doc.send(
-    new GetCommand({ TableName: table(name), Key: key, ConsistentRead: consistent }),
+    new sdk.GetCommand({ TableName: table(name), Key: key, ConsistentRead: consistent }),
   );
   return Item;
 }
@@ -52,8 +48,8 @@ function named<T extends Expressions>(input: T): T {
 }
 
 export async function putItem(name: TableName, input: Input<PutCommandInput>) {
-  const { doc, table } = await getDb();
-  return doc.send(new PutCommand({ TableName: table(name), ...named(input) }));
+  const { doc, table, sdk } = await getDb();
+  return doc.send(new sdk.PutCommand({ TableName: table(name), ...named(input) }));
 }
 
 /** The item with this key, as the caller maps it, or null. */
@@ -70,11 +66,11 @@ export function putNew(name: TableName, item: NewItem, key: string) {
 }
 
 export async function updateItem(name: TableName, input: Input<UpdateCommandInput>) {
-  const { doc, table } = await getDb();
-  return doc.send(new UpdateCommand({ TableName: table(name), ...named(input) }));
+  const { doc, table, sdk } = await getDb();
+  return doc.send(new sdk.UpdateCommand({ TableName: table(name), ...named(input) }));
 }
 
 export async function deleteItem(name: TableName, input: Input<DeleteCommandInput>) {
-  const { doc, table } = await getDb();
-  return doc.send(new DeleteCommand({ TableName: table(name), ...named(input) }));
+  const { doc, table, sdk } = await getDb();
+  return doc.send(new sdk.DeleteCommand({ TableName: table(name), ...named(input) }));
 }

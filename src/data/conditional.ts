@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type {
   DeleteCommandInput,
   PutCommandInput,
@@ -19,7 +18,8 @@ async function attributesIf(write: () => Promise<{ Attributes?: Row }>): Promise
     const { Attributes } = await write();
     return Attributes ?? {};
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
+    // By name: the SDK's error class is loaded with the SDK, on first use (tables.ts).
+    if (error instanceof Error && error.name === "ConditionalCheckFailedException") return null;
     throw error;
   }
 }

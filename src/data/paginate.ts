@@ -1,9 +1,4 @@
-import {
-  QueryCommand,
-  ScanCommand,
-  type QueryCommandInput,
-  type ScanCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import type { QueryCommandInput, ScanCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Input } from "./commands";
 import { getDb, type TableName } from "./tables";
 
@@ -59,14 +54,15 @@ function queryInput(query: KeyQuery): Input<QueryCommandInput> {
 async function eachPage(
   name: TableName,
   input: Input<QueryCommandInput> | Input<ScanCommandInput>,
-  command: typeof QueryCommand | typeof ScanCommand,
+  command: "Query" | "Scan",
   onPage: (page: Page) => Promise<void> | void,
 ): Promise<void> {
-  const { doc, table } = await getDb();
+  const { doc, table, sdk } = await getDb();
+  const Command = command === "Query" ? sdk.QueryCommand : sdk.ScanCommand;
   let startKey: Row | undefined;
   do {
     const page: Page = await doc.send(
-      new command({ ...input, TableName: table(name), ExclusiveStartKey: startKey }),
+      new Command({ ...input, TableName: table(name), ExclusiveStartKey: startKey }),
     );
     await onPage(page);
     startKey = page.LastEvaluatedKey;
@@ -79,7 +75,7 @@ export function forEachPage(
   query: KeyQuery,
   onPage: (rows: Row[]) => Promise<void> | void,
 ): Promise<void> {
-  return eachPage(name, queryInput(query), QueryCommand, (page) => onPage(page.Items ?? []));
+  return eachPage(name, queryInput(query), "Query", (page) => onPage(page.Items ?? []));
 }
 
 /** Every page of a scan, as forEachPage: only for the rare job that must read a whole table. */
@@ -88,13 +84,13 @@ export function forEachScanPage(
   input: Omit<Input<ScanCommandInput>, "ExclusiveStartKey">,
   onPage: (rows: Row[]) => Promise<void> | void,
 ): Promise<void> {
-  return eachPage(name, input, ScanCommand, (page) => onPage(page.Items ?? []));
+  return eachPage(name, input, "Scan", (page) => onPage(page.Items ?? []));
 }
 
 /** How many rows a query matches, counted by DynamoDB page by page without reading them. */
 export async function countAll(name: TableName, query: KeyQuery): Promise<number> {
   let count = 0;
-  await eachPage(name, { ...queryInput(query), Select: "COUNT" }, QueryCommand, (page) => {
+  await eachPage(name, { ...queryInput(query), Select: "COUNT" }, "Query", (page) => {
     count += page.Count ?? 0;
   });
   return count;
@@ -126,9 +122,9 @@ export async function queryPage(
   limit: number,
   startKey?: Row,
 ): Promise<{ rows: Row[]; lastKey?: Row }> {
-  const { doc, table } = await getDb();
+  const { doc, table, sdk } = await getDb();
   const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
+    new sdk.QueryCommand({
       ...queryInput(query),
       TableName: table(name),
       Limit: limit,

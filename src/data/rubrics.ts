@@ -1,4 +1,3 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { deleteItem, putItem } from "./commands";
 import { strings } from "./fields";
 import { getDb } from "./tables";
@@ -13,8 +12,8 @@ export interface RubricText {
 
 /** Every stored wording: a handful of items (one per criterion), so one page holds them all. */
 export async function listRubricTexts(): Promise<RubricText[]> {
-  const { doc, table } = await getDb();
-  const { Items } = await doc.send(new ScanCommand({ TableName: table("rubrics") }));
+  const { doc, table, sdk } = await getDb();
+  const { Items } = await doc.send(new sdk.ScanCommand({ TableName: table("rubrics") }));
   return (Items ?? []).map((item) => strings(item, ["rubricId", "text", "updatedAt"]));
 }
 

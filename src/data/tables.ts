@@ -1,5 +1,5 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { arcServices, AWS_CALL_TIMEOUTS, localClientConfig, sandboxPorts } from "./arc";
 
 export type TableName =
@@ -21,9 +21,18 @@ export type TableName =
   | "audit-log"
   | "daily-stats";
 
+// The SDK is loaded with the first database call, not at start-up: it was a third of the HTTP
+// Lambda's import time, and the pages a visitor lands on first (home, login) read nothing.
+const loadSdk = () =>
+  Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(
+    ([client, lib]) => ({ ...lib, DynamoDBClient: client.DynamoDBClient }),
+  );
+
 export interface Db {
   doc: DynamoDBDocumentClient;
   table(name: TableName): string;
+  /** The document client's commands, from the SDK loaded on first use. */
+  sdk: Awaited<ReturnType<typeof loadSdk>>;
 }
 
 let dbPromise: Promise<Db> | undefined;
@@ -42,12 +51,16 @@ export function getDb(): Promise<Db> {
 }
 
 async function connect(): Promise<Db> {
-  const names = (await arcServices()).tables ?? {};
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
+  const [names, sdk] = await Promise.all([
+    arcServices().then((services) => services.tables ?? {}),
+    loadSdk(),
+  ]);
+  const doc = sdk.DynamoDBDocumentClient.from(new sdk.DynamoDBClient(clientConfig()), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return {
     doc,
+    sdk,
     table(name) {
       const physical = names[name];
       if (!physical) throw new Error(`Table "${name}" is not declared in app.arc`);

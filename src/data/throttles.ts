@@ -1,4 +1,3 @@
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import type { ThrottleRecord } from "../domain/throttle";
 import { deleteItem } from "./commands";
 import { putIf, updateIf } from "./conditional";
@@ -7,10 +6,10 @@ import { getDb } from "./tables";
 export async function readThrottles(keys: readonly string[]): Promise<ThrottleRecord[]> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
-  const { doc, table } = await getDb();
+  const { doc, table, sdk } = await getDb();
   const name = table("throttles");
   const { Responses } = await doc.send(
-    new BatchGetCommand({
+    new sdk.BatchGetCommand({
       RequestItems: {
         [name]: { Keys: unique.map((throttleKey) => ({ throttleKey })), ConsistentRead: true },
       },

@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
+import type { BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
 import * as commands from "./commands";
 import { queryAll } from "./paginate";
 import { getDb, type TableName } from "./tables";
@@ -16,14 +16,14 @@ export async function getItemsByKey(
 ): Promise<Item[]> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
-  const { doc, table } = await getDb();
+  const { doc, table, sdk } = await getDb();
   const physical = table(name);
   const found: Item[] = [];
   let pending: Item[] | undefined = unique.map((key) => ({ [keyAttribute]: key }));
   // A throttled table hands keys back unread; an export or erasure must not skip them.
   while (pending && pending.length > 0) {
     const output: BatchGetCommandOutput = await doc.send(
-      new BatchGetCommand({
+      new sdk.BatchGetCommand({
         RequestItems: { [physical]: { Keys: pending, ConsistentRead: true } },
       }),
     );
