@@ -114,6 +114,7 @@ export async function startSandboxProcess(ports: SandboxPorts, outboxDir: string
   return {
     end: () =>
       new Promise<void>((ended) => {
+        if (child.exitCode !== null) return ended();
         child.once("exit", () => ended());
         child.kill("SIGTERM");
       }),
