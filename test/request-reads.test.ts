@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../src/data/users";
 import { InProcessClient } from "./support/in-process";
 import { createStudent, sessionCookieFor } from "./support/users";
@@ -29,10 +29,6 @@ async function readsDuring(run: () => Promise<unknown>): Promise<string[]> {
   }
   return tables;
 }
-
-afterEach(() => {
-  DynamoDBDocumentClient.prototype.send = send;
-});
 
 describe("database reads of a signed-in page", () => {
   let student: User;

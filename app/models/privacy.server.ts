@@ -1,6 +1,10 @@
 // The door from the privacy and account routes to src/privacy: the `.server` name keeps the
 // data layer, and the AWS SDK behind it, out of the browser bundle.
-export { answerCloudAudioConsent, cloudAudioConsent } from "../../src/privacy/consent";
+export {
+  answerCloudAudioConsent,
+  cloudAudioConsent,
+  consentAnswerSchema,
+} from "../../src/privacy/consent";
 export { deleteAccount, deleteAccountSchema } from "../../src/privacy/erase";
 export { downloadRecording, exportAccount } from "../../src/privacy/export";
 export { POLICY_VERSION } from "../../src/privacy/policy";

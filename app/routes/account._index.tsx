@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/field";
-import { answerCloudAudioConsent, cloudAudioConsent } from "~/models/privacy.server";
+import {
+  answerCloudAudioConsent,
+  cloudAudioConsent,
+  consentAnswerSchema,
+} from "~/models/privacy.server";
 import { requireUser } from "~/permissions.server";
 import { readForm } from "~/security/form.server";
 import { pageTitle } from "~/route-head";
 
 export const meta = pageTitle("Your account");
-
-const consentSchema = z.object({ decision: z.enum(["given", "withdrawn"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { form, problem } = await readForm(request);
   if (problem) return json({ formError: problem, message: null }, 403);
-  const parsed = consentSchema.safeParse({ decision: form.get("decision") });
+  const parsed = consentAnswerSchema.safeParse({ decision: form.get("decision") });
   if (!parsed.success) {
     return json(
       { formError: "Choose whether you agree, then send the form again.", message: null },

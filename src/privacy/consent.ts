@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { latestConsent, putConsent, type ConsentRecord } from "../data/consents";
 import { POLICY_VERSION } from "./policy";
 
@@ -20,6 +21,9 @@ export async function cloudAudioConsent(actor: Actor): Promise<CloudAudioConsent
     ? { given: true, policyVersion: latest.policyVersion, givenAt: latest.recordedAt }
     : { given: false, withdrawnAt: latest.recordedAt };
 }
+
+/** The student's answer as a form sends it. */
+export const consentAnswerSchema = z.object({ decision: z.enum(["given", "withdrawn"]) });
 
 /** Records the student's answer, with the time and the version of the notice they were shown. */
 export async function answerCloudAudioConsent(
