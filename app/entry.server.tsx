@@ -32,6 +32,9 @@ export default function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
+          // React's renderer writes the doctype before a root <html>; Preact's does not, and
+          // without it the browser lays the page out in quirks mode.
+          body.write("<!DOCTYPE html>");
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

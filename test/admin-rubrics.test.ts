@@ -25,7 +25,7 @@ const WORDING =
 let admin: User;
 let client: InProcessClient;
 let fake: FakeGemini;
-const body = (r: { body?: string }) => String(r.body).replaceAll("&#x27;", "'");
+const body = (r: { body?: string }) => String(r.body);
 
 beforeAll(async () => {
   admin = await createAdmin("rubrics");

@@ -320,7 +320,7 @@ describe("bad input, case by case, through the Lambda handler", () => {
     const html = String(result.body);
     expect(html).toContain("over 20,000 characters");
     expect(html).toContain(essay.trimEnd());
-    expect(html).toContain('maxLength="20000"');
+    expect(html).toContain('maxlength="20000"');
   });
 
   it("refuses a 300 KB essay with a page that says to go back, where the text still is", async () => {

@@ -89,7 +89,7 @@ describe("Reading and Listening against Sandbox", () => {
 
       const paper = await client.start(path);
       // Without JavaScript the clock is a time of day, not a count frozen at "60:00 left".
-      expect(paper).toMatch(/Hand in by (<!-- -->)?\d\d:\d\d UTC/);
+      expect(paper).toMatch(/Hand in by \d\d:\d\d UTC/);
       expect(paper).not.toContain(":00 left");
       const id = assessmentIdIn(paper);
       const drafts = await listUserAssessments(user.userId);
@@ -118,7 +118,7 @@ describe("Reading and Listening against Sandbox", () => {
     expect(paper).not.toContain("<audio");
     const { test } = await paperOf(draft!.assessmentId);
     const line = test.skill === "listening" ? test.parts[0]!.script[0]!.text : "none";
-    expect(paper.replaceAll("<!-- -->", "")).toContain(line.slice(0, 40));
+    expect(paper).toContain(line.slice(0, 40));
     // A second Start, whatever it asks for, keeps the paper as it was started.
     await client.submit(path, { intent: "start", adjustment: "standard" });
     expect(await listUserAssessments(user.userId)).toHaveLength(1);
@@ -150,12 +150,9 @@ describe("Reading and Listening against Sandbox", () => {
     // The transcript is offered once the paper is in, never before.
     const { test } = await paperOf(id);
     const firstLine = test.skill === "listening" ? test.parts[0]!.script[0]!.text : "";
-    const result = (await (await client.get(`/assessments/${id}`)).text()).replaceAll(
-      "<!-- -->",
-      "",
-    );
+    const result = await (await client.get(`/assessments/${id}`)).text();
     expect(result).toContain("Read the transcript of Part 1");
-    expect(result).toContain(firstLine.replaceAll("'", "&#x27;"));
+    expect(result).toContain(firstLine);
   });
 
   it("offers each part's recording as Ogg Opus and MP3, both served", async () => {
@@ -194,9 +191,13 @@ describe("Reading and Listening against Sandbox", () => {
     const reloaded = await (await client.get(path)).text();
     expect(assessmentIdIn(reloaded)).toBe(id);
     expect(reloaded).toContain('value="kept answer"');
-    expect(reloaded).toMatch(
-      new RegExp(`name="${fieldName(judged.id)}" checked="" value="NOT GIVEN"`),
-    );
+    const chosen = reloaded
+      .match(/<input [^>]*>/g)
+      ?.find(
+        (tag) =>
+          tag.includes(`name="${fieldName(judged.id)}"`) && tag.includes('value="NOT GIVEN"'),
+      );
+    expect(chosen).toMatch(/ checked[ =/>]/);
     expect(reloaded).toContain('class="answered"');
 
     const stranger = await student("stranger");
@@ -321,7 +322,7 @@ describe("the page while an answer is being scored", () => {
     expect(html).toContain("This page reloads every");
     expect(html).toContain(`href="/assessments/${assessmentId}?refresh=off"`);
     expect(html).toContain("10 to 60 seconds");
-    expect(html).toMatch(/Submitted (<!-- -->)?\d+ s(<!-- -->)? ago/);
+    expect(html).toMatch(/Submitted \d+ s ago/);
 
     const stopped = await (await client.get(`/assessments/${assessmentId}?refresh=off`)).text();
     expect(stopped).not.toContain('http-equiv="refresh"');

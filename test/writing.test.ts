@@ -18,7 +18,7 @@ async function scoredPage(client: FormClient, path: string): Promise<string> {
     const page = await client.get(path);
     expect(page.status).toBe(200);
     const html = await page.text();
-    if (!html.includes('http-equiv="refresh"')) return html.replaceAll("<!-- -->", "");
+    if (!html.includes('http-equiv="refresh"')) return html;
     if (Date.now() > deadline) throw new Error("still scoring after 90 s");
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
@@ -35,7 +35,7 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
 
     const task = await client.start(path);
     expect(task).toContain('name="response"');
-    expect(task).toMatch(/Hand in by (<!-- -->)?\d\d:\d\d UTC/);
+    expect(task).toMatch(/Hand in by \d\d:\d\d UTC/);
     const drafts = await listUserAssessments(user.userId);
     expect(drafts.map((a) => [a.skill, a.status])).toEqual([["writing", "draft"]]);
     expect(assessmentIdFrom(await client.start(path))).toBe(drafts[0]!.assessmentId);
@@ -44,7 +44,7 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
   it("keeps a saved draft, submits it, refreshes while scoring and shows marked feedback", async () => {
     const { client, user } = await signedInClient("writer");
     const html = await client.start("/assessments/writing/new?task=2&module=academic");
-    expect(html).toMatch(/Writing Task (<!-- -->)?2/);
+    expect(html).toMatch(/Writing Task 2/);
     const id = assessmentIdFrom(html);
 
     const draftText = GOOD_ESSAY.slice(0, 400);
@@ -98,7 +98,7 @@ describe("a Task 2 essay through the pages, without JavaScript", () => {
     const six = "I think technology is very good.";
     const asked = await client.submit(path, { intent: "submit", response: six });
     expect(asked.status).toBe(200);
-    const html = (await asked.text()).replaceAll("<!-- -->", "");
+    const html = await asked.text();
     expect(html).toContain("Your answer has 6 words");
     expect(html).toContain('name="confirmShort" value="yes"');
     expect(html).toContain(six);

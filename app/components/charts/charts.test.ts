@@ -26,8 +26,7 @@ function escape(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#x27;");
+    .replace(/"/g, "&quot;");
 }
 
 /** Every label a student needs to read the visual. */

@@ -120,7 +120,9 @@ export function TestPaper(props: TestPaperProps) {
   useEffect(() => setEnhanced(true), []);
   useHighlighting(enhanced && props.skill === "reading", `highlights:${props.assessmentId}`);
 
-  const onChange = useCallback(
+  // `input`, not `change`: a text box fires `change` only when it loses focus, and React's
+  // onChange (which hid that) is Preact's native one here (decision 44).
+  const onInput = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
       setAnswered(answeredIds(event.currentTarget, props.blocks));
       dirty.current = true;
@@ -146,7 +148,7 @@ export function TestPaper(props: TestPaperProps) {
   const answeredCount = questions.reduce((n, q) => n + (answered.has(q.id) ? q.span : 0), 0);
   const savedAt = saver.data?.savedAt;
   return (
-    <Form method="post" className="paper" ref={formRef} onChange={onChange}>
+    <Form method="post" className="paper" ref={formRef} onInput={onInput}>
       <CsrfInput />
       <input type="hidden" name="assessmentId" value={props.assessmentId} />
       <div className="paper-bar" ref={barRef}>
