@@ -4,12 +4,24 @@ import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
+import { options } from "preact";
 import { renderToPipeableStream } from "react-dom/server";
 import { isLocal } from "~/config.server";
 import { applySecurityHeaders } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
 
 const ABORT_DELAY = 5_000;
+
+// Remix marks its inline scripts suppressHydrationWarning, a React prop that Preact's server
+// renderer would print as an attribute HTML does not have (decision 44).
+const nextVnodeHook = options.vnode;
+options.vnode = (vnode) => {
+  const props = vnode.props as Record<string, unknown>;
+  if (typeof vnode.type === "string" && "suppressHydrationWarning" in props) {
+    delete props.suppressHydrationWarning;
+  }
+  nextVnodeHook?.(vnode);
+};
 
 export default function handleRequest(
   request: Request,

@@ -59,6 +59,14 @@ describe("form safety against Sandbox", () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   });
 
+  it("serves pages in standards mode, with no attribute HTML does not define", async () => {
+    for (const path of ["/", "/login", "/no-such-page"]) {
+      const html = await (await fetch(`${baseUrl}${path}`)).text();
+      expect(html.startsWith("<!DOCTYPE html>"), path).toBe(true);
+      expect(html.toLowerCase(), path).not.toContain("suppresshydrationwarning");
+    }
+  });
+
   it("renders 404 inside the layout", async () => {
     const response = await fetch(`${baseUrl}/no-such-page`);
     expect(response.status).toBe(404);
