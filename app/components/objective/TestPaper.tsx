@@ -120,8 +120,8 @@ export function TestPaper(props: TestPaperProps) {
   useEffect(() => setEnhanced(true), []);
   useHighlighting(enhanced && props.skill === "reading", `highlights:${props.assessmentId}`);
 
-  // `input`, not `change`: a text box fires `change` only when it loses focus, and React's
-  // onChange (which hid that) is Preact's native one here (decision 44).
+  // `input`, not `change`: a text box fires `change` only when it loses focus. React's
+  // onChange listened to `input`; Preact's (decision 44) is the DOM's own `change`.
   const onInput = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
       setAnswered(answeredIds(event.currentTarget, props.blocks));
