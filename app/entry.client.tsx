@@ -6,12 +6,17 @@ import { hydrateRoot } from "react-dom/client";
 // and hydrating `document` hydrates into <html>, which would put a second <html> inside the
 // page's; so it is given a stand-in parent whose one child is the page's <html> (the Preact
 // team's workaround for Remix, preactjs/preact#3328).
-const page = document.documentElement;
-const replacePage = (node: Node) => document.replaceChild(node, page);
+// It reads the <html> of the moment, as a render that replaces the page (an error page after a
+// failed render) would otherwise leave it pointing at one no longer in the document.
+const replacePage = (node: Node) => document.replaceChild(node, document.documentElement);
 const pageParent = {
-  childNodes: [page],
-  firstChild: page,
-  namespaceURI: page.namespaceURI,
+  get childNodes() {
+    return [document.documentElement];
+  },
+  get firstChild() {
+    return document.documentElement;
+  },
+  namespaceURI: document.documentElement.namespaceURI,
   insertBefore: replacePage,
   appendChild: replacePage,
 } as unknown as Element;

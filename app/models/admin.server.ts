@@ -7,12 +7,7 @@ export {
   rescoreSchema,
 } from "../../src/admin/assessments";
 export { recentAudit } from "../../src/admin/audit";
-export {
-  dashboardCsv,
-  DASHBOARD_SKILLS,
-  formatLatency,
-  loadDashboard,
-} from "../../src/admin/dashboard";
+export { dashboardCsv, loadDashboard } from "../../src/admin/dashboard";
 export {
   editQuestion,
   editQuestionSchema,
@@ -29,7 +24,6 @@ export {
   reportQueueSchema,
 } from "../../src/admin/reports";
 export { editRubric, editRubricSchema, listRubric } from "../../src/admin/rubrics";
-export { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "../../src/admin/safety";
+export { findSafetyLogs, safetyFilterSchema } from "../../src/admin/safety";
 // The users page and the users list between them use all of it.
 export * from "../../src/admin/users";
-export { REPORT_REASONS } from "../../src/assessments/report-reasons";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { accountPurchases, entitlementSummary, TIERS } from "~/models/commerce.server";
+import { TIERS } from "../../src/commerce/tiers";
+import { accountPurchases, entitlementSummary } from "~/models/commerce.server";
 import { requireUser } from "~/permissions.server";
 import { pageTitle } from "~/route-head";
 

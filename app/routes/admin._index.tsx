@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DASHBOARD_SKILLS, formatLatency } from "../../src/admin/dashboard-labels";
 import type { LineVisual, TableVisual } from "../../src/content/schema";
 import { DataTable } from "~/components/charts/DataTable";
 import { LineChart } from "~/components/charts/LineChart";
-import { DASHBOARD_SKILLS, formatLatency, loadDashboard } from "~/models/admin.server";
+import { loadDashboard } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 import { pageTitle } from "~/route-head";
 

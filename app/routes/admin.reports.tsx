@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { REPORT_REASONS } from "../../src/assessments/report-reasons";
 import { adminChange } from "~/admin.server";
 import { formatTime } from "~/components/admin/format";
 import { CsrfInput } from "~/components/csrf-input";
@@ -8,7 +9,6 @@ import { FormMessage } from "~/components/field";
 import {
   closeContentReport,
   closeReportSchema,
-  REPORT_REASONS,
   reportQueue,
   reportQueueSchema,
 } from "~/models/admin.server";
@@ -25,15 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ status, reports: await reportQueue(actor, status) });
 }
 
-export const action = adminChange(
-  ["reportId", "outcome", "note"],
-  closeReportSchema,
-  closeContentReport,
-  (data) =>
-    data.outcome === "resolved"
-      ? "Resolved: the student sees your note on their result page."
-      : "Dismissed: the student sees your note on their result page.",
-);
+// adminChange is called inside the action, not at the top: the browser build keeps a top-level
+// call, and in the browser the .server module it comes from is empty.
+export function action(args: ActionFunctionArgs) {
+  return adminChange(
+    ["reportId", "outcome", "note"],
+    closeReportSchema,
+    closeContentReport,
+    (data) =>
+      data.outcome === "resolved"
+        ? "Resolved: the student sees your note on their result page."
+        : "Dismissed: the student sees your note on their result page.",
+  )(args);
+}
 
 const reasonLabel = (reason: string) =>
   (REPORT_REASONS as Record<string, string>)[reason] ?? reason;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { adminChange } from "~/admin.server";
@@ -16,11 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ entries: await listRubric(actor) });
 }
 
-export const action = adminChange(["rubricId", "text"], editRubricSchema, editRubric, (data) =>
-  data.intent === "reset"
-    ? "The default wording is back: the next answers scored use it."
-    : "Saved: the next answers scored by a cloud model use this wording.",
-);
+// Called inside the action for the reason admin.reports.tsx gives.
+export function action(args: ActionFunctionArgs) {
+  return adminChange(["rubricId", "text"], editRubricSchema, editRubric, (data) =>
+    data.intent === "reset"
+      ? "The default wording is back: the next answers scored use it."
+      : "Saved: the next answers scored by a cloud model use this wording.",
+  )(args);
+}
 
 export default function Rubrics() {
   const { entries } = useLoaderData<typeof loader>();

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SAFETY_KINDS } from "../../src/domain/safety";
 import { formatTime } from "~/components/admin/format";
 import { FormMessage, Options } from "~/components/field";
 import { AdminTable } from "~/components/table";
-import { findSafetyLogs, SAFETY_KINDS, safetyFilterSchema } from "~/models/admin.server";
+import { findSafetyLogs, safetyFilterSchema } from "~/models/admin.server";
 import { requireRole } from "~/permissions.server";
 import { pageTitle } from "~/route-head";
 

@@ -2,16 +2,16 @@ import { toCsv } from "../progress/csv";
 import { countOpenReports } from "../data/content-reports";
 import { readDaily, type DailyCounts, type DailyMetric } from "../data/daily-stats";
 import { assertAdmin, type Actor } from "./actor";
+import { DASHBOARD_SKILLS, formatLatency } from "./dashboard-labels";
 import { LATENCY_BUCKETS_S } from "./stats";
 
 const DASHBOARD_DAYS = 30;
-const SKILLS = ["writing", "speaking", "reading", "listening"] as const;
 const DAY_MS = 86_400_000;
 
 interface DashboardDay {
   /** UTC day, YYYY-MM-DD. */
   day: string;
-  assessments: Record<(typeof SKILLS)[number], number>;
+  assessments: Record<(typeof DASHBOARD_SKILLS)[number], number>;
   scored: number;
   failed: number;
   fallback: number;
@@ -71,10 +71,9 @@ export function buildDashboard(
       const cost = on("cost-usd", day);
       return {
         day,
-        assessments: Object.fromEntries(SKILLS.map((s) => [s, assessments[s] ?? 0])) as Record<
-          (typeof SKILLS)[number],
-          number
-        >,
+        assessments: Object.fromEntries(
+          DASHBOARD_SKILLS.map((s) => [s, assessments[s] ?? 0]),
+        ) as Record<(typeof DASHBOARD_SKILLS)[number], number>,
         scored: scoring.scored ?? 0,
         failed: scoring.failed ?? 0,
         fallback: scoring.fallback ?? 0,
@@ -106,12 +105,10 @@ export async function loadDashboard(actor: Actor, now = new Date()): Promise<Das
   return buildDashboard(days, stored, openReports as number);
 }
 
-const seconds = (s: number | null) => (s === null ? "" : s === Infinity ? "over 1800" : String(s));
-
 export function dashboardCsv(dashboard: Dashboard): string {
   const header = [
     "day",
-    ...SKILLS,
+    ...DASHBOARD_SKILLS,
     "scored",
     "failed",
     "fallback",
@@ -122,16 +119,14 @@ export function dashboardCsv(dashboard: Dashboard): string {
   ];
   const rows = dashboard.days.map((d) => [
     d.day,
-    ...SKILLS.map((s) => String(d.assessments[s])),
+    ...DASHBOARD_SKILLS.map((s) => String(d.assessments[s])),
     String(d.scored),
     String(d.failed),
     String(d.fallback),
-    seconds(d.medianS),
-    seconds(d.p95S),
+    formatLatency(d.medianS),
+    formatLatency(d.p95S),
     ...dashboard.providers.map((p) => (d.costUsd[p] ?? 0).toFixed(4)),
     String(d.newAccounts),
   ]);
   return toCsv([header, ...rows]);
 }
-
-export { SKILLS as DASHBOARD_SKILLS, seconds as formatLatency };

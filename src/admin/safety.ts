@@ -1,15 +1,9 @@
 import * as z from "zod";
-import type { SafetyEvent } from "../domain/safety";
+import { SAFETY_KINDS, type SafetyEvent } from "../domain/safety";
 import { listSafetyLogsByKind, listUserSafetyLogs, type SafetyLog } from "../data/safety-logs";
 import { getUserByEmail } from "../data/users";
 import { assertAdmin, type Actor } from "./actor";
 
-export const SAFETY_KINDS: Record<SafetyEvent["kind"], string> = {
-  "prompt-injection": "Prompt injection",
-  "refused-output": "Guard refusal",
-  "invalid-output": "Invalid output",
-  "implausible-result": "Implausible result",
-};
 const KINDS = Object.keys(SAFETY_KINDS) as [SafetyEvent["kind"], ...SafetyEvent["kind"][]];
 
 const dayInput = z

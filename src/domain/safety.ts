@@ -4,3 +4,11 @@ export type SafetyEvent = {
   detail: string;
   provider?: string;
 };
+
+/** What an admin reads for each kind; plain data, so the safety page can show it in the browser. */
+export const SAFETY_KINDS: Record<SafetyEvent["kind"], string> = {
+  "prompt-injection": "Prompt injection",
+  "refused-output": "Guard refusal",
+  "invalid-output": "Invalid output",
+  "implausible-result": "Implausible result",
+};

@@ -4,7 +4,7 @@ import { createContentReport, getContentReport } from "../../src/data/content-re
 import { scoredAssessment, task2 } from "../support/assessments";
 import { scoringResult } from "../support/results";
 import { seriousViolations } from "../support/axe";
-import { chromiumForFile } from "../support/browser";
+import { chromiumForFile, scriptErrors } from "../support/browser";
 import { baseUrl } from "../support/ports";
 import { createAdmin, createStudent } from "../support/users";
 
@@ -88,5 +88,48 @@ describe("admin pages in Chromium, JavaScript off", () => {
       }
       await context.close();
     }
+  });
+});
+
+describe("admin pages in Chromium, JavaScript on", () => {
+  it("runs every admin page's script without an error", async () => {
+    const student = await createStudent("admin-js-on");
+    const scored = await scoredAssessment(
+      {
+        userId: student.userId,
+        skill: "writing",
+        status: "queued",
+        submission: task2("A prompt.", "An essay."),
+      },
+      scoringResult({ TR: 5, CC: 5, LR: 5, GRA: 5 }, 5),
+    );
+    const admin = await createAdmin("admin-js-on");
+    const context = await chromium.newContext({ viewport: VIEWPORTS[1] }, admin);
+    const page = await context.newPage();
+    const errors = scriptErrors(page);
+    await page.goto(`${baseUrl}/admin/questions`);
+    const question = await page
+      .locator('a[href^="/admin/questions/"]')
+      .first()
+      .getAttribute("href");
+    for (const path of [
+      "/admin",
+      "/admin/users",
+      `/admin/users/${student.userId}`,
+      "/admin/assessments",
+      `/admin/assessments/${scored.assessmentId}`,
+      "/admin/questions",
+      String(question),
+      "/admin/reports",
+      "/admin/rubrics",
+      "/admin/safety",
+      "/admin/audit",
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator("h1").count(), path).toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

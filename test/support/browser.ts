@@ -75,3 +75,16 @@ export async function openTimedPaper(page: Page, url: string): Promise<void> {
   await start.click();
   await start.waitFor({ state: "detached" });
 }
+
+/**
+ * The script errors `page` meets from now on: thrown errors and console errors. A page whose
+ * script fails still shows what the server drew, so only these tell.
+ */
+export function scriptErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+  });
+  return errors;
+}
