@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { WritingAssessment } from "../domain/assessment";
 import type { ScoringResult } from "../domain/result";
 import { buildDashboard, dashboardCsv, lastDays, quantileFromHistogram } from "./dashboard";
+import { formatLatency, OPEN_BUCKET_S } from "./dashboard-labels";
 import { latencyField, scoringCounters } from "./stats";
 import { scoringResult } from "../../test/support/results";
 
@@ -66,7 +67,7 @@ describe("quantileFromHistogram", () => {
     const counts = { "le-5": 50, "le-10": 40, "le-60": 9, over: 1 };
     expect(quantileFromHistogram(counts, 0.5)).toBe(5);
     expect(quantileFromHistogram(counts, 0.95)).toBe(60);
-    expect(quantileFromHistogram({ over: 1 }, 0.5)).toBe(Infinity);
+    expect(quantileFromHistogram({ over: 1 }, 0.5)).toBe(OPEN_BUCKET_S);
     expect(quantileFromHistogram({}, 0.5)).toBeNull();
   });
 });
@@ -102,5 +103,27 @@ describe("buildDashboard", () => {
     expect(lines[0]).toContain("cost usd gemini");
     expect(lines[2]).toBe("2026-03-02,2,0,1,0,2,0,0,10,10,0.0100,0");
     expect(lines[30]).toMatch(/^2026-03-30,.*,4$/);
+  });
+});
+
+describe("the open-ended latency bucket", () => {
+  it("reaches the page as 'over' the last bound: the page's data is JSON, which has no Infinity", () => {
+    const days = lastDays(new Date("2026-03-30T12:00:00.000Z"));
+    const dashboard = buildDashboard(
+      days,
+      {
+        assessments: [],
+        latency: [{ day: "2026-03-30", counts: { over: 3, "le-10": 1 } }],
+        scoring: [],
+        "cost-usd": [],
+        accounts: [],
+      },
+      0,
+    );
+    const sent = JSON.parse(JSON.stringify(dashboard)) as typeof dashboard;
+    const last = sent.days[29]!;
+    expect(last.medianS).not.toBeNull();
+    expect(formatLatency(last.medianS)).toBe("over 1800");
+    expect(formatLatency(last.p95S)).toBe("over 1800");
   });
 });

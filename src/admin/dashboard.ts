@@ -2,8 +2,12 @@ import { toCsv } from "../progress/csv";
 import { countOpenReports } from "../data/content-reports";
 import { readDaily, type DailyCounts, type DailyMetric } from "../data/daily-stats";
 import { assertAdmin, type Actor } from "./actor";
-import { DASHBOARD_SKILLS, formatLatency } from "./dashboard-labels";
-import { LATENCY_BUCKETS_S } from "./stats";
+import {
+  DASHBOARD_SKILLS,
+  formatLatency,
+  LATENCY_BUCKETS_S,
+  OPEN_BUCKET_S,
+} from "./dashboard-labels";
 
 const DASHBOARD_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -30,11 +34,11 @@ export interface Dashboard {
 
 /**
  * The `q` quantile (0-1) of a latency histogram, as the upper bound of the bucket it falls in
- * (Infinity for the open-ended last bucket): an upper estimate, exact to the bucket.
+ * (OPEN_BUCKET_S for the open-ended last bucket): an upper estimate, exact to the bucket.
  */
 export function quantileFromHistogram(counts: Record<string, number>, q: number): number | null {
-  const bounds = [...LATENCY_BUCKETS_S, Infinity];
-  const fieldOf = (b: number) => (b === Infinity ? "over" : `le-${b}`);
+  const bounds = [...LATENCY_BUCKETS_S, OPEN_BUCKET_S];
+  const fieldOf = (b: number) => (b === OPEN_BUCKET_S ? "over" : `le-${b}`);
   const total = bounds.reduce((sum, b) => sum + (counts[fieldOf(b)] ?? 0), 0);
   if (total === 0) return null;
   let seen = 0;
@@ -42,7 +46,7 @@ export function quantileFromHistogram(counts: Record<string, number>, q: number)
     seen += counts[fieldOf(b)] ?? 0;
     if (seen >= q * total) return b;
   }
-  return Infinity;
+  return OPEN_BUCKET_S;
 }
 
 /** The last `n` UTC days, oldest first, ending with today. */

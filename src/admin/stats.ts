@@ -1,18 +1,12 @@
 import type { Assessment, ScoredAssessment } from "../domain/assessment";
 import { addDaily, type DailyMetric } from "../data/daily-stats";
+import { LATENCY_BUCKETS_S } from "./dashboard-labels";
 
 /**
  * What the workers and actions add to the dashboard's daily counters. Each is a handful of
  * atomic ADDs on items keyed by metric and day, so the dashboard reads 30 small items per
  * metric instead of scanning the assessments.
  */
-
-/**
- * Upper bounds, in seconds, of the submit-to-scored latency buckets. A histogram can be summed
- * with ADD across workers and days, which a list of samples or a running median cannot; the
- * median and 95th percentile are then read to the bucket they fall in.
- */
-export const LATENCY_BUCKETS_S = [2, 5, 10, 20, 30, 60, 120, 300, 600, 1800] as const;
 
 export const latencyField = (seconds: number): string => {
   const bound = LATENCY_BUCKETS_S.find((b) => seconds <= b);
