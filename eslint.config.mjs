@@ -40,6 +40,13 @@ const COMPONENTS_HAVE_NO_SERVER_CODE = [
   },
 ];
 
+const ZOD_NAMESPACE_IMPORT = {
+  // zod's `z` export is the whole namespace object, so esbuild cannot tree-shake it: the named
+  // import put all of zod (its 40 locales too, 340 KB) in the HTTP Lambda's bundle.
+  selector: "ImportDeclaration[source.value='zod'] ImportSpecifier[imported.name='z']",
+  message: 'Import zod as `import * as z from "zod"`, which lets the bundler drop what is unused.',
+};
+
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 const SCORING_DEPTHS = [1, 2, 3, 4];
@@ -104,14 +111,23 @@ export default tseslint.config(
       ],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
+      "no-restricted-syntax": ["error", ZOD_NAMESPACE_IMPORT],
+    },
+  },
+  // After the rules for every file, whose no-restricted-syntax would replace this one.
+  {
+    files: ["app/routes/**/*.tsx"],
+    rules: {
       "no-restricted-syntax": [
         "error",
+        ZOD_NAMESPACE_IMPORT,
         {
-          // zod's `z` export is the whole namespace object, so esbuild cannot tree-shake it: the
-          // named import put all of zod (its 40 locales too, 340 KB) in the HTTP Lambda's bundle.
-          selector: "ImportDeclaration[source.value='zod'] ImportSpecifier[imported.name='z']",
+          // The browser build keeps a call at the top of a route module, and the .server module
+          // the called function comes from is empty there: the page's script throws on load.
+          selector:
+            "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/] > CallExpression",
           message:
-            'Import zod as `import * as z from "zod"`, which lets the bundler drop what is unused.',
+            "Make the loader or action a function that does the call: a top-level call runs in the browser too.",
         },
       ],
     },

@@ -97,4 +97,21 @@ describe("import boundaries", () => {
     const spaced = await lint('import * as z from "zod";\nexport const s = z.string();\n');
     expect(spaced?.messages).toEqual([]);
   });
+
+  it("refuse a route's action or loader made by a call at the top, which the browser runs", async () => {
+    const route = "app/routes/new.tsx";
+    const lint = async (code: string) =>
+      (await eslint.lintText(code, { filePath: route }))[0]?.messages.map((m) => m.ruleId);
+    const made = 'import { adminChange } from "~/admin.server";\n';
+    expect(await lint(`${made}export const action = adminChange(["a"]);\n`)).toEqual([
+      "no-restricted-syntax",
+    ]);
+    expect(
+      await lint(`${made}export function action() {\n  return adminChange(["a"]);\n}\n`),
+    ).toEqual([]);
+    // The zod rule still holds in route files.
+    expect(await lint('import { z } from "zod";\nexport const s = z.string();\n')).toEqual([
+      "no-restricted-syntax",
+    ]);
+  });
 });
