@@ -11,7 +11,7 @@ import { getAudioStore } from "../src/data/audio-store";
 import { createContentReport } from "../src/data/content-reports";
 import { audioKey } from "../src/data/keys";
 import { appendAudit } from "../src/data/audit-log";
-import { getPurchase, putLedgerEntry, putPurchase } from "../src/data/purchases";
+import { getPurchase, putLedgerEntry } from "../src/data/purchases";
 import { logSafetyEvent } from "../src/data/safety-logs";
 import { getDb, type TableName } from "../src/data/tables";
 import type { User } from "../src/data/users";
@@ -28,6 +28,7 @@ import {
 import { modelAnswer } from "./ai/helpers";
 import { startFakeGemini } from "./fakes/gemini-server";
 import { ApiClient } from "./support/api-client";
+import { speakingPackBought } from "./support/purchases";
 import { tinyWav } from "./support/audio";
 import { FormClient } from "./support/client";
 import { baseUrl } from "./support/ports";
@@ -152,19 +153,8 @@ async function studentWithEverything(label: string) {
     note: `asked by ${user.email}`,
   });
   const purchaseId = `apple#${label}-${user.userId.slice(0, 8)}`;
+  await speakingPackBought(user.userId, purchaseId);
   const at = new Date().toISOString();
-  await putPurchase({
-    purchaseId,
-    store: "apple",
-    userId: user.userId,
-    productId: "speaking.pack",
-    tierId: "speaking",
-    credits: 20,
-    environment: "Sandbox",
-    status: "granted",
-    purchasedAt: at,
-    createdAt: at,
-  });
   await putLedgerEntry({
     entryId: `grant#${purchaseId}`,
     userId: user.userId,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDaily } from "../../src/data/daily-stats";
 import { createContentReport, getContentReport } from "../../src/data/content-reports";
-import { scoredAssessment, task2 } from "../support/assessments";
-import { scoringResult } from "../support/results";
+import { scoredEssay } from "../support/assessments";
 import { seriousViolations } from "../support/axe";
 import { chromiumForFile, scriptErrors } from "../support/browser";
 import { baseUrl } from "../support/ports";
@@ -56,15 +55,7 @@ describe("admin pages in Chromium, JavaScript off", () => {
 
   it("resolves a report from the queue with a note, with no serious axe findings", async () => {
     const student = await createStudent("queue-browser");
-    const a = await scoredAssessment(
-      {
-        userId: student.userId,
-        skill: "writing",
-        status: "queued",
-        submission: task2("A prompt.", "An essay."),
-      },
-      scoringResult({ TR: 5, CC: 5, LR: 5, GRA: 5 }, 5),
-    );
+    const a = await scoredEssay(student.userId, 5);
     const report = await createContentReport({
       userId: student.userId,
       assessmentId: a.assessmentId,
@@ -94,15 +85,7 @@ describe("admin pages in Chromium, JavaScript off", () => {
 describe("admin pages in Chromium, JavaScript on", () => {
   it("runs every admin page's script without an error", async () => {
     const student = await createStudent("admin-js-on");
-    const scored = await scoredAssessment(
-      {
-        userId: student.userId,
-        skill: "writing",
-        status: "queued",
-        submission: task2("A prompt.", "An essay."),
-      },
-      scoringResult({ TR: 5, CC: 5, LR: 5, GRA: 5 }, 5),
-    );
+    const scored = await scoredEssay(student.userId, 5);
     const admin = await createAdmin("admin-js-on");
     const context = await chromium.newContext({ viewport: VIEWPORTS[1] }, admin);
     const page = await context.newPage();

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { putPurchase } from "../../src/data/purchases";
-import { scoredAssessment, task2 } from "../support/assessments";
+import { scoredEssay } from "../support/assessments";
 import { chromiumForFile, PHONE, scriptErrors } from "../support/browser";
 import { baseUrl } from "../support/ports";
-import { scoringResult } from "../support/results";
+import { speakingPackBought } from "../support/purchases";
 import { createStudent } from "../support/users";
 
 const chromium = chromiumForFile();
@@ -11,28 +10,8 @@ const chromium = chromiumForFile();
 describe("student pages in Chromium, JavaScript on", () => {
   it("runs every page's script without an error, with a result and a purchase to show", async () => {
     const student = await createStudent("pages-js-on");
-    const scored = await scoredAssessment(
-      {
-        userId: student.userId,
-        skill: "writing",
-        status: "queued",
-        submission: task2("A prompt.", "An essay."),
-      },
-      scoringResult({ TR: 6, CC: 6, LR: 6, GRA: 6 }, 6),
-    );
-    const at = new Date().toISOString();
-    await putPurchase({
-      purchaseId: `apple#pages-js-on-${student.userId.slice(0, 8)}`,
-      store: "apple",
-      userId: student.userId,
-      productId: "speaking.pack",
-      tierId: "speaking",
-      credits: 20,
-      environment: "Sandbox",
-      status: "granted",
-      purchasedAt: at,
-      createdAt: at,
-    });
+    const scored = await scoredEssay(student.userId, 6);
+    await speakingPackBought(student.userId, `apple#pages-js-on-${student.userId.slice(0, 8)}`);
     const context = await chromium.newContext({ viewport: PHONE }, student);
     const page = await context.newPage();
     const errors = scriptErrors(page);

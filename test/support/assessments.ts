@@ -12,6 +12,7 @@ import type { ScoringResult } from "../../src/domain/result";
 import { publishEvent, type Publish } from "../../src/data/events";
 import { createAssessment, getAssessment, type NewAssessment } from "../../src/data/assessments";
 import { claimForScoring, saveScored } from "../../src/data/assessment-transitions";
+import { scoringResult } from "./results";
 
 /** The stored Writing or Speaking assessment: a missing one, or another skill, fails the test. */
 export async function storedScored(assessmentId: string): Promise<ScoredAssessment> {
@@ -62,6 +63,14 @@ export async function scoredAssessment<S extends ScoredAssessment["skill"]>(
   await claimForScoring(assessment.assessmentId);
   await saveScored(assessment.assessmentId, result, attempts);
   return assessment;
+}
+
+/** A student's Task 2 essay, scored `band` on every criterion. */
+export function scoredEssay(userId: string, band: number): Promise<WritingAssessment> {
+  return scoredAssessment(
+    { userId, skill: "writing", status: "queued", submission: task2("A prompt.", "An essay.") },
+    scoringResult({ TR: band, CC: band, LR: band, GRA: band }, band),
+  );
 }
 
 /**
