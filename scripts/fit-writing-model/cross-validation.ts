@@ -7,9 +7,9 @@ import { fitDual, mean, predictDual, sd, type TaskData } from "./ridge";
 // Settings chosen and figures measured by nested cross-validation, each prompt in one fold.
 
 /** Ridge penalties in kernel units: every response's text vector has unit length. */
-const LAMBDAS = [0.1, 0.3, 1];
+const LAMBDAS = [0.1, 0.3, 1, 3];
 /** Weight of the text kernel relative to the handcrafted one. */
-const TEXT_WEIGHTS = [0.3, 0.5, 1];
+const TEXT_WEIGHTS = [0.3, 0.5, 1, 2];
 /**
  * Target spread of predictions as a share of the human bands' SD. Full variance matching costs
  * mean absolute error wherever the model is unsure; 0.9 keeps the spread close to the truth

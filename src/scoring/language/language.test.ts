@@ -37,6 +37,29 @@ describe("analyseLanguage", () => {
     expect(spelling.map((i) => i.suggestion)).toEqual(["believe", "government"]);
   });
 
+  it("still marks the mistakes inside a sentence it calls too long", async () => {
+    // harper's own de-duplication let the long-sentence note hide every finding inside it.
+    const text =
+      "Many people beleive that the goverment should spend more money on public transport " +
+      "because it reduces traffic, it helps families who cannot afford a car, it makes the air " +
+      "in city centres cleaner and it also gives young people and elderly people a way to reach " +
+      "schools, hospitals and shops without depending on relatives or expensive taxis every day.";
+    const a = await analyseLanguage(text, { mode: "writing" });
+    expect(a.issues.map((i) => i.rule)).toContain("LongSentences");
+    const spelling = a.issues.filter((i) => i.kind === "spelling");
+    expect(spelling.map((i) => text.slice(i.start, i.end))).toEqual(["beleive", "goverment"]);
+  });
+
+  it("suggests the word for a misspelling, not two fragments of it", async () => {
+    const text = "The two groups had diffrent opinions about the amout of homework.";
+    const a = await analyseLanguage(text, { mode: "writing" });
+    const spelling = a.issues.filter((i) => i.kind === "spelling");
+    expect(spelling.map((i) => text.slice(i.start, i.end))).toEqual(["diffrent", "amout"]);
+    expect(spelling[0]?.suggestion).toBe("different");
+    // harper's word-split rule offered "diff rent" and "am out" here.
+    expect(spelling.filter((i) => i.suggestion?.includes(" "))).toEqual([]);
+  });
+
   it("keeps spans right after characters outside the Basic Multilingual Plane", async () => {
     const text = "I love it 😀 but the goverment disagrees.";
     const a = await analyseLanguage(text, { mode: "writing" });

@@ -3,10 +3,13 @@ import type { SpellingVariety } from "./types";
 interface Checker {
   correct(word: string): boolean;
 }
-interface Dictionaries {
+export interface Dictionaries {
   british: Checker;
   american: Checker;
 }
+
+/** In the Oxford and Cambridge dictionaries as British spellings, missing from Hunspell's list. */
+const BRITISH_EXTRA = ["wellbeing"];
 
 let dictionariesPromise: Promise<Dictionaries> | undefined;
 
@@ -21,7 +24,9 @@ export function loadDictionaries(): Promise<Dictionaries> {
     // The dictionaries are Uint8Arrays at run time; nspell's typings only name Buffer.
     const load = (d: { aff: Uint8Array; dic: Uint8Array }) =>
       nspell(Buffer.from(d.aff), Buffer.from(d.dic));
-    return { british: load(gb), american: load(us) };
+    const british = load(gb);
+    for (const word of BRITISH_EXTRA) british.add(word);
+    return { british, american: load(us) };
   })();
   return dictionariesPromise;
 }
