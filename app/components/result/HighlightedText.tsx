@@ -10,20 +10,24 @@ export function HighlightedText({ text, highlights }: { text: string; highlights
   return (
     <>
       <div className="card highlighted-text">
-        {segments.map((s, i) =>
-          s.note ? (
+        {segments.map((s, i) => {
+          if (!s.note) return <span key={i}>{s.text}</span>;
+          const number = (
+            <sup id={s.enclosing ? `text-${s.note}` : undefined}>
+              <a href={`#note-${s.note}`} aria-label={`Note ${s.note}`}>
+                {s.note}
+              </a>
+            </sup>
+          );
+          return s.enclosing ? (
+            <span key={i}>{number}</span>
+          ) : (
             <mark key={i} id={`text-${s.note}`}>
               {s.text}
-              <sup>
-                <a href={`#note-${s.note}`} aria-label={`Note ${s.note}`}>
-                  {s.note}
-                </a>
-              </sup>
+              {number}
             </mark>
-          ) : (
-            <span key={i}>{s.text}</span>
-          ),
-        )}
+          );
+        })}
       </div>
       {notes.length ? (
         <ol className="highlight-notes">

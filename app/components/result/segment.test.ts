@@ -24,4 +24,21 @@ describe("segment", () => {
     expect(notes).toHaveLength(1);
     expect(segments.map((s) => s.text).join("")).toBe(text);
   });
+
+  it("keeps the words marked inside a sentence that has a note of its own", () => {
+    const text = "A long sentnce with a eror. Next.";
+    const sentence = h(0, 27);
+    const { segments, notes } = segment(text, [sentence, h(7, 14), h(22, 26)]);
+    expect(segments.map((s) => [s.text, s.note])).toEqual([
+      ["A long ", undefined],
+      ["sentnce", 1],
+      [" with a ", undefined],
+      ["eror", 2],
+      [".", undefined],
+      ["", 3],
+      [" Next.", undefined],
+    ]);
+    expect(notes[2]).toBe(sentence);
+    expect(segments.map((s) => s.text).join("")).toBe(text);
+  });
 });
