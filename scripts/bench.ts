@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseCsvObjects } from "../src/scoring/csv";
-import { findIssues } from "../src/scoring/language/grammar";
+import { createLinter, findIssues } from "../src/scoring/language/grammar";
 import { scoreWriting } from "../src/scoring/writing";
 import { seededRandom } from "../test/support/seeded-random";
 
@@ -72,11 +72,13 @@ async function main() {
   const cold = performance.now() - t0;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  // The first half is scored whole; the second, which harper.js has not seen either, only
-  // through harper.js's checks, to show how much of an essay's time is harper's.
-  const { source, essays } = distinctEssays(2 * RUNS);
+  // The first third is scored whole; the second, which harper.js has not seen either, only
+  // through harper.js's checks, to show how much of an essay's time is harper's; the last
+  // through harper.js with every rule off: its parse, which each call pays whatever runs.
+  const { source, essays } = distinctEssays(3 * RUNS);
   const scored = essays.slice(0, RUNS);
-  const linted = essays.slice(RUNS);
+  const linted = essays.slice(RUNS, 2 * RUNS);
+  const parsed = essays.slice(2 * RUNS);
   const times: number[] = [];
   for (const essay of scored) {
     const t = performance.now();
@@ -90,8 +92,18 @@ async function main() {
     await findIssues(essay.response, "writing");
     lintTimes.push(performance.now() - t);
   }
+  const bare = await createLinter();
+  const rules = Object.keys(await bare.getLintConfig());
+  await bare.setLintConfig(Object.fromEntries(rules.map((rule) => [rule, false])));
+  const parseTimes: number[] = [];
+  for (const essay of parsed) {
+    const t = performance.now();
+    for (const lint of await bare.lint(essay.response, { language: "plaintext" })) lint.free();
+    parseTimes.push(performance.now() - t);
+  }
   times.sort((a, b) => a - b);
   lintTimes.sort((a, b) => a - b);
+  parseTimes.sort((a, b) => a - b);
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(`writing scorer: cold start on a ${first.wordCount}-word essay, then ${source}`);
   const rows: [string, string][] = [
@@ -99,6 +111,7 @@ async function main() {
     [`warm median over ${times.length} distinct essays`, ms(percentile(times, 0.5))],
     ["warm p95", ms(percentile(times, 0.95))],
     [`harper.js alone, median of ${lintTimes.length} others`, ms(percentile(lintTimes, 0.5))],
+    [`  of which parsing, ${parseTimes.length} more`, ms(percentile(parseTimes, 0.5))],
     ["peak RSS", `${(peakRss / 2 ** 20).toFixed(0)} MiB`],
   ];
   for (const [label, value] of rows) console.log(`  ${label.padEnd(40)}${value}`);

@@ -3,7 +3,7 @@ import { addDaily } from "../../src/data/daily-stats";
 import { createContentReport, getContentReport } from "../../src/data/content-reports";
 import { scoredEssay } from "../support/assessments";
 import { seriousViolations } from "../support/axe";
-import { chromiumForFile, scriptErrors } from "../support/browser";
+import { chromiumForFile, headingsOn, scriptErrors } from "../support/browser";
 import { baseUrl } from "../support/ports";
 import { createAdmin, createStudent } from "../support/users";
 
@@ -95,7 +95,7 @@ describe("admin pages in Chromium, JavaScript on", () => {
       .locator('a[href^="/admin/questions/"]')
       .first()
       .getAttribute("href");
-    for (const path of [
+    const headings = await headingsOn(page, [
       "/admin",
       "/admin/users",
       `/admin/users/${student.userId}`,
@@ -107,11 +107,8 @@ describe("admin pages in Chromium, JavaScript on", () => {
       "/admin/rubrics",
       "/admin/safety",
       "/admin/audit",
-    ]) {
-      await page.goto(`${baseUrl}${path}`);
-      await page.waitForLoadState("networkidle");
-      expect(await page.locator("h1").count(), path).toBe(1);
-    }
+    ]);
+    for (const [path, count] of headings) expect(count, path).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

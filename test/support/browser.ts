@@ -88,3 +88,14 @@ export function scriptErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Opens each path in turn and lets its scripts settle; how many `h1`s each page has. */
+export async function headingsOn(page: Page, paths: readonly string[]) {
+  const headings: [string, number][] = [];
+  for (const path of paths) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForLoadState("networkidle");
+    headings.push([path, await page.locator("h1").count()]);
+  }
+  return headings;
+}
