@@ -183,7 +183,11 @@ export async function calibrateCommand(args: readonly string[], io: CliIo): Prom
   const lines: string[] = [];
   for (const [key, answers] of byModel) {
     const [provider, modelId] = key.split("\n") as [string, string];
-    const pairs: MarkedPair[] = answers.map((a) => ({ truth: a.truth, criteria: a.criteria }));
+    // Folds are taken by position, and evaluate writes answers as they come back: in the ids'
+    // order, the same answers give the same figures however the file was written.
+    const pairs: MarkedPair[] = answers
+      .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }))
+      .map((a) => ({ truth: a.truth, criteria: a.criteria }));
     let fitted;
     try {
       fitted = calibrate(pairs, { provider, modelId, fittedAt: new Date().toISOString() });
