@@ -186,7 +186,8 @@ async function main(): Promise<void> {
     const ourPlans = students.map((s, i) =>
       Array.from({ length: REQUESTS_PER_CLIENT }, (_, r) => pages(s)[(i + r) % 5]!),
     );
-    const minimalPlans = students.map(() =>
+    // Only the home page: the minimal app's whole load, and this app's page that reads nothing.
+    const homePlans = students.map(() =>
       Array.from({ length: REQUESTS_PER_CLIENT }, () => ({ path: "/" })),
     );
     // A first round warms both (module caches, DynamoDB connections), as a warm Lambda is.
@@ -196,11 +197,11 @@ async function main(): Promise<void> {
     );
     await load(
       minimal,
-      minimalPlans.map((p) => p.slice(0, 1)),
+      homePlans.map((p) => p.slice(0, 1)),
     );
     const a = await profiled(process.env.LOAD_PROFILE, () => load(ours, ourPlans));
-    const b = await load(minimal, minimalPlans);
-    const home = await load(ours, minimalPlans);
+    const b = await load(minimal, homePlans);
+    const home = await load(ours, homePlans);
 
     console.log(`In-process load: ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT} requests`);
     console.log(
