@@ -81,7 +81,7 @@ const ESSAYS = [
 /** Distinct verified students, each signed in and with one scored Task 2 essay. */
 async function makeStudents(): Promise<Student[]> {
   // The cookie's name depends on the environment, which main() sets before this import.
-  const { sessionCookie } = await import("~/security/cookies.server");
+  const { sessionCookieHeader } = await import("~/session.server");
   const passwordHash = await hashPassword("load-test-password-2026");
   const providers = providersFromEnv();
   const students: Student[] = [];
@@ -104,7 +104,7 @@ async function makeStudents(): Promise<Student[]> {
     const { rawId } = await createSession(userId);
     students.push({
       userId,
-      cookie: (await sessionCookie.serialize(rawId)).split(";")[0]!,
+      cookie: (await sessionCookieHeader(rawId, userId)).split(";")[0]!,
       resultPath: `/assessments/${assessment.assessmentId}`,
     });
   }

@@ -131,12 +131,12 @@ async function main(): Promise<void> {
     const { seedDemoData, DEMO_ACCOUNTS } = await import("./seed");
     const { getUserByEmail } = await import("../src/data/users");
     const { createSession } = await import("../src/accounts/sessions");
-    const { sessionCookie } = await import("../app/security/cookies.server");
+    const { sessionCookieHeader } = await import("../app/session.server");
     await seedDemoData();
     const student = await getUserByEmail(DEMO_ACCOUNTS[0].email);
     if (!student) throw new Error("demo student missing");
     const { rawId } = await createSession(student.userId);
-    const cookie = (await sessionCookie.serialize(rawId)).split(";")[0]!;
+    const cookie = (await sessionCookieHeader(rawId, student.userId)).split(";")[0]!;
 
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log("page weight: HTML and the JavaScript it loads, gzip / brotli (raw)");

@@ -12,6 +12,9 @@ import { SPEAKING_HAND_IN_FAILED } from "../src/assessments/speaking-fields";
 import { scoringEventHandler } from "../src/events/scoring-handler";
 import { task2Essay } from "./ai/fixtures";
 import { startFakeBedrock, type FakeBedrock } from "./fakes/bedrock-server";
+import { checkThrottle, recordFailure } from "../src/accounts/throttles";
+import { FAILURE_LIMITS } from "../src/accounts/throttle-policy";
+import { accountThrottleKey } from "../src/data/keys";
 import { nextMatching, startFaultyProxy } from "./fakes/faulty-proxy";
 import { InProcessClient } from "./support/in-process";
 import { testPorts } from "./support/ports";
@@ -165,6 +168,31 @@ describe("DynamoDB throttling", { timeout: 40_000 }, () => {
     expect(stored.submission.kind === "speaking" && stored.submission.parts[0]?.transcript).toBe(
       part1,
     );
+  });
+});
+
+describe("DynamoDB reads handed back unprocessed", { timeout: 40_000 }, () => {
+  const batchRead = (r: { operation: string }) => r.operation === "BatchGetItem";
+
+  it("signs a student in when the session and user read comes back unprocessed twice", async () => {
+    const user = await createStudent("faults-unprocessed");
+    const client = new InProcessClient().signIn(await sessionCookieFor(user));
+    db.rule(nextMatching(2, "unprocessed", batchRead));
+    const page = await client.open("/dashboard");
+    const reads = db.log.filter(batchRead);
+    db.reset();
+    expect(page).toContain(user.email);
+    expect(reads.map((r) => r.fault)).toEqual(["unprocessed", "unprocessed", "pass"]);
+  });
+
+  it("keeps a locked account locked when its failed-login count comes back unprocessed", async () => {
+    const keys = [accountThrottleKey(`unprocessed-${Date.now()}@example.com`)];
+    for (let i = 0; i < FAILURE_LIMITS.account; i++) await recordFailure(keys);
+    expect((await checkThrottle(keys)).blocked).toBe(true);
+    db.rule(nextMatching(1, "unprocessed", batchRead));
+    const verdict = await checkThrottle(keys);
+    db.reset();
+    expect(verdict.blocked).toBe(true);
   });
 });
 

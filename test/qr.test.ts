@@ -4,6 +4,7 @@ import { getQrToken } from "../src/data/qr-tokens";
 import { randomToken, sha256 } from "../src/domain/tokens";
 import { qrPayload, qrSvg } from "~/qr.server";
 import { qrAppCookie, qrLoginCookie, sessionCookie } from "~/security/cookies.server";
+import { sessionCookieHeader } from "~/session.server";
 import { ApiClient, dataOf, PROBLEMS, problemOf, signedInApp } from "./support/api-client";
 import { FormClient } from "./support/client";
 import { signedInClient } from "./support/users";
@@ -38,7 +39,7 @@ describe("QR web login: the browser shows the code, the signed-in app approves",
     const browser = new FormClient();
     // A session id planted before login (fixation) must not be the one that is signed in.
     const planted = randomToken();
-    browser.setCookie(cookieName(sessionCookie), await sessionValue(planted));
+    browser.setCookie(cookieName(sessionCookie), await sessionValue(planted, user.userId));
     const started = await browser.post(
       "/login/qr",
       { intent: "start", csrf: await csrfFor(browser) },
@@ -70,7 +71,7 @@ describe("QR web login: the browser shows the code, the signed-in app approves",
     expect(signedIn.headers.get("location")).toBe("/dashboard");
     const now = browser.cookie(cookieName(sessionCookie));
     expect(now).toBeDefined();
-    expect(now).not.toBe(await sessionValue(planted));
+    expect(now).not.toBe(await sessionValue(planted, user.userId));
     const dashboard = await browser.get("/dashboard");
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain(user.email);
@@ -214,8 +215,8 @@ describe("QR app sign-in: the signed-in browser shows the code, the app scans it
   });
 });
 
-async function sessionValue(rawId: string): Promise<string> {
-  return pairValue(await sessionCookie.serialize(rawId));
+async function sessionValue(rawId: string, userId: string): Promise<string> {
+  return pairValue(await sessionCookieHeader(rawId, userId));
 }
 
 async function loginCookieValue(token: string, binding: string): Promise<string> {

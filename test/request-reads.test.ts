@@ -11,15 +11,19 @@ const { DynamoDBDocumentClient } = createRequire(import.meta.url)("@aws-sdk/lib-
 };
 const send = DynamoDBDocumentClient.prototype.send;
 
-/** The tables the handler reads items from while `run` goes on, one entry a read. */
-async function readsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const tables: string[] = [];
+/** The tables each item read of the handler went to while `run` goes on, one entry a call. */
+async function readsDuring(run: () => Promise<unknown>): Promise<string[][]> {
+  const calls: string[][] = [];
+  const tableOf = (physical: string) => physical.replace(/^.*-/, "");
   DynamoDBDocumentClient.prototype.send = function (command) {
     const { input, constructor } = command as {
-      input: { TableName?: string };
+      input: { TableName?: string; RequestItems?: Record<string, unknown> };
       constructor: { name: string };
     };
-    if (constructor.name === "GetCommand") tables.push(String(input.TableName).replace(/^.*-/, ""));
+    if (constructor.name === "GetCommand") calls.push([tableOf(String(input.TableName))]);
+    if (constructor.name === "BatchGetCommand") {
+      calls.push(Object.keys(input.RequestItems ?? {}).map(tableOf));
+    }
     return send.call(this, command);
   };
   try {
@@ -27,7 +31,7 @@ async function readsDuring(run: () => Promise<unknown>): Promise<string[]> {
   } finally {
     DynamoDBDocumentClient.prototype.send = send;
   }
-  return tables;
+  return calls;
 }
 
 describe("database reads of a signed-in page", () => {
@@ -38,23 +42,26 @@ describe("database reads of a signed-in page", () => {
     cookie = await sessionCookieFor(student);
   });
 
-  it("reads the session and the user once, though the root and the page loader both ask", async () => {
+  it("reads the session and the user once, together in one call, though the root and the page loader both ask", async () => {
     const client = new InProcessClient().signIn(cookie);
     let status = 0;
-    const tables = await readsDuring(async () => {
+    const calls = await readsDuring(async () => {
       status = (await client.send({ method: "GET", path: "/dashboard" })).statusCode ?? 0;
     });
     expect(status).toBe(200);
-    expect(tables.filter((t) => t === "sessions")).toHaveLength(1);
-    expect(tables.filter((t) => t === "users")).toHaveLength(1);
+    const signedIn = calls.filter(
+      (tables) => tables.includes("sessions") || tables.includes("users"),
+    );
+    expect(signedIn).toEqual([expect.arrayContaining(["sessions", "users"])]);
+    expect(signedIn[0]).toHaveLength(2);
   });
 
   it("reads them afresh on the next request", async () => {
     const client = new InProcessClient().signIn(cookie);
-    const tables = await readsDuring(async () => {
+    const calls = await readsDuring(async () => {
       await client.send({ method: "GET", path: "/dashboard" });
       await client.send({ method: "GET", path: "/progress" });
     });
-    expect(tables.filter((t) => t === "sessions")).toHaveLength(2);
+    expect(calls.filter((tables) => tables.includes("sessions"))).toHaveLength(2);
   });
 });

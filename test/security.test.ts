@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { hashPassword } from "../src/accounts/passwords";
 import { createSession } from "../src/accounts/sessions";
 import { createUser, getUserByEmail } from "../src/data/users";
-import { sessionCookie } from "~/security/cookies.server";
 import { FormClient, uniqueEmail } from "./support/client";
+import { sessionCookiePair } from "./support/users";
 import { baseUrl } from "./support/ports";
 
 describe("form safety against Sandbox", () => {
@@ -86,9 +86,8 @@ describe("form safety against Sandbox", () => {
     expect(session.expiresAt * 1000).toBeLessThan(Date.now());
 
     const client = new FormClient();
-    const cookie = await sessionCookie.serialize(rawId);
-    const [name, value] = cookie.split(";")[0]!.split("=");
-    client.setCookie(name!, value!);
+    const expired = await sessionCookiePair(rawId, created.user.userId);
+    client.setCookie(expired.name, expired.value);
     const dashboard = await client.get("/dashboard");
     expect(dashboard.status).toBe(302);
     expect(dashboard.headers.get("location")).toContain("/login");
@@ -96,10 +95,8 @@ describe("form safety against Sandbox", () => {
     const { session: fresh, rawId: freshId } = await createSession(created.user.userId);
     expect(fresh.expiresAt * 1000).toBeGreaterThan(Date.now());
     const live = new FormClient();
-    const [liveName, liveValue] = (await sessionCookie.serialize(freshId))
-      .split(";")[0]!
-      .split("=");
-    live.setCookie(liveName!, liveValue!);
+    const held = await sessionCookiePair(freshId, created.user.userId);
+    live.setCookie(held.name, held.value);
     expect((await live.get("/dashboard")).status).toBe(200);
   });
 });

@@ -1,7 +1,12 @@
 import type { Session } from "../domain/session";
 import { randomToken, sha256 } from "../domain/tokens";
-import { deleteBySessionId, getSessionRow, putSession, touchSession } from "../data/sessions";
-import { getUserById, type User } from "../data/users";
+import {
+  deleteBySessionId,
+  getSessionRowAndUser,
+  putSession,
+  touchSession,
+} from "../data/sessions";
+import type { User } from "../data/users";
 import { evaluateSession, sessionExpiresAt } from "./session-policy";
 
 /** A new session for a user who has just proved who they are; the raw id goes in the cookie. */
@@ -23,15 +28,18 @@ export async function createSession(
   return { rawId, session };
 }
 
-/** The signed-in user behind a cookie's value, or null when the session no longer holds. */
+/**
+ * The signed-in user behind a cookie's session id and the user id it names, or null when the
+ * session no longer holds. The cookie is not signed, so the user id is only where to look:
+ * a session that belongs to someone else is no session.
+ */
 export async function readSession(
   rawId: string,
+  userId: string,
   now = new Date(),
 ): Promise<{ session: Session; user: User } | null> {
-  const session = await getSessionRow(rawId);
-  if (!session) return null;
-  const user = await getUserById(session.userId);
-  if (!user) return null;
+  const { session, user } = await getSessionRowAndUser(rawId, userId);
+  if (!session || !user || session.userId !== user.userId) return null;
 
   const verdict = evaluateSession(session, user, now);
   if (!verdict.valid) {

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type {
+  BatchGetCommandOutput,
   DeleteCommandInput,
   PutCommandInput,
   UpdateCommandInput,
@@ -23,6 +25,55 @@ export async function getItem(
     new sdk.GetCommand({ TableName: table(name), Key: key, ConsistentRead: consistent }),
   );
   return Item;
+}
+
+/** BatchGetItem takes at most this many keys a call. */
+const BATCH_GET_LIMIT = 100;
+/** Rounds of unprocessed keys before the read gives up (about 2.5 s of pauses in all). */
+const BATCH_GET_ROUNDS = 8;
+
+/**
+ * Items by key from one or more tables, consistent like getItem, in as few BatchGetItem calls
+ * as the keys allow; keys with no item are skipped, so callers match items to keys themselves.
+ * A throttled table answers with some keys unprocessed rather than with an error, and the SDK
+ * does not retry those: they are asked for again after a growing pause, and a read that still
+ * misses keys throws instead of passing a partial answer off as a whole one.
+ */
+export async function getItems(
+  keys: Partial<Record<TableName, Row[]>>,
+): Promise<Partial<Record<TableName, Row[]>>> {
+  if (Object.values(keys).every((list) => list.length === 0)) return {};
+  const { doc, table, sdk } = await getDb();
+  const names = new Map<string, TableName>();
+  let pending: [string, Row][] = [];
+  for (const [name, list] of Object.entries(keys) as [TableName, Row[]][]) {
+    names.set(table(name), name);
+    for (const key of list) pending.push([table(name), key]);
+  }
+  const found: Partial<Record<TableName, Row[]>> = {};
+  for (let round = 0; pending.length > 0; round++) {
+    if (round === BATCH_GET_ROUNDS)
+      throw new Error(`BatchGetItem left ${pending.length} keys unread`);
+    if (round > 0) await sleep(20 * 2 ** round);
+    const unread: [string, Row][] = [];
+    for (let start = 0; start < pending.length; start += BATCH_GET_LIMIT) {
+      const requestItems: Record<string, { Keys: Row[]; ConsistentRead: true }> = {};
+      for (const [physical, key] of pending.slice(start, start + BATCH_GET_LIMIT)) {
+        (requestItems[physical] ??= { Keys: [], ConsistentRead: true }).Keys.push(key);
+      }
+      const output: BatchGetCommandOutput = await doc.send(
+        new sdk.BatchGetCommand({ RequestItems: requestItems }),
+      );
+      for (const [physical, items] of Object.entries(output.Responses ?? {})) {
+        (found[names.get(physical)!] ??= []).push(...items);
+      }
+      for (const [physical, left] of Object.entries(output.UnprocessedKeys ?? {})) {
+        for (const key of left.Keys ?? []) unread.push([physical, key]);
+      }
+    }
+    pending = unread;
+  }
+  return found;
 }
 
 type Expressions = {

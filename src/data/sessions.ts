@@ -1,19 +1,35 @@
 import type { Session } from "../domain/session";
 import { isTokenFormat, sha256 } from "../domain/tokens";
-import { deleteItem, putNew, getMapped } from "./commands";
+import { deleteItem, getItems, putNew, getMapped } from "./commands";
 import { updateIf } from "./conditional";
 import { strings } from "./fields";
+import { userKey } from "./keys";
 import { forEachPage, queryAll } from "./paginate";
+import { toUser, type User } from "./users";
 
 /** Stores a new row; the id is the SHA-256 of the cookie's value, never the value itself. */
 export async function putSession(session: Session): Promise<void> {
   await putNew("sessions", session, "sessionId");
 }
 
-/** The stored row for a cookie's value, or null; whether it is still valid is not decided here. */
-export async function getSessionRow(rawId: string): Promise<Session | null> {
-  if (!isTokenFormat(rawId)) return null;
-  return getSessionById(sha256(rawId));
+/**
+ * The stored row for a cookie's value and the user the cookie names, in one round trip: every
+ * signed-in page needs both, and reading them in turn made it wait for two. Whether the row
+ * belongs to that user, and is still valid, is not decided here.
+ */
+export async function getSessionRowAndUser(
+  rawId: string,
+  userId: string,
+): Promise<{ session: Session | null; user: User | null }> {
+  if (!isTokenFormat(rawId)) return { session: null, user: null };
+  const { sessions = [], users = [] } = await getItems({
+    sessions: [{ sessionId: sha256(rawId) }],
+    users: [{ pk: userKey(userId) }],
+  });
+  return {
+    session: sessions[0] ? toSession(sessions[0]) : null,
+    user: users[0] ? toUser(users[0]) : null,
+  };
 }
 
 /** The stored row by its id (the hash), for what is bound to a session without its cookie. */

@@ -1,21 +1,13 @@
 import type { ThrottleRecord } from "../domain/throttle";
-import { deleteItem } from "./commands";
+import { deleteItem, getItems } from "./commands";
 import { putIf, updateIf } from "./conditional";
-import { getDb } from "./tables";
 
 export async function readThrottles(keys: readonly string[]): Promise<ThrottleRecord[]> {
   const unique = [...new Set(keys)];
-  if (unique.length === 0) return [];
-  const { doc, table, sdk } = await getDb();
-  const name = table("throttles");
-  const { Responses } = await doc.send(
-    new sdk.BatchGetCommand({
-      RequestItems: {
-        [name]: { Keys: unique.map((throttleKey) => ({ throttleKey })), ConsistentRead: true },
-      },
-    }),
-  );
-  return (Responses?.[name] ?? []).map((item) => ({
+  const { throttles = [] } = await getItems({
+    throttles: unique.map((throttleKey) => ({ throttleKey })),
+  });
+  return throttles.map((item) => ({
     throttleKey: String(item.throttleKey),
     failures: Number(item.failures),
     expiresAt: Number(item.expiresAt),

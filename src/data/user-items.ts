@@ -1,7 +1,6 @@
-import type { BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
 import * as commands from "./commands";
 import { queryAll } from "./paginate";
-import { getDb, type TableName } from "./tables";
+import type { TableName } from "./tables";
 
 // Plain item access for export and erasure, which walk every table the same way: which items
 // are whose, and what happens to them, is decided in src/privacy/tables.ts, not here.
@@ -15,22 +14,8 @@ export async function getItemsByKey(
   keys: readonly string[],
 ): Promise<Item[]> {
   const unique = [...new Set(keys)];
-  if (unique.length === 0) return [];
-  const { doc, table, sdk } = await getDb();
-  const physical = table(name);
-  const found: Item[] = [];
-  let pending: Item[] | undefined = unique.map((key) => ({ [keyAttribute]: key }));
-  // A throttled table hands keys back unread; an export or erasure must not skip them.
-  while (pending && pending.length > 0) {
-    const output: BatchGetCommandOutput = await doc.send(
-      new sdk.BatchGetCommand({
-        RequestItems: { [physical]: { Keys: pending, ConsistentRead: true } },
-      }),
-    );
-    found.push(...(output.Responses?.[physical] ?? []));
-    pending = output.UnprocessedKeys?.[physical]?.Keys;
-  }
-  return found;
+  const found = await commands.getItems({ [name]: unique.map((key) => ({ [keyAttribute]: key })) });
+  return found[name] ?? [];
 }
 
 /** Every item whose `attribute` is `value`: through `index`, or the table's own partition key. */

@@ -211,7 +211,7 @@ async function updateUser(
   return toUser(Attributes ?? {});
 }
 
-function toUser(item: Record<string, unknown>): User {
+export function toUser(item: Record<string, unknown>): User {
   return {
     ...strings(item, ["userId", "email", "passwordHash", "createdAt", "passwordChangedAt"]),
     emailVerified: item.emailVerified === true,

@@ -130,8 +130,8 @@ describe("account flows", () => {
     const next = "a new and better phrase";
     const reset = await resetPassword({ token, password: next });
     expect(reset.ok).toBe(true);
-    expect(await readSession(phone.rawId)).toBeNull();
-    expect(await readSession(laptop.rawId)).toBeNull();
+    expect(await readSession(phone.rawId, phone.session.userId)).toBeNull();
+    expect(await readSession(laptop.rawId, laptop.session.userId)).toBeNull();
     expect(await resetPassword({ token, password: "yet another phrase" })).toEqual({
       ok: false,
       reason: "invalid-token",
@@ -165,8 +165,8 @@ describe("account flows", () => {
         keepSessionRawId: current.rawId,
       }),
     ).toEqual({ ok: true });
-    expect(await readSession(current.rawId)).not.toBeNull();
-    expect(await readSession(other.rawId)).toBeNull();
+    expect(await readSession(current.rawId, current.session.userId)).not.toBeNull();
+    expect(await readSession(other.rawId, other.session.userId)).toBeNull();
     expect((await authenticate({ email, password: "fresh phrase here", baseUrl })).ok).toBe(true);
   });
 });

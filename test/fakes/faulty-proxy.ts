@@ -7,9 +7,12 @@ import type { AddressInfo } from "node:net";
  * - `throttle`: answers as DynamoDB does when a table's throughput is exceeded (never forwarded);
  * - `fail`: answers 500 (never forwarded), as a broken event bus would;
  * - `hold`: never forwards it and never answers (the connection is left open);
- * - `lose-answer`: forwards it (so the write is made) and then never answers.
+ * - `lose-answer`: forwards it (so the write is made) and then never answers;
+ * - `unprocessed`: answers a BatchGetItem as DynamoDB does when throughput runs out part-way: a
+ *   success that reads nothing and hands every key back under `UnprocessedKeys` (never
+ *   forwarded). The SDK does not retry that; the caller must.
  */
-export type Fault = "pass" | "throttle" | "fail" | "hold" | "lose-answer";
+export type Fault = "pass" | "throttle" | "fail" | "hold" | "lose-answer" | "unprocessed";
 
 export interface ProxiedRequest {
   /** DynamoDB's operation (`UpdateItem`) from `X-Amz-Target`, else the path. */
@@ -101,6 +104,13 @@ export async function startFaultyProxy(targetPort: number): Promise<FaultyProxy>
         case "fail":
           res.writeHead(500, { "content-type": "text/plain" }).end("injected failure");
           return;
+        case "unprocessed": {
+          const { RequestItems } = JSON.parse(body.toString("utf8")) as { RequestItems: unknown };
+          res
+            .writeHead(200, { "content-type": "application/x-amz-json-1.0" })
+            .end(JSON.stringify({ Responses: {}, UnprocessedKeys: RequestItems }));
+          return;
+        }
         case "throttle":
           res
             .writeHead(400, {

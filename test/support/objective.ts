@@ -1,11 +1,10 @@
 import { hashPassword } from "../../src/accounts/passwords";
-import { createSession } from "../../src/accounts/sessions";
 import { createUser } from "../../src/data/users";
 import { getAssessment } from "../../src/data/assessments";
 import { getTest, questionsOf, type TestQuestion } from "../../src/content/papers";
 import { MATCHING_TYPES, CHOICE_TYPES, JUDGEMENT_TYPES } from "../../src/scoring/question-schema";
-import { sessionCookie } from "~/security/cookies.server";
 import { uniqueEmail } from "./client";
+import { sessionCookieFor } from "./users";
 
 /** A signed-in student: a user and a live session, as the cookie a browser would hold. */
 export async function studentCookie(label: string): Promise<{ name: string; value: string }> {
@@ -14,9 +13,7 @@ export async function studentCookie(label: string): Promise<{ name: string; valu
     passwordHash: await hashPassword("objective-tests-1"),
   });
   if (!created.ok) throw new Error("user not created");
-  const { rawId } = await createSession(created.user.userId);
-  const [name, value] = (await sessionCookie.serialize(rawId)).split(";")[0]!.split("=");
-  return { name: name!, value: value! };
+  return sessionCookieFor(created.user);
 }
 
 /** The key as a candidate would write it: optional words kept, brackets dropped. */

@@ -1,7 +1,7 @@
 import { hashPassword } from "../../src/accounts/passwords";
 import { createSession } from "../../src/accounts/sessions";
 import { addAdmin, createUser, markEmailVerified, setRole, type User } from "../../src/data/users";
-import { sessionCookie } from "~/security/cookies.server";
+import { sessionCookieHeader } from "~/session.server";
 import { FormClient, uniqueEmail } from "./client";
 
 export const TEST_PASSWORD = "steady-lighthouse-41";
@@ -20,7 +20,15 @@ export async function createStudent(label: string): Promise<User> {
 /** The session cookie for `user`, as the browser would hold it after logging in. */
 export async function sessionCookieFor(user: User): Promise<{ name: string; value: string }> {
   const { rawId } = await createSession(user.userId);
-  const [pair = ""] = (await sessionCookie.serialize(rawId)).split(";");
+  return sessionCookiePair(rawId, user.userId);
+}
+
+/** The cookie a browser holds for the session `rawId` of `userId`, however that was made. */
+export async function sessionCookiePair(
+  rawId: string,
+  userId: string,
+): Promise<{ name: string; value: string }> {
+  const [pair = ""] = (await sessionCookieHeader(rawId, userId)).split(";");
   const eq = pair.indexOf("=");
   return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
 }
