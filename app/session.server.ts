@@ -7,8 +7,10 @@ import { oncePerRequest } from "~/request-scope.server";
 import { sessionCookie } from "~/security/cookies.server";
 
 // The user id beside the session's secret lets one BatchGetItem read both (readSession); a
-// cookie of any other shape, such as the bare id cookies held before, is no session.
-const SessionCookieValue = z.object({ id: z.string().min(1), user: z.string().min(1) });
+// cookie of any other shape, such as the bare id cookies held before, is no session. User ids
+// are UUIDs, and anything else as a key could fail the read itself (DynamoDB refuses keys
+// over 2 KB) and show a signed-out visitor a server error.
+const SessionCookieValue = z.object({ id: z.string().min(1), user: z.uuid() });
 
 async function sessionInCookie(
   request: Request,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashPassword } from "../src/accounts/passwords";
 import { createSession } from "../src/accounts/sessions";
 import { createUser, getUserByEmail } from "../src/data/users";
+import { randomToken } from "../src/domain/tokens";
 import { FormClient, uniqueEmail } from "./support/client";
 import { sessionCookiePair } from "./support/users";
 import { baseUrl } from "./support/ports";
@@ -73,6 +74,19 @@ describe("form safety against Sandbox", () => {
     const html = await response.text();
     expect(html).toContain("Page not found");
     expect(html).toContain('aria-label="Main"');
+  });
+
+  it("treats a session cookie naming no possible user as signed out, not as a server error", async () => {
+    // A user id longer than DynamoDB's key limit would fail the read itself.
+    for (const userId of ["x".repeat(2500), "not a user id", ""]) {
+      const client = new FormClient();
+      const held = await sessionCookiePair(randomToken(), userId);
+      client.setCookie(held.name, held.value);
+      const dashboard = await client.get("/dashboard");
+      expect(dashboard.status).toBe(302);
+      expect(dashboard.headers.get("location")).toContain("/login");
+      expect((await client.get("/")).status).toBe(200);
+    }
   });
 
   it("rejects a session row whose TTL has passed but is still present", async () => {
