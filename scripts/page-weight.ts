@@ -114,7 +114,11 @@ async function apiWeight(student: { userId: string }, kb: (n: number) => string)
   console.log("mobile API bytes on the wire (identity / gzip / br)");
   for (const [label, path] of [
     ["list of 20 assessments", "/api/v1/assessments?limit=20"],
-    ["Reading paper", `/api/v1/assessments/${assessment.assessmentId}/paper`],
+    // The paper is the next one the demo student has not taken, so it moves between runs.
+    [
+      `Reading paper ${assessment.submission.kind === "objective" ? assessment.submission.testId : ""}`,
+      `/api/v1/assessments/${assessment.assessmentId}/paper`,
+    ],
   ] as const) {
     const sizes = [];
     for (const encoding of ["identity", "gzip", "br"]) {
