@@ -4,10 +4,9 @@ import { getQrToken } from "../src/data/qr-tokens";
 import { randomToken, sha256 } from "../src/domain/tokens";
 import { qrPayload, qrSvg } from "~/qr.server";
 import { qrAppCookie, qrLoginCookie, sessionCookie } from "~/security/cookies.server";
-import { sessionCookieHeader } from "~/session.server";
 import { ApiClient, dataOf, PROBLEMS, problemOf, signedInApp } from "./support/api-client";
 import { FormClient } from "./support/client";
-import { signedInClient } from "./support/users";
+import { sessionCookiePair, signedInClient } from "./support/users";
 
 const CHROME =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
@@ -38,8 +37,8 @@ describe("QR web login: the browser shows the code, the signed-in app approves",
     const { user, app } = await signedInApp("qr-web");
     const browser = new FormClient();
     // A session id planted before login (fixation) must not be the one that is signed in.
-    const planted = randomToken();
-    browser.setCookie(cookieName(sessionCookie), await sessionValue(planted, user.userId));
+    const planted = await sessionCookiePair(randomToken(), user.userId);
+    browser.setCookie(planted.name, planted.value);
     const started = await browser.post(
       "/login/qr",
       { intent: "start", csrf: await csrfFor(browser) },
@@ -71,7 +70,7 @@ describe("QR web login: the browser shows the code, the signed-in app approves",
     expect(signedIn.headers.get("location")).toBe("/dashboard");
     const now = browser.cookie(cookieName(sessionCookie));
     expect(now).toBeDefined();
-    expect(now).not.toBe(await sessionValue(planted, user.userId));
+    expect(now).not.toBe(planted.value);
     const dashboard = await browser.get("/dashboard");
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain(user.email);
@@ -214,10 +213,6 @@ describe("QR app sign-in: the signed-in browser shows the code, the app scans it
     expect(problemOf(await new ApiClient().signInWithQr(loginCode)).status).toBe(404);
   });
 });
-
-async function sessionValue(rawId: string, userId: string): Promise<string> {
-  return pairValue(await sessionCookieHeader(rawId, userId));
-}
 
 async function loginCookieValue(token: string, binding: string): Promise<string> {
   return pairValue(await qrLoginCookie.serialize(`${token}.${binding}`));
